@@ -1,0 +1,47 @@
+/** Discrete events, kept as (kind, a, b) triples in typed arrays for the tick they happened in. */
+export const enum EventKind {
+  OrderCreated = 0,
+  /** a = order id, b = cycle time in ticks */
+  OrderDone = 1,
+  /** a = robot, b = pod */
+  TaskAssigned = 2,
+  /** a = robot, b = station */
+  PickStarted = 3,
+  /** a = robot, b = charger cell */
+  RobotCharging = 4,
+  /** a = robot */
+  RobotDepleted = 5,
+}
+
+export const EVENT_NAMES = ['order-created', 'order-done', 'task-assigned', 'pick-started', 'robot-charging', 'robot-depleted'];
+
+/** The events of one tick. Cleared at the start of every tick; grows (rarely) when a tick has many. */
+export class EventBuffer {
+  count = 0;
+  kind = new Uint8Array(256);
+  a = new Int32Array(256);
+  b = new Int32Array(256);
+
+  clear(): void {
+    this.count = 0;
+  }
+
+  push(kind: EventKind, a: number, b: number): void {
+    if (this.count === this.kind.length) {
+      const size = this.count * 2;
+      const k = new Uint8Array(size);
+      k.set(this.kind);
+      const aa = new Int32Array(size);
+      aa.set(this.a);
+      const bb = new Int32Array(size);
+      bb.set(this.b);
+      this.kind = k;
+      this.a = aa;
+      this.b = bb;
+    }
+    const i = this.count++;
+    this.kind[i] = kind;
+    this.a[i] = a;
+    this.b[i] = b;
+  }
+}

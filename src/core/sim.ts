@@ -1,0 +1,136 @@
+import type { SimConfig } from './config.js';
+import type { Frame } from './frame.js';
+import { isFixed } from './robots.js';
+import { rngStream } from './rng.js';
+import { createWorld, type World } from './world.js';
+import { ASSIGNMENTS, type AssignmentStrategy } from '../fleet/assignment.js';
+import { assignmentStage, DispatchScratch } from '../fleet/dispatch.js';
+import { movementStage, MotionScratch } from '../fleet/motion.js';
+import type { Planner, PlanView } from '../fleet/planner.js';
+import { PLANNERS } from '../fleet/registry.js';
+import { demandStage } from '../flow/demand.js';
+import { lineJoinedPick, serviceStage } from '../flow/service.js';
+import { metricsStage } from '../metrics/stage.js';
+
+/** Receives one frame per tick. */
+export type FrameObserver = (frame: Frame) => void;
+
+/**
+ * The simulation: a world plus the strategies picked by name, advanced one
+ * fixed tick at a time through the stages in a fixed order:
+ * demand -> assignment -> planning -> movement -> service -> metrics -> frame.
+ * Pure: no I/O, no clock, no global randomness.
+ */
+export class Sim {
+  readonly world: World;
+  readonly planner: Planner;
+  readonly assignment: AssignmentStrategy;
+  private readonly view: PlanView & { tick: number };
+  private readonly loaded: Uint8Array;
+  private readonly fixed: Uint8Array;
+  private readonly dispatch: DispatchScratch;
+  private readonly motion: MotionScratch;
+  private readonly frame: Frame;
+  private readonly observers: FrameObserver[] = [];
+
+  constructor(readonly config: SimConfig) {
+    const w = createWorld(config);
+    this.world = w;
+    const planner = PLANNERS[config.fleet.planner];
+    const assignment = ASSIGNMENTS[config.fleet.assignment];
+    if (!planner) throw new Error(`unknown planner '${config.fleet.planner}'`);
+    if (!assignment) throw new Error(`unknown assignment '${config.fleet.assignment}'`);
+    const n = w.robots.n;
+    this.planner = planner(w.grid, n, {
+      rng: rngStream(config.seed, 'planner'),
+      window: config.fleet.window,
+      replanEvery: config.fleet.replanEvery,
+    });
+    this.assignment = assignment();
+    this.loaded = new Uint8Array(n);
+    this.fixed = new Uint8Array(n);
+    const r = w.robots;
+    this.view = {
+      grid: w.grid,
+      n,
+      tick: 0,
+      cell: r.cell,
+      goal: r.goal,
+      goalSince: r.goalSince,
+      field: r.field,
+      loaded: this.loaded,
+      fixed: this.fixed,
+      heading: r.heading,
+      fields: w.fields,
+    };
+    this.dispatch = new DispatchScratch(w.pods.n, n, w.stations.n);
+    this.motion = new MotionScratch(w.grid.width * w.grid.height);
+    this.frame = {
+      tick: 0,
+      time: 0,
+      robotCount: n,
+      cell: r.cell,
+      heading: r.heading,
+      state: r.state,
+      pod: r.pod,
+      batteryWh: r.batteryWh,
+      events: w.events,
+      ordersOpen: 0,
+      ordersCompleted: 0,
+    };
+  }
+
+  /** Adds an observer of per-tick frames; returns a function that removes it. */
+  observe(fn: FrameObserver): () => void {
+    this.observers.push(fn);
+    return () => {
+      const k = this.observers.indexOf(fn);
+      if (k >= 0) this.observers.splice(k, 1);
+    };
+  }
+
+  get done(): boolean {
+    return this.world.tick >= this.config.ticks;
+  }
+
+  /** Advances one tick. */
+  step(): void {
+    const w = this.world;
+    w.events.clear();
+    demandStage(w, lineJoinedPick);
+    assignmentStage(w, this.assignment, this.dispatch);
+    this.planStage();
+    movementStage(w, this.motion);
+    serviceStage(w);
+    metricsStage(w);
+    w.tick++;
+    this.emitFrame();
+  }
+
+  /** Runs to the end of the configured duration (or `maxTicks` more ticks). */
+  run(maxTicks = Infinity): void {
+    const end = Math.min(this.config.ticks, this.world.tick + maxTicks);
+    while (this.world.tick < end) this.step();
+  }
+
+  private planStage(): void {
+    const w = this.world;
+    const r = w.robots;
+    for (let i = 0; i < r.n; i++) {
+      this.loaded[i] = r.pod[i] >= 0 ? 1 : 0;
+      this.fixed[i] = isFixed(r.state[i]) ? 1 : 0;
+    }
+    this.view.tick = w.tick;
+    this.planner.plan(this.view, r.next);
+  }
+
+  private emitFrame(): void {
+    const f = this.frame;
+    const w = this.world;
+    f.tick = w.tick;
+    f.time = w.tick * this.config.tickSeconds;
+    f.ordersOpen = w.books.openOrders;
+    f.ordersCompleted = w.books.ordersCompleted;
+    for (let k = 0; k < this.observers.length; k++) this.observers[k](f);
+  }
+}

@@ -1,0 +1,128 @@
+import type { SimConfig } from './config.js';
+import { EventBuffer } from './events.js';
+import { rngStream, type Rng } from './rng.js';
+import { createRobots, type Robots } from './robots.js';
+import { DistanceCache, UNREACHABLE } from '../layout/distance.js';
+import { CellKind, type Grid } from '../layout/grid.js';
+import { OrderBook } from '../flow/books.js';
+import { createPods, type Pods } from '../flow/pods.js';
+import { SLOTTING } from '../flow/slotting.js';
+import { createStations, type Stations } from '../flow/stations.js';
+import { Metrics } from '../metrics/collector.js';
+
+/** Everything the tick loop reads and writes. Stages are free functions over it. */
+export interface World {
+  readonly config: SimConfig;
+  readonly grid: Grid;
+  tick: number;
+  readonly robots: Robots;
+  readonly pods: Pods;
+  readonly stations: Stations;
+  readonly books: OrderBook;
+  readonly fields: DistanceCache;
+  /** Robot standing on each cell, or -1. */
+  readonly occ: Int32Array;
+  /** Pods waiting for a robot, oldest first (each pod at most once). */
+  readonly requests: { items: Int32Array; length: number };
+  /** Robot on / bound for each charger (index into grid.chargers), or -1. */
+  readonly chargerRobot: Int32Array;
+  /** Station index per cell (-1 elsewhere). */
+  readonly stationAt: Int32Array;
+  /** Cumulative Zipf popularity over SKUs (SKU 0 most popular). */
+  readonly skuCdf: Float64Array;
+  readonly rng: { demand: Rng; picking: Rng };
+  readonly events: EventBuffer;
+  readonly metrics: Metrics;
+}
+
+/** Places robots without start cells on evenly spread free floor cells (plain floor first, then storage). */
+export function defaultStarts(grid: Grid, count: number): Int32Array {
+  const floor: number[] = [];
+  const storage: number[] = [];
+  for (const c of grid.free) {
+    if (grid.kind[c] === CellKind.Floor) floor.push(c);
+    else if (grid.kind[c] === CellKind.Storage) storage.push(c);
+  }
+  const pool = count <= floor.length ? floor : floor.concat(storage);
+  if (count > pool.length) throw new Error(`${count} robots do not fit on ${pool.length} free cells`);
+  const starts = new Int32Array(count);
+  for (let k = 0; k < count; k++) starts[k] = pool[Math.floor((k * pool.length) / count)];
+  return starts;
+}
+
+function zipfCdf(n: number, s: number): Float64Array {
+  const cdf = new Float64Array(n);
+  let total = 0;
+  for (let k = 0; k < n; k++) {
+    total += 1 / Math.pow(k + 1, s);
+    cdf[k] = total;
+  }
+  for (let k = 0; k < n; k++) cdf[k] /= total;
+  return cdf;
+}
+
+export function createWorld(config: SimConfig): World {
+  const { grid } = config;
+  const cells = grid.width * grid.height;
+  const fields = new DistanceCache(grid);
+  const rc = config.robots;
+  const robots = createRobots(rc.count, rc.battery.capacityWh, rc.battery.initial);
+  const starts = rc.starts ?? defaultStarts(grid, rc.count);
+  const occ = new Int32Array(cells).fill(-1);
+  for (let i = 0; i < rc.count; i++) {
+    robots.cell[i] = starts[i];
+    robots.prevCell[i] = starts[i];
+    occ[starts[i]] = i;
+  }
+
+  // Pods: one per storage cell. Distance to the nearest station drives velocity slotting.
+  const homes = grid.storage;
+  const podDistance = new Float64Array(homes.length).fill(Infinity);
+  for (const s of grid.stations) {
+    const f = fields.get(s, true);
+    for (let p = 0; p < homes.length; p++) {
+      const d = f[homes[p]];
+      if (d !== UNREACHABLE && d < podDistance[p]) podDistance[p] = d;
+    }
+  }
+  const dc = config.demand;
+  const slotting = SLOTTING[dc.slotting];
+  const skuToPods = slotting({
+    skuCount: dc.skuCount,
+    replicas: Math.min(dc.replicas, homes.length),
+    podCount: homes.length,
+    podDistance,
+    rng: rngStream(config.seed, 'slotting'),
+  });
+  const pods = createPods(homes, skuToPods);
+  const stations = createStations(grid.stations, config.stations.pickers);
+  const stationAt = new Int32Array(cells).fill(-1);
+  grid.stations.forEach((c, s) => (stationAt[c] = s));
+
+  return {
+    config,
+    grid,
+    tick: 0,
+    robots,
+    pods,
+    stations,
+    books: new OrderBook(),
+    fields,
+    occ,
+    requests: { items: new Int32Array(Math.max(1, pods.n)), length: 0 },
+    chargerRobot: new Int32Array(grid.chargers.length).fill(-1),
+    stationAt,
+    skuCdf: zipfCdf(dc.skuCount, dc.zipf),
+    rng: { demand: rngStream(config.seed, 'demand'), picking: rngStream(config.seed, 'picking') },
+    events: new EventBuffer(),
+    metrics: new Metrics(cells),
+  };
+}
+
+/** Points robot i at `goal` (or nowhere with -1), fetching the matching distance field. */
+export function setGoal(w: World, i: number, goal: number): void {
+  const r = w.robots;
+  r.goal[i] = goal;
+  r.goalSince[i] = w.tick;
+  r.field[i] = goal < 0 ? null : w.fields.get(goal, r.pod[i] >= 0);
+}

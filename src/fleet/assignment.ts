@@ -1,0 +1,77 @@
+import { UNREACHABLE } from '../layout/distance.js';
+import type { World } from '../core/world.js';
+import { AssignmentSolver } from './hungarian.js';
+
+/**
+ * Task assignment strategy: match waiting pod requests to idle robots.
+ * `pods[0..nPods)` are the requests that may start now (oldest first),
+ * `robots[0..nRobots)` the idle robots. Write into `out[k]` the robot for
+ * request k, or -1 to leave it waiting. A robot may be used once.
+ */
+export interface AssignmentStrategy {
+  readonly name: string;
+  assign(w: World, pods: Int32Array, nPods: number, robots: Int32Array, nRobots: number, out: Int32Array): void;
+}
+
+/** Travel distance (cells) from robot i to pod p's cell for an empty robot. */
+function travel(w: World, i: number, p: number): number {
+  const d = w.fields.get(w.pods.cell[p], false)[w.robots.cell[i]];
+  return d === UNREACHABLE ? Infinity : d;
+}
+
+/** Greedy: the oldest request takes the nearest idle robot, then the next oldest, and so on. */
+export class NearestAssignment implements AssignmentStrategy {
+  readonly name = 'nearest';
+  private taken = new Uint8Array(0);
+
+  assign(w: World, pods: Int32Array, nPods: number, robots: Int32Array, nRobots: number, out: Int32Array): void {
+    if (this.taken.length < nRobots) this.taken = new Uint8Array(nRobots * 2);
+    this.taken.fill(0, 0, nRobots);
+    for (let k = 0; k < nPods; k++) {
+      const field = w.fields.get(w.pods.cell[pods[k]], false);
+      let best = -1;
+      let bestD = UNREACHABLE;
+      for (let j = 0; j < nRobots; j++) {
+        if (this.taken[j]) continue;
+        const d = field[w.robots.cell[robots[j]]];
+        if (d < bestD) {
+          bestD = d;
+          best = j;
+        }
+      }
+      out[k] = best < 0 ? -1 : robots[best];
+      if (best >= 0) this.taken[best] = 1;
+    }
+  }
+}
+
+/**
+ * Batch-optimal: each tick, the oldest requests (up to `batch`) and the idle
+ * robots are matched to minimise total empty travel (Hungarian method).
+ * Better fleet-wide than greedy when many tasks and robots free up together.
+ */
+export class HungarianAssignment implements AssignmentStrategy {
+  readonly name = 'hungarian';
+  private readonly solver = new AssignmentSolver();
+  private cost = new Float64Array(0);
+  private rowToCol = new Int32Array(0);
+
+  constructor(private readonly batch = 64, private readonly maxRobots = 256) {}
+
+  assign(w: World, pods: Int32Array, nPods: number, robots: Int32Array, nRobots: number, out: Int32Array): void {
+    out.fill(-1, 0, nPods);
+    const rows = Math.min(nPods, this.batch);
+    const cols = Math.min(nRobots, this.maxRobots);
+    if (rows === 0 || cols === 0) return;
+    if (this.cost.length < rows * cols) this.cost = new Float64Array(rows * cols * 2);
+    if (this.rowToCol.length < rows) this.rowToCol = new Int32Array(rows * 2);
+    for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) this.cost[r * cols + c] = travel(w, robots[c], pods[r]);
+    this.solver.solve(this.cost, rows, cols, this.rowToCol);
+    for (let r = 0; r < rows; r++) out[r] = this.rowToCol[r] < 0 ? -1 : robots[this.rowToCol[r]];
+  }
+}
+
+export const ASSIGNMENTS: Record<string, () => AssignmentStrategy> = {
+  nearest: () => new NearestAssignment(),
+  hungarian: () => new HungarianAssignment(),
+};

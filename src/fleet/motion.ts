@@ -1,0 +1,144 @@
+import { isFixed, NO_DIR, RobotState } from '../core/robots.js';
+import type { World } from '../core/world.js';
+import { CellKind } from '../layout/grid.js';
+
+/** Scratch for the movement stage: claims per cell, reset through the robots' own cells (never a full clear). */
+export class MotionScratch {
+  readonly claim: Int32Array;
+  readonly landed: Int32Array;
+  constructor(cells: number) {
+    this.claim = new Int32Array(cells).fill(-1);
+    this.landed = new Int32Array(cells).fill(-1);
+  }
+}
+
+/** Direction index (0=E,1=S,2=W,3=N) of a move between adjacent cells. */
+function dirOf(width: number, from: number, to: number): number {
+  const delta = to - from;
+  if (delta === 1) return 0;
+  if (delta === width) return 1;
+  if (delta === -1) return 2;
+  return 3;
+}
+
+/** Holds robot i in place; whoever claimed its cell is held too, and so on down the chain. */
+function hold(w: World, s: MotionScratch, i: number): number {
+  let held = 0;
+  const r = w.robots;
+  let k = i;
+  while (k >= 0) {
+    r.next[k] = r.cell[k];
+    held++;
+    const c = r.cell[k];
+    const other = s.claim[c];
+    s.claim[c] = k;
+    k = other >= 0 && other !== k ? other : -1;
+  }
+  return held;
+}
+
+/**
+ * Movement stage. Turns what the planner proposed into legal motion:
+ * 1. a robot that must turn first (rotation time > 0) stays and turns;
+ * 2. the traffic guard cancels illegal moves, swaps and double claims,
+ *    holding robots in place (cascading), and counts each as a repair;
+ * 3. moves are applied, batteries drained, and the no-collision invariant
+ *    is checked independently of the guard (metrics.conflicts must stay 0).
+ */
+export function movementStage(w: World, s: MotionScratch): void {
+  const r = w.robots;
+  const { grid, occ, metrics } = w;
+  const rot = w.config.robots.rotationTicks;
+  const n = r.n;
+  const { nbr, kind, width } = grid;
+
+  // 1. Legality and turning.
+  for (let i = 0; i < n; i++) {
+    const from = r.cell[i];
+    let to = r.next[i];
+    if (to !== from) {
+      const d = dirOf(width, from, to);
+      const legal =
+        !isFixed(r.state[i]) &&
+        nbr[from * 4 + d] === to &&
+        (r.pod[i] < 0 || kind[to] !== CellKind.Storage || r.goal[i] === to);
+      if (!legal) {
+        metrics.repairs++;
+        to = from;
+      } else if (rot > 0 && d !== r.heading[i]) {
+        r.wantDir[i] = d;
+        to = from;
+      }
+      r.next[i] = to;
+    }
+  }
+  // 2a. Swaps: both partners stay.
+  for (let i = 0; i < n; i++) {
+    const to = r.next[i];
+    if (to === r.cell[i]) continue;
+    const j = occ[to];
+    if (j >= 0 && r.next[j] === r.cell[i]) {
+      r.next[i] = r.cell[i];
+      r.next[j] = r.cell[j];
+      metrics.repairs += 2;
+    }
+  }
+  // 2b. Vertex claims: staying robots own their cells; a mover into a claimed cell is held.
+  for (let i = 0; i < n; i++) if (r.next[i] === r.cell[i]) s.claim[r.cell[i]] = i;
+  for (let i = 0; i < n; i++) {
+    const to = r.next[i];
+    if (to === r.cell[i]) continue;
+    if (s.claim[to] < 0) s.claim[to] = i;
+    else metrics.repairs += hold(w, s, i);
+  }
+
+  // 3. Apply, with an independent check: one robot per landing cell, no swaps.
+  const b = w.config.robots.battery;
+  const tick = w.tick;
+  for (let i = 0; i < n; i++) {
+    const from = r.cell[i];
+    const to = r.next[i];
+    if (s.landed[to] === tick) metrics.conflicts++;
+    s.landed[to] = tick;
+    if (to !== from) {
+      const j = occ[to];
+      if (j >= 0 && j !== i && r.next[j] === from) metrics.conflicts++;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const from = r.cell[i];
+    const to = r.next[i];
+    r.prevCell[i] = from;
+    s.claim[from] = -1;
+    s.claim[to] = -1;
+    if (occ[from] === i) occ[from] = -1;
+    const state = r.state[i];
+    if (to !== from) {
+      r.cell[i] = to;
+      r.heading[i] = dirOf(width, from, to);
+      r.wantDir[i] = NO_DIR;
+      r.turnProgress[i] = 0;
+      r.moves[i]++;
+      r.batteryWh[i] -= b.moveWh;
+      r.energyWh[i] += b.moveWh;
+    } else {
+      if (r.wantDir[i] !== NO_DIR) {
+        if (++r.turnProgress[i] >= rot) {
+          // One quarter turn toward the wanted heading (clockwise when opposite).
+          const diff = (r.wantDir[i] - r.heading[i] + 4) & 3;
+          r.heading[i] = (r.heading[i] + (diff === 3 ? 3 : 1)) & 3;
+          r.turnProgress[i] = 0;
+          if (r.heading[i] === r.wantDir[i]) r.wantDir[i] = NO_DIR;
+        }
+      } else if (r.goal[i] >= 0 && r.goal[i] !== from && !isFixed(state)) {
+        r.waitTicks[i]++;
+        metrics.cellWait[from]++;
+      }
+    }
+    if (state !== RobotState.Charging && state !== RobotState.Depleted) {
+      r.batteryWh[i] -= b.idleWhPerTick;
+      r.energyWh[i] += b.idleWhPerTick;
+    }
+  }
+  for (let i = 0; i < n; i++) occ[r.cell[i]] = i;
+}

@@ -1,0 +1,125 @@
+import { UNREACHABLE } from '../layout/distance.js';
+import type { Grid } from '../layout/grid.js';
+import { canEnter, type PlanView, type Planner, type PlannerOptions } from './planner.js';
+
+const UNSET = -1;
+
+/**
+ * PIBT (priority inheritance with backtracking, Okumura et al.): every tick,
+ * robots in priority order take the free neighbour closest to their goal by
+ * the precomputed distance field; a robot that wants an occupied cell pushes
+ * its occupant (which inherits the priority) and backtracks if the push fails.
+ * Priority grows with the time since the goal was set, so a waiting robot
+ * eventually wins, which is what keeps the fleet from deadlocking.
+ *
+ * One pass costs O(robots) and allocates nothing after construction.
+ */
+export class PibtPlanner implements Planner {
+  readonly name = 'pibt';
+  private readonly order: Int32Array;
+  private readonly prio: Float64Array;
+  private readonly tiebreak: Float64Array;
+  private readonly occNow: Int32Array;
+  private readonly occNext: Int32Array;
+  /** Five candidate cells per recursion depth. */
+  private readonly cand: Int32Array;
+  private readonly candKey: Float64Array;
+  private view!: PlanView;
+  private next!: Int32Array;
+  private readonly byPriority = (a: number, b: number) => this.prio[b] - this.prio[a] || a - b;
+
+  constructor(grid: Grid, n: number, options: PlannerOptions) {
+    const cells = grid.width * grid.height;
+    this.order = new Int32Array(n);
+    this.prio = new Float64Array(n);
+    this.tiebreak = new Float64Array(n);
+    for (let i = 0; i < n; i++) this.tiebreak[i] = options.rng.next();
+    this.occNow = new Int32Array(cells).fill(UNSET);
+    this.occNext = new Int32Array(cells).fill(UNSET);
+    this.cand = new Int32Array((n + 1) * 5);
+    this.candKey = new Float64Array((n + 1) * 5);
+  }
+
+  plan(view: PlanView, next: Int32Array): void {
+    this.view = view;
+    this.next = next;
+    const { n, cell, goal, goalSince, fixed, tick } = view;
+    const { order, prio, occNow, occNext, tiebreak } = this;
+    for (let i = 0; i < n; i++) {
+      occNow[cell[i]] = i;
+      next[i] = UNSET;
+      order[i] = i;
+      // Robots with somewhere to be outrank idle ones; among them the longest waiting goes first.
+      prio[i] = goal[i] >= 0 && goal[i] !== cell[i] ? 1 + (tick - goalSince[i]) + tiebreak[i] : tiebreak[i];
+    }
+    for (let i = 0; i < n; i++) {
+      if (fixed[i]) {
+        next[i] = cell[i];
+        occNext[cell[i]] = i;
+      }
+    }
+    order.sort(this.byPriority);
+    for (let k = 0; k < n; k++) {
+      const i = order[k];
+      if (next[i] === UNSET) this.step(i, -1, 0);
+    }
+    for (let i = 0; i < n; i++) {
+      occNow[cell[i]] = UNSET;
+      occNext[next[i]] = UNSET;
+    }
+  }
+
+  /** Tries to move robot i; `forbidden` is the cell of the robot pushing it (no swap back into it). */
+  private step(i: number, forbidden: number, depth: number): boolean {
+    const view = this.view;
+    const next = this.next;
+    const { occNow, occNext, cand, candKey } = this;
+    const here = view.cell[i];
+    const field = view.field[i];
+    const nbr = view.grid.nbr;
+    const base = depth * 5;
+    let count = 0;
+    // Candidates: the four neighbours and staying put, best (closest to goal) first.
+    for (let d = -1; d < 4; d++) {
+      const c = d < 0 ? here : nbr[here * 4 + d];
+      if (c < 0 || c === forbidden) continue;
+      if (d >= 0 && !canEnter(view, i, c)) continue;
+      let key: number;
+      if (field !== null) {
+        const dc = field[c];
+        key = dc === UNREACHABLE ? 1e6 : dc;
+      } else key = d < 0 ? 0 : 1; // no goal: prefer staying, but yield when pushed
+      // Prefer cells nobody stands on, then a fixed per-direction order for determinism.
+      if (occNow[c] !== UNSET && occNow[c] !== i) key += 0.5;
+      key += (d + 1) * 0.01;
+      // Insertion sort into this depth's slots.
+      let k = count++;
+      while (k > 0 && candKey[base + k - 1] > key) {
+        cand[base + k] = cand[base + k - 1];
+        candKey[base + k] = candKey[base + k - 1];
+        k--;
+      }
+      cand[base + k] = c;
+      candKey[base + k] = key;
+    }
+    for (let k = 0; k < count; k++) {
+      const c = cand[base + k];
+      if (occNext[c] !== UNSET) continue;
+      const j = occNow[c];
+      // Never swap with a robot that already decided to move into our cell.
+      if (j !== UNSET && j !== i && next[j] === here) continue;
+      next[i] = c;
+      occNext[c] = i;
+      if (j !== UNSET && j !== i && next[j] === UNSET) {
+        if (!this.step(j, here, depth + 1)) {
+          // j holds its cell; occNext[c] now belongs to j. Try the next candidate.
+          continue;
+        }
+      }
+      return true;
+    }
+    next[i] = here;
+    occNext[here] = i;
+    return false;
+  }
+}

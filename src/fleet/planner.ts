@@ -1,0 +1,52 @@
+import type { DistanceCache, DistanceField } from '../layout/distance.js';
+import type { Grid } from '../layout/grid.js';
+import type { Rng } from '../core/rng.js';
+
+/**
+ * What a planner sees each tick: the robots' arrays, read-only by convention.
+ * Arrays are shared with the engine (no copies per tick).
+ */
+export interface PlanView {
+  readonly grid: Grid;
+  readonly n: number;
+  readonly tick: number;
+  readonly cell: Int32Array;
+  /** Goal cell or -1 (no goal: stay unless pushed). */
+  readonly goal: Int32Array;
+  readonly goalSince: Int32Array;
+  /** Distance field toward each robot's goal (null without goal). */
+  readonly field: readonly (DistanceField | null)[];
+  /** 1 when the robot carries a pod: it may not enter storage cells other than its goal. */
+  readonly loaded: Uint8Array;
+  /** 1 when the robot must stay where it is this tick (serving, charging, flat battery). */
+  readonly fixed: Uint8Array;
+  readonly heading: Uint8Array;
+  readonly fields: DistanceCache;
+}
+
+/**
+ * A path planning strategy: writes each robot's next cell (a 4-neighbour or
+ * its own cell) into `next`. The engine's traffic guard checks the result, so a
+ * planner that proposes a collision gets that robot held, and the report
+ * counts it as a repair.
+ */
+export interface Planner {
+  readonly name: string;
+  plan(view: PlanView, next: Int32Array): void;
+}
+
+export interface PlannerOptions {
+  rng: Rng;
+  /** Look-ahead window in ticks (windowed planners). */
+  window: number;
+  /** Ticks between full replans (windowed planners). */
+  replanEvery: number;
+}
+
+export type PlannerFactory = (grid: Grid, n: number, options: PlannerOptions) => Planner;
+
+/** True when robot `i` may stand on `cell` (walls are already excluded by the neighbour table). */
+export function canEnter(view: PlanView, i: number, cell: number): boolean {
+  // Storage kind is 2 (CellKind.Storage); a loaded robot only enters its own goal there.
+  return view.loaded[i] === 0 || view.grid.kind[cell] !== 2 || view.goal[i] === cell;
+}

@@ -1,0 +1,146 @@
+/**
+ * The order book: orders and their lines in recycled slots (struct-of-arrays),
+ * so memory stays flat over long runs. A slot returns to the free list once its
+ * order is complete and recorded.
+ */
+
+type IntArray = Int32Array;
+
+function grow(a: IntArray, size: number, fill = 0): IntArray {
+  const b = new Int32Array(size);
+  b.set(a);
+  if (fill !== 0) b.fill(fill, a.length);
+  return b;
+}
+
+/** A free list of integer slots with capacity doubling. */
+class SlotPool {
+  capacity: number;
+  private freeHead = -1;
+  private nextFree: IntArray;
+  private used = 0;
+  live = 0;
+  constructor(initial: number, private readonly onGrow: (capacity: number) => void) {
+    this.capacity = initial;
+    this.nextFree = new Int32Array(initial);
+  }
+  alloc(): number {
+    this.live++;
+    if (this.freeHead >= 0) {
+      const s = this.freeHead;
+      this.freeHead = this.nextFree[s];
+      return s;
+    }
+    if (this.used === this.capacity) {
+      this.capacity *= 2;
+      this.nextFree = grow(this.nextFree, this.capacity);
+      this.onGrow(this.capacity);
+    }
+    return this.used++;
+  }
+  release(s: number): void {
+    this.live--;
+    this.nextFree[s] = this.freeHead;
+    this.freeHead = s;
+  }
+}
+
+export class OrderBook {
+  // Orders.
+  orderId: IntArray;
+  arrival: IntArray;
+  due: IntArray;
+  remaining: IntArray;
+  lineCount: IntArray;
+  orderStation: IntArray;
+  // Lines.
+  lineOrder: IntArray;
+  lineSku: IntArray;
+  lineStation: IntArray;
+  linePod: IntArray;
+  /** Next line in whichever list the line is on (a pod's pending list or its visit list). */
+  lineNext: IntArray;
+  private readonly orders: SlotPool;
+  private readonly lines: SlotPool;
+
+  ordersCreated = 0;
+  ordersCompleted = 0;
+  linesCreated = 0;
+  linesPicked = 0;
+
+  constructor(initialOrders = 1024) {
+    const lo = initialOrders * 4;
+    this.orderId = new Int32Array(initialOrders);
+    this.arrival = new Int32Array(initialOrders);
+    this.due = new Int32Array(initialOrders);
+    this.remaining = new Int32Array(initialOrders);
+    this.lineCount = new Int32Array(initialOrders);
+    this.orderStation = new Int32Array(initialOrders);
+    this.lineOrder = new Int32Array(lo);
+    this.lineSku = new Int32Array(lo);
+    this.lineStation = new Int32Array(lo);
+    this.linePod = new Int32Array(lo);
+    this.lineNext = new Int32Array(lo);
+    this.orders = new SlotPool(initialOrders, (c) => {
+      this.orderId = grow(this.orderId, c);
+      this.arrival = grow(this.arrival, c);
+      this.due = grow(this.due, c);
+      this.remaining = grow(this.remaining, c);
+      this.lineCount = grow(this.lineCount, c);
+      this.orderStation = grow(this.orderStation, c);
+    });
+    this.lines = new SlotPool(lo, (c) => {
+      this.lineOrder = grow(this.lineOrder, c);
+      this.lineSku = grow(this.lineSku, c);
+      this.lineStation = grow(this.lineStation, c);
+      this.linePod = grow(this.linePod, c);
+      this.lineNext = grow(this.lineNext, c);
+    });
+  }
+
+  /** Opens an order; returns its slot. */
+  openOrder(tick: number, dueTick: number, station: number, lines: number): number {
+    const o = this.orders.alloc();
+    this.orderId[o] = this.ordersCreated++;
+    this.arrival[o] = tick;
+    this.due[o] = dueTick;
+    this.remaining[o] = lines;
+    this.lineCount[o] = lines;
+    this.orderStation[o] = station;
+    return o;
+  }
+
+  /** Opens a line of order slot `o`; returns its slot. */
+  openLine(o: number, sku: number, station: number, pod: number): number {
+    const l = this.lines.alloc();
+    this.linesCreated++;
+    this.lineOrder[l] = o;
+    this.lineSku[l] = sku;
+    this.lineStation[l] = station;
+    this.linePod[l] = pod;
+    this.lineNext[l] = -1;
+    return l;
+  }
+
+  /** Marks line `l` picked and frees it; returns the order slot if that completed the order, else -1. */
+  pickLine(l: number): number {
+    const o = this.lineOrder[l];
+    this.linesPicked++;
+    this.lines.release(l);
+    if (--this.remaining[o] === 0) return o;
+    return -1;
+  }
+
+  /** Frees a completed order's slot (after its figures are recorded). */
+  closeOrder(o: number): void {
+    this.ordersCompleted++;
+    this.orders.release(o);
+  }
+
+  get openOrders(): number {
+    return this.orders.live;
+  }
+  get openLines(): number {
+    return this.lines.live;
+  }
+}

@@ -1,0 +1,149 @@
+import type { TickDistribution } from '../core/config.js';
+import { EventKind } from '../core/events.js';
+import { randExp, randNormal, type Rng } from '../core/rng.js';
+import { RobotState } from '../core/robots.js';
+import { setGoal, type World } from '../core/world.js';
+import { requestPod } from './demand.js';
+import { PodState } from './pods.js';
+import { addPickWork, resetPickers } from './stations.js';
+
+/** Draws one value (ticks) from a pick-time distribution. */
+export function drawTicks(d: TickDistribution, rng: Rng): number {
+  switch (d.kind) {
+    case 'fixed':
+      return d.value;
+    case 'uniform':
+      return d.min + (d.max - d.min) * rng.next();
+    case 'exponential':
+      return randExp(rng, d.mean);
+    case 'lognormal': {
+      // Parameters of the underlying normal from the wanted mean and sd.
+      const s2 = Math.log(1 + (d.sd * d.sd) / (d.mean * d.mean));
+      const mu = Math.log(d.mean) - s2 / 2;
+      return Math.exp(mu + Math.sqrt(s2) * randNormal(rng));
+    }
+  }
+}
+
+/** A line joined a visit already being picked at station s: one more pick extends the visit. */
+export function lineJoinedPick(w: World, s: number): void {
+  const span = addPickWork(w.stations, s, drawTicks(w.config.stations.pick, w.rng.picking));
+  const i = w.stations.robot[s];
+  w.robots.busyUntil[i] = w.stations.visitStart[s] + Math.max(1, Math.ceil(span));
+}
+
+function startPicking(w: World, i: number): void {
+  const { robots: r, pods, stations, books } = w;
+  const p = r.pod[i];
+  const s = r.station[i];
+  pods.state[p] = PodState.Picking;
+  stations.robot[s] = i;
+  stations.visits[s]++;
+  stations.visitStart[s] = w.tick;
+  resetPickers(stations, s);
+  let span = 0;
+  for (let l = pods.visitHead[p]; l >= 0; l = books.lineNext[l]) {
+    span = addPickWork(stations, s, drawTicks(w.config.stations.pick, w.rng.picking));
+  }
+  r.busyUntil[i] = w.tick + Math.max(1, Math.ceil(span));
+  r.state[i] = RobotState.Picking;
+  w.events.push(EventKind.PickStarted, i, s);
+}
+
+function finishPicking(w: World, i: number): void {
+  const { robots: r, pods, stations, books, metrics } = w;
+  const p = r.pod[i];
+  const s = r.station[i];
+  let picked = 0;
+  let l = pods.visitHead[p];
+  while (l >= 0) {
+    const nextL = books.lineNext[l];
+    const o = books.pickLine(l);
+    picked++;
+    if (o >= 0) {
+      const cycle = w.tick - books.arrival[o];
+      const hour = Math.floor((w.tick * w.config.tickSeconds) / 3600);
+      metrics.orderDone(hour, cycle, w.tick <= books.due[o]);
+      w.events.push(EventKind.OrderDone, books.orderId[o], cycle);
+      books.closeOrder(o);
+    }
+    l = nextL;
+  }
+  pods.visitHead[p] = -1;
+  pods.visitTail[p] = -1;
+  stations.linesPicked[s] += picked;
+  stations.openLines[s] -= picked;
+  stations.load[s]--;
+  stations.robot[s] = -1;
+  pods.state[p] = PodState.Returning;
+  pods.station[p] = -1;
+  r.state[i] = RobotState.ToStorage;
+  r.station[i] = -1;
+  setGoal(w, i, pods.home[p]);
+}
+
+/**
+ * Stations-and-equipment stage: robots that reached their goal this tick
+ * lift, are picked from, put pods back or plug in; picking and charging
+ * progress; flat batteries are caught.
+ */
+export function serviceStage(w: World): void {
+  const { robots: r, pods } = w;
+  const b = w.config.robots.battery;
+  for (let i = 0; i < r.n; i++) {
+    const state = r.state[i];
+    const arrived = r.cell[i] === r.goal[i];
+    switch (state) {
+      case RobotState.ToPod:
+        if (arrived) {
+          const p = r.taskPod[i];
+          r.pod[i] = p;
+          pods.state[p] = PodState.ToStation;
+          r.state[i] = RobotState.ToStation;
+          setGoal(w, i, w.stations.cell[r.station[i]]);
+        }
+        break;
+      case RobotState.ToStation:
+        if (arrived) startPicking(w, i);
+        break;
+      case RobotState.Picking:
+        if (w.tick >= r.busyUntil[i]) finishPicking(w, i);
+        break;
+      case RobotState.ToStorage:
+        if (arrived) {
+          const p = r.pod[i];
+          pods.state[p] = PodState.Stored;
+          pods.cell[p] = r.cell[i];
+          pods.robot[p] = -1;
+          r.pod[i] = -1;
+          r.taskPod[i] = -1;
+          r.state[i] = RobotState.Idle;
+          setGoal(w, i, -1);
+          requestPod(w, p);
+        }
+        break;
+      case RobotState.ToCharger:
+        if (arrived) {
+          r.state[i] = RobotState.Charging;
+          w.events.push(EventKind.RobotCharging, i, r.cell[i]);
+        }
+        break;
+      case RobotState.Charging:
+        r.batteryWh[i] = Math.min(b.capacityWh, r.batteryWh[i] + b.chargeWhPerTick);
+        r.chargingTicks[i]++;
+        if (r.batteryWh[i] >= b.chargeUntil * b.capacityWh) {
+          w.chargerRobot[r.charger[i]] = -1;
+          r.charger[i] = -1;
+          r.state[i] = RobotState.Idle;
+          setGoal(w, i, -1);
+        }
+        break;
+    }
+    if (r.batteryWh[i] <= 0 && r.state[i] !== RobotState.Charging && r.state[i] !== RobotState.Depleted) {
+      // A flat robot stops where it stands and holds its cell; the report counts it.
+      r.batteryWh[i] = 0;
+      r.state[i] = RobotState.Depleted;
+      w.events.push(EventKind.RobotDepleted, i, r.cell[i]);
+    }
+  }
+}

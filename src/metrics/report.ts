@@ -1,0 +1,155 @@
+import type { World } from '../core/world.js';
+import { RobotState } from '../core/robots.js';
+
+/** Rounds for the report: stable text, no float noise in the last digits. */
+function r4(x: number): number {
+  return Number.isFinite(x) ? Math.round(x * 1e4) / 1e4 : 0;
+}
+
+export interface StationReport {
+  station: number;
+  cell: number;
+  row: number;
+  col: number;
+  visits: number;
+  linesPicked: number;
+  linesPerVisit: number;
+  utilization: number;
+  queueMean: number;
+  queueMax: number;
+}
+
+/** The KPI report of a run, in a fixed key order so equal runs give equal bytes. */
+export interface Report {
+  scenario: string;
+  seed: number | string;
+  planner: string;
+  assignment: string;
+  simulatedSeconds: number;
+  ticks: number;
+  tickSeconds: number;
+  /** Wall-clock seconds of the run: the one field that differs between identical runs. */
+  wallSeconds: number;
+  orders: { created: number; completed: number; open: number };
+  lines: { created: number; picked: number; open: number };
+  throughput: { ordersPerHour: number; linesPerHour: number };
+  cycleTimeSeconds: { mean: number; p50: number; p95: number; p99: number; max: number };
+  sla: { dueSeconds: number; onTime: number; hitRate: number };
+  robots: {
+    count: number;
+    utilization: number;
+    chargingShare: number;
+    distanceCells: number;
+    waitTicks: number;
+    conflicts: number;
+    plannerRepairs: number;
+    depleted: number;
+    energyKWh: number;
+  };
+  stations: StationReport[];
+  congestion: { totalWaitTicks: number; hotspots: { cell: number; row: number; col: number; waitTicks: number }[] };
+  ordersPerHourSeries: number[];
+}
+
+export function buildReport(w: World, planner: string, assignment: string, wallSeconds: number): Report {
+  const cfg = w.config;
+  const ticks = w.tick;
+  const tickS = cfg.tickSeconds;
+  const seconds = ticks * tickS;
+  const hours = seconds / 3600;
+  const { books, robots: r, stations: st, metrics } = w;
+  const n = r.n;
+  let moves = 0;
+  let waits = 0;
+  let busy = 0;
+  let charging = 0;
+  let energy = 0;
+  let depleted = 0;
+  for (let i = 0; i < n; i++) {
+    moves += r.moves[i];
+    waits += r.waitTicks[i];
+    busy += r.busyTicks[i];
+    charging += r.chargingTicks[i];
+    energy += r.energyWh[i];
+    if (r.state[i] === RobotState.Depleted) depleted++;
+  }
+  const robotTicks = Math.max(1, n * ticks);
+  const stations: StationReport[] = [];
+  for (let s = 0; s < st.n; s++) {
+    const cell = st.cell[s];
+    stations.push({
+      station: s,
+      cell,
+      row: Math.floor(cell / w.grid.width),
+      col: cell % w.grid.width,
+      visits: st.visits[s],
+      linesPicked: st.linesPicked[s],
+      linesPerVisit: r4(st.visits[s] > 0 ? st.linesPicked[s] / st.visits[s] : 0),
+      utilization: r4(ticks > 0 ? st.busyTicks[s] / ticks : 0),
+      queueMean: r4(ticks > 0 ? st.queueSum[s] / ticks : 0),
+      queueMax: st.queueMax[s],
+    });
+  }
+  // Ten cells where robots waited longest.
+  const hot: number[] = [];
+  let totalWait = 0;
+  const cw = metrics.cellWait;
+  for (let c = 0; c < cw.length; c++) {
+    if (cw[c] === 0) continue;
+    totalWait += cw[c];
+    hot.push(c);
+  }
+  hot.sort((a, b) => cw[b] - cw[a] || a - b);
+  const c = metrics.cycle;
+  const completed = books.ordersCompleted;
+  return {
+    scenario: cfg.name,
+    seed: cfg.seed,
+    planner,
+    assignment,
+    simulatedSeconds: r4(seconds),
+    ticks,
+    tickSeconds: r4(tickS),
+    wallSeconds: r4(wallSeconds),
+    orders: { created: books.ordersCreated, completed, open: books.openOrders },
+    lines: { created: books.linesCreated, picked: books.linesPicked, open: books.openLines },
+    throughput: {
+      ordersPerHour: r4(hours > 0 ? completed / hours : 0),
+      linesPerHour: r4(hours > 0 ? books.linesPicked / hours : 0),
+    },
+    cycleTimeSeconds: {
+      mean: r4(c.mean() * tickS),
+      p50: r4(c.percentile(0.5) * tickS),
+      p95: r4(c.percentile(0.95) * tickS),
+      p99: r4(c.percentile(0.99) * tickS),
+      max: r4(c.max * tickS),
+    },
+    sla: {
+      dueSeconds: r4(cfg.demand.dueTicks * tickS),
+      onTime: metrics.ordersOnTime,
+      hitRate: r4(completed > 0 ? metrics.ordersOnTime / completed : 0),
+    },
+    robots: {
+      count: n,
+      utilization: r4(busy / robotTicks),
+      chargingShare: r4(charging / robotTicks),
+      distanceCells: moves,
+      waitTicks: waits,
+      conflicts: metrics.conflicts,
+      plannerRepairs: metrics.repairs,
+      depleted,
+      energyKWh: r4(energy / 1000),
+    },
+    stations,
+    congestion: {
+      totalWaitTicks: totalWait,
+      hotspots: hot.slice(0, 10).map((cell) => ({
+        cell,
+        row: Math.floor(cell / w.grid.width),
+        col: cell % w.grid.width,
+        waitTicks: cw[cell],
+      })),
+    },
+    ordersPerHourSeries: metrics.hourly.slice(),
+  };
+}

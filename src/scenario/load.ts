@@ -1,0 +1,233 @@
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { SimConfig, RateSegment, TickDistribution } from '../core/config.js';
+import { parseDuration } from '../core/duration.js';
+import { defaultStarts } from '../core/world.js';
+import { generateWarehouse } from '../layout/generate.js';
+import { gridFromRows, LayoutError, parseMovingAiMap, type Grid } from '../layout/grid.js';
+import { checkReachability } from '../layout/checks.js';
+import { flattenIssues, ScenarioError, ScenarioErrors } from './errors.js';
+import { Scenario, type ScenarioFile } from './schema.js';
+
+/** Largest scenario file read (bytes): bigger is refused with a message, not read into memory. */
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+export interface LoadOptions {
+  seed?: number | string;
+  /** Duration override (seconds or "8h"). */
+  duration?: number | string;
+}
+
+export interface LoadedScenario {
+  file: string;
+  scenario: ScenarioFile;
+  config: SimConfig;
+}
+
+/** Line and column of a character offset, for JSON syntax errors. */
+function lineCol(text: string, offset: number): string {
+  let line = 1;
+  let col = 1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text[i] === '\n') {
+      line++;
+      col = 1;
+    } else col++;
+  }
+  return `line ${line}, column ${col}`;
+}
+
+/** Reads and parses a JSON file, turning every failure into a ScenarioError. */
+export function readJsonFile(file: string): unknown {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    throw new ScenarioError(file, '', 'file not found');
+  }
+  if (size > MAX_FILE_BYTES) throw new ScenarioError(file, '', `file is ${size} bytes; the limit is ${MAX_FILE_BYTES}`);
+  const text = readFileSync(file, 'utf8');
+  return parseJsonText(file, text);
+}
+
+export function parseJsonText(file: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const msg = (e as Error).message;
+    const m = /position (\d+)/.exec(msg);
+    const where = m ? ` at ${lineCol(text, Number(m[1]))}` : '';
+    throw new ScenarioError(file, '', `not valid JSON${where}: ${msg.replace(/ in JSON at position \d+.*$/, '')}`);
+  }
+}
+
+function seconds(v: number | string): number {
+  return parseDuration(v) ?? 0;
+}
+
+function loadGrid(file: string, s: ScenarioFile): Grid {
+  const layout = s.layout;
+  try {
+    if ('grid' in layout) return gridFromRows(layout.grid);
+    if ('generate' in layout) {
+      try {
+        return gridFromRows(generateWarehouse(layout.generate));
+      } catch (e) {
+        throw new ScenarioError(file, 'layout.generate', (e as Error).message);
+      }
+    }
+    const mapPath = resolve(dirname(file), layout.map);
+    let text: string;
+    try {
+      text = readFileSync(mapPath, 'utf8');
+    } catch {
+      throw new ScenarioError(file, 'layout.map', `map file not found: ${mapPath}`);
+    }
+    try {
+      return gridFromRows(parseMovingAiMap(text));
+    } catch (e) {
+      if (e instanceof LayoutError) throw new ScenarioError(mapPath, '', e.message);
+      throw e;
+    }
+  } catch (e) {
+    if (e instanceof LayoutError) {
+      throw new ScenarioError(file, e.row !== undefined ? `layout.grid[${e.row}]` : 'layout.grid', e.message);
+    }
+    throw e;
+  }
+}
+
+function pickDistribution(p: ScenarioFile['stations']['pickSeconds'], tick: number): TickDistribution {
+  if (typeof p === 'number') return { kind: 'fixed', value: p / tick };
+  switch (p.dist) {
+    case 'uniform':
+      return { kind: 'uniform', min: p.min / tick, max: p.max / tick };
+    case 'exponential':
+      return { kind: 'exponential', mean: p.mean / tick };
+    case 'lognormal':
+      return { kind: 'lognormal', mean: p.mean / tick, sd: p.sd / tick };
+  }
+}
+
+function profileSegments(s: ScenarioFile, tick: number): { segments: RateSegment[]; period: number } {
+  const p = s.demand.profile;
+  if (!p) return { segments: [{ fromTick: 0, multiplier: 1 }], period: 0 };
+  if (typeof p[0] === 'number') {
+    const hourTicks = 3600 / tick;
+    return {
+      segments: (p as number[]).map((m, h) => ({ fromTick: Math.round(h * hourTicks), multiplier: m })),
+      period: Math.round(p.length * hourTicks),
+    };
+  }
+  const segs = (p as { from: number | string; multiplier: number }[])
+    .map((g) => ({ fromTick: Math.round(seconds(g.from) / tick), multiplier: g.multiplier }))
+    .sort((a, b) => a.fromTick - b.fromTick);
+  if (segs[0].fromTick > 0) segs.unshift({ fromTick: 0, multiplier: 1 });
+  return { segments: segs, period: 0 };
+}
+
+/** Checks a parsed scenario against its layout and builds the engine's config. */
+export function buildConfig(file: string, s: ScenarioFile): SimConfig {
+  const grid = loadGrid(file, s);
+  const errors: ScenarioError[] = [];
+  const fail = (path: string, msg: string) => errors.push(new ScenarioError(file, path, msg));
+  if (grid.stations.length === 0) fail('layout', "the layout has no pick station: add at least one 'P' cell");
+  if (grid.storage.length === 0) fail('layout', "the layout has no storage location: add 'R' cells for pods");
+  const tick = (s.layout.cellSize ?? 1) / s.robots.speed;
+  const rb = s.robots;
+  let starts: Int32Array | null = null;
+  if (rb.start) {
+    if (rb.start.length !== rb.count) fail('robots.start', `has ${rb.start.length} cells but robots.count is ${rb.count}`);
+    starts = new Int32Array(rb.start.length);
+    const seen = new Map<number, number>();
+    rb.start.forEach(([row, col], k) => {
+      const path = `robots.start[${k}]`;
+      if (row >= grid.height || col >= grid.width) return fail(path, `[${row}, ${col}] is outside the ${grid.height}x${grid.width} layout`);
+      const cell = row * grid.width + col;
+      if (grid.kind[cell] === 1) return fail(path, `[${row}, ${col}] is a wall`);
+      const dup = seen.get(cell);
+      if (dup !== undefined) return fail(path, `[${row}, ${col}] is also robots.start[${dup}]: two robots cannot start in one cell`);
+      seen.set(cell, k);
+      starts![k] = cell;
+    });
+  } else if (rb.count > grid.free.length) {
+    fail('robots.count', `${rb.count} robots do not fit on the layout's ${grid.free.length} free cells`);
+  }
+  const lines = s.demand.linesPerOrder;
+  const [linesMin, linesMax] = typeof lines === 'number' ? [lines, lines] : [lines.min, lines.max];
+  if (linesMin > linesMax) fail('demand.linesPerOrder', `min ${linesMin} is above max ${linesMax}`);
+  const pick = s.stations.pickSeconds;
+  if (typeof pick === 'object' && pick.dist === 'uniform' && pick.min > pick.max) {
+    fail('stations.pickSeconds', `min ${pick.min} is above max ${pick.max}`);
+  }
+  const b = rb.battery;
+  if (b.chargeUntil <= b.chargeBelow) fail('robots.battery.chargeUntil', `must be above chargeBelow (${b.chargeBelow})`);
+  if (b.chargeBelow > 0 && grid.chargers.length === 0 && b.moveWh + b.idleWatts > 0) {
+    fail('layout', "robots need charging (robots.battery.chargeBelow > 0) but the layout has no charger: add 'C' cells or set chargeBelow to 0");
+  }
+  if (errors.length > 0) throw new ScenarioErrors(errors);
+  const placed = starts ?? defaultStarts(grid, rb.count);
+  for (const problem of checkReachability(grid, placed)) fail(problem.path, problem.message);
+  if (errors.length > 0) throw new ScenarioErrors(errors);
+
+  const { segments, period } = profileSegments(s, tick);
+  return {
+    name: s.name,
+    seed: s.seed,
+    tickSeconds: tick,
+    ticks: Math.max(1, Math.round(seconds(s.duration) / tick)),
+    grid,
+    robots: {
+      count: rb.count,
+      starts,
+      rotationTicks: Math.round(rb.rotationSeconds / tick),
+      battery: {
+        capacityWh: b.capacityWh,
+        moveWh: b.moveWh,
+        idleWhPerTick: (b.idleWatts * tick) / 3600,
+        chargeWhPerTick: (b.chargeWatts * tick) / 3600,
+        chargeBelow: b.chargeBelow,
+        chargeUntil: b.chargeUntil,
+        initial: b.initial,
+      },
+    },
+    demand: {
+      ordersPerHour: s.demand.ordersPerHour,
+      profile: segments,
+      profilePeriodTicks: period,
+      linesMin,
+      linesMax,
+      skuCount: s.demand.skus,
+      zipf: s.demand.zipf,
+      replicas: s.demand.replicas,
+      slotting: s.demand.slotting,
+      dueTicks: Math.round(seconds(s.demand.due) / tick),
+    },
+    stations: {
+      pick: pickDistribution(s.stations.pickSeconds, tick),
+      pickers: s.stations.pickers,
+      queueCapacity: s.stations.queueCapacity,
+    },
+    fleet: { ...s.fleet },
+  };
+}
+
+/** Validates a parsed JSON document as a scenario (schema, then layout checks). */
+export function scenarioFromJson(file: string, json: unknown, options: LoadOptions = {}): LoadedScenario {
+  if (json !== null && typeof json === 'object' && !Array.isArray(json)) {
+    const obj = { ...(json as Record<string, unknown>) };
+    if (options.seed !== undefined) obj.seed = options.seed;
+    if (options.duration !== undefined) obj.duration = options.duration;
+    json = obj;
+  }
+  const parsed = Scenario.safeParse(json);
+  if (!parsed.success) {
+    throw new ScenarioErrors(flattenIssues(parsed.error.issues).map((i) => new ScenarioError(file, i.path, i.message)));
+  }
+  return { file, scenario: parsed.data, config: buildConfig(file, parsed.data) };
+}
+
+/** Loads a scenario file: read, parse, validate, resolve. Throws ScenarioError(s) with file and path. */
+export function loadScenario(file: string, options: LoadOptions = {}): LoadedScenario {
+  return scenarioFromJson(file, readJsonFile(file), options);
+}

@@ -1,0 +1,21 @@
+import { fileURLToPath } from 'node:url';
+import { Sim } from '../../src/core/sim.js';
+import { buildReport, type Report } from '../../src/metrics/report.js';
+import { loadScenario, scenarioFromJson, type LoadOptions } from '../../src/scenario/load.js';
+
+export const scenarioPath = (name: string) => fileURLToPath(new URL(`../../scenarios/${name}`, import.meta.url));
+
+export function simFor(name: string, options: LoadOptions = {}): Sim {
+  return new Sim(loadScenario(scenarioPath(name), options).config);
+}
+
+export function simFromJson(json: unknown, options: LoadOptions = {}): Sim {
+  return new Sim(scenarioFromJson('inline.json', json, options).config);
+}
+
+/** The report with its one wall-clock field removed, for byte comparisons. */
+export function stableReport(sim: Sim): string {
+  const r: Partial<Report> = buildReport(sim.world, sim.planner.name, sim.assignment.name, 0);
+  delete r.wallSeconds;
+  return JSON.stringify(r);
+}
