@@ -1,4 +1,4 @@
-import type { DistanceField } from '../layout/distance.js';
+import type { DistanceField, LazyField } from '../layout/distance.js';
 
 /** What a robot is doing. Stored as one byte per robot. */
 export const enum RobotState {
@@ -38,6 +38,8 @@ export interface Robots {
   goalSince: Int32Array;
   /** Distance field toward `goal` (null when no goal). */
   field: (DistanceField | null)[];
+  /** The search behind `field`, grown each tick as far as the robot needs. */
+  lazy: (LazyField | null)[];
   /** Pod carried, or -1. */
   pod: Int32Array;
   /** Pod the current task is about, or -1. */
@@ -72,6 +74,7 @@ export function createRobots(n: number, capacityWh: number, initial: number): Ro
     goal: new Int32Array(n).fill(-1),
     goalSince: new Int32Array(n),
     field,
+    lazy: new Array(n).fill(null),
     pod: new Int32Array(n).fill(-1),
     taskPod: new Int32Array(n).fill(-1),
     station: new Int32Array(n).fill(-1),

@@ -116,9 +116,13 @@ export class Sim {
   private planStage(): void {
     const w = this.world;
     const r = w.robots;
+    const margin = this.planner.lookahead ?? 1;
     for (let i = 0; i < r.n; i++) {
       this.loaded[i] = r.pod[i] >= 0 ? 1 : 0;
       this.fixed[i] = isFixed(r.state[i]) ? 1 : 0;
+      // Grow each robot's distance search just far enough for the planner to read around it.
+      const lazy = r.lazy[i];
+      if (lazy !== null) lazy.ensure(r.cell[i], margin);
     }
     this.view.tick = w.tick;
     this.planner.plan(this.view, r.next);

@@ -124,5 +124,8 @@ export function setGoal(w: World, i: number, goal: number): void {
   const r = w.robots;
   r.goal[i] = goal;
   r.goalSince[i] = w.tick;
-  r.field[i] = goal < 0 ? null : w.fields.get(goal, r.pod[i] >= 0);
+  const lazy = goal < 0 ? null : w.fields.lazy(goal, r.pod[i] >= 0);
+  r.lazy[i] = lazy;
+  r.field[i] = lazy === null ? null : lazy.dist;
+  lazy?.ensure(r.cell[i]);
 }

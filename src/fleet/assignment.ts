@@ -1,4 +1,5 @@
 import { UNREACHABLE } from '../layout/distance.js';
+import { manhattan } from '../layout/grid.js';
 import type { World } from '../core/world.js';
 import { AssignmentSolver } from './hungarian.js';
 
@@ -19,25 +20,44 @@ function travel(w: World, i: number, p: number): number {
   return d === UNREACHABLE ? Infinity : d;
 }
 
-/** Greedy: the oldest request takes the nearest idle robot, then the next oldest, and so on. */
+/**
+ * Greedy: the oldest request takes the nearest idle robot (true travel
+ * distance), then the next oldest, and so on. Robots are tried in order of
+ * Manhattan distance, a lower bound, so the distance search toward the pod
+ * only grows as far as the winner.
+ */
 export class NearestAssignment implements AssignmentStrategy {
   readonly name = 'nearest';
   private taken = new Uint8Array(0);
+  private bound = new Float64Array(0);
 
   assign(w: World, pods: Int32Array, nPods: number, robots: Int32Array, nRobots: number, out: Int32Array): void {
-    if (this.taken.length < nRobots) this.taken = new Uint8Array(nRobots * 2);
+    if (this.taken.length < nRobots) {
+      this.taken = new Uint8Array(nRobots * 2);
+      this.bound = new Float64Array(nRobots * 2);
+    }
     this.taken.fill(0, 0, nRobots);
+    const width = w.grid.width;
+    const cell = w.robots.cell;
     for (let k = 0; k < nPods; k++) {
-      const field = w.fields.get(w.pods.cell[pods[k]], false);
+      const target = w.pods.cell[pods[k]];
+      const lazy = w.fields.lazy(target, false);
+      for (let j = 0; j < nRobots; j++) this.bound[j] = this.taken[j] ? Infinity : manhattan(width, cell[robots[j]], target);
       let best = -1;
-      let bestD = UNREACHABLE;
-      for (let j = 0; j < nRobots; j++) {
-        if (this.taken[j]) continue;
-        const d = field[w.robots.cell[robots[j]]];
+      let bestD = Infinity;
+      for (;;) {
+        // Next candidate: smallest lower bound not yet examined (lowest index on ties).
+        let j = -1;
+        for (let q = 0; q < nRobots; q++) if (this.bound[q] < (j < 0 ? Infinity : this.bound[j])) j = q;
+        if (j < 0 || this.bound[j] >= bestD) break;
+        const c = cell[robots[j]];
+        lazy.ensure(c, 0);
+        const d = lazy.dist[c] === UNREACHABLE ? Infinity : lazy.dist[c];
         if (d < bestD) {
           bestD = d;
           best = j;
         }
+        this.bound[j] = Infinity;
       }
       out[k] = best < 0 ? -1 : robots[best];
       if (best >= 0) this.taken[best] = 1;

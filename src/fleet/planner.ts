@@ -32,6 +32,8 @@ export interface PlanView {
  */
 export interface Planner {
   readonly name: string;
+  /** Levels of each robot's distance field the planner reads beyond its neighbours (default 1). */
+  readonly lookahead?: number;
   plan(view: PlanView, next: Int32Array): void;
 }
 

@@ -1,52 +1,125 @@
 import { CellKind, type Grid } from './grid.js';
 
-/** Distance (in moves) from every cell to one goal; UNREACHABLE where there is no way. */
+/** Distance (in moves) from every cell to one goal; UNREACHABLE where there is no way (or not searched yet). */
 export type DistanceField = Uint16Array;
 
 /** Marks cells a robot cannot reach the goal from. Distances saturate one below it. */
 export const UNREACHABLE = 0xffff;
 
 /**
- * Breadth-first distances to `goal`. With `loaded`, storage cells other than the
- * goal are impassable (a robot carrying a pod cannot drive under stored pods).
- * Moves are symmetric, so the search runs outward from the goal.
+ * A breadth-first distance field toward one goal, grown on demand. Most
+ * robots only ever need the cells between themselves and their goal, so the
+ * search stops as soon as those are settled and resumes when asked for more.
+ * With `loaded`, storage cells other than the goal are impassable (a robot
+ * carrying a pod cannot drive under stored pods). Moves are symmetric, so the
+ * search runs outward from the goal.
  */
-export function computeField(grid: Grid, goal: number, loaded: boolean, queue: Int32Array, out?: DistanceField): DistanceField {
-  const n = grid.width * grid.height;
-  const dist = out ?? new Uint16Array(n);
-  dist.fill(UNREACHABLE);
-  const { nbr, kind } = grid;
-  if (kind[goal] === CellKind.Wall) return dist;
-  let head = 0;
-  let tail = 0;
-  dist[goal] = 0;
-  queue[tail++] = goal;
-  while (head < tail) {
-    const cell = queue[head++];
-    const next = dist[cell] + 1;
-    const d = next >= UNREACHABLE ? UNREACHABLE - 1 : next;
-    const base = cell * 4;
-    for (let k = 0; k < 4; k++) {
-      const v = nbr[base + k];
-      if (v < 0 || dist[v] !== UNREACHABLE) continue;
-      if (loaded && kind[v] === CellKind.Storage) continue;
-      dist[v] = d;
-      queue[tail++] = v;
+export class LazyField {
+  readonly dist: DistanceField;
+  /** BFS frontier as a ring buffer (it stays small: about a ring around the goal). */
+  private ring: Int32Array;
+  private head = 0;
+  private size = 0;
+  /** Every cell at distance <= `settled` has its final label. */
+  settled = -1;
+
+  constructor(
+    private readonly grid: Grid,
+    readonly goal: number,
+    readonly loaded: boolean,
+  ) {
+    this.dist = new Uint16Array(grid.width * grid.height).fill(UNREACHABLE);
+    this.ring = new Int32Array(1024);
+    if (grid.kind[goal] !== CellKind.Wall) {
+      this.dist[goal] = 0;
+      this.ring[0] = goal;
+      this.size = 1;
     }
   }
-  return dist;
+
+  get complete(): boolean {
+    return this.size === 0;
+  }
+
+  /** Expands the search until every cell at distance <= level + 1 has its final label. */
+  settle(level: number): void {
+    const { nbr, kind } = this.grid;
+    const dist = this.dist;
+    const blockStorage = this.loaded;
+    // Locals in the loop: this is the simulator's hottest code after the planner.
+    let ring = this.ring;
+    let mask = ring.length - 1;
+    let head = this.head;
+    let size = this.size;
+    while (size > 0) {
+      const cell = ring[head];
+      const dc = dist[cell];
+      if (dc > level) break;
+      head = (head + 1) & mask;
+      size--;
+      const next = dc + 1 >= UNREACHABLE ? UNREACHABLE - 1 : dc + 1;
+      const base = cell * 4;
+      for (let k = 0; k < 4; k++) {
+        const v = nbr[base + k];
+        if (v < 0 || dist[v] !== UNREACHABLE) continue;
+        if (blockStorage && kind[v] === CellKind.Storage) continue;
+        dist[v] = next;
+        if (size === ring.length) {
+          // The ring length is a power of two, so wrapping is a mask; double it when full.
+          const bigger = new Int32Array(ring.length * 2);
+          for (let q = 0; q < size; q++) bigger[q] = ring[(head + q) & mask];
+          ring = bigger;
+          mask = ring.length - 1;
+          head = 0;
+          this.ring = ring;
+        }
+        ring[(head + size) & mask] = v;
+        size++;
+      }
+    }
+    this.head = head;
+    this.size = size;
+    // The queue is in distance order: everything up to the front's distance is labelled.
+    this.settled = size === 0 ? UNREACHABLE : dist[ring[head]];
+  }
+
+  /**
+   * Makes `cell`'s distance final and its neighbours' too, plus `margin - 1`
+   * more levels (look-ahead for windowed planners). Cheap when already done.
+   */
+  ensure(cell: number, margin = 1): void {
+    if (this.size === 0) return;
+    let d = this.dist[cell];
+    while (d === UNREACHABLE && this.size > 0) {
+      // Not reached yet: grow a level at a time until it is (or the search ends: unreachable).
+      this.settle(this.dist[this.ring[this.head]]);
+      d = this.dist[cell];
+    }
+    if (d !== UNREACHABLE && this.settled < d + margin) this.settle(d + margin - 1);
+  }
+
+  /** Finishes the whole search (for consumers that read arbitrary cells). */
+  finish(): DistanceField {
+    if (this.size > 0) this.settle(UNREACHABLE);
+    return this.dist;
+  }
+}
+
+/** Full breadth-first distances to `goal` in one go. */
+export function computeField(grid: Grid, goal: number, loaded: boolean): DistanceField {
+  return new LazyField(grid, goal, loaded).finish();
 }
 
 /**
- * Distance fields by (goal, loaded), computed on first use and kept in a
- * least-recently-used cache under a byte budget. Fields are immutable once made,
- * so a robot may keep a reference to one after the cache has let it go.
+ * Distance fields by (goal, loaded), made on first use and kept in a
+ * least-recently-used cache under a byte budget. A field is never changed
+ * except by growing its search, so a robot may keep a reference to one after
+ * the cache has let it go.
  */
 export class DistanceCache {
-  private readonly map = new Map<number, DistanceField>();
-  private readonly queue: Int32Array;
+  private readonly map = new Map<number, LazyField>();
   private readonly capacity: number;
-  /** Fields computed so far (a cost figure for reports and benches). */
+  /** Fields created so far (a cost figure for reports and benches). */
   computed = 0;
 
   constructor(
@@ -54,12 +127,11 @@ export class DistanceCache {
     budgetBytes = 256 * 1024 * 1024,
   ) {
     const cells = grid.width * grid.height;
-    this.queue = new Int32Array(cells);
     this.capacity = Math.max(16, Math.floor(budgetBytes / (cells * 2)));
   }
 
-  /** The field toward `goal`, for an empty (`loaded=false`) or pod-carrying robot. */
-  get(goal: number, loaded: boolean): DistanceField {
+  /** The (possibly partial) field toward `goal`; grow it with `ensure` before reading a cell. */
+  lazy(goal: number, loaded: boolean): LazyField {
     const key = goal * 2 + (loaded ? 1 : 0);
     const hit = this.map.get(key);
     if (hit !== undefined) {
@@ -68,14 +140,16 @@ export class DistanceCache {
       this.map.set(key, hit);
       return hit;
     }
-    if (this.map.size >= this.capacity) {
-      const oldest = this.map.keys().next().value as number;
-      this.map.delete(oldest);
-    }
-    const field = computeField(this.grid, goal, loaded, this.queue);
+    if (this.map.size >= this.capacity) this.map.delete(this.map.keys().next().value as number);
+    const field = new LazyField(this.grid, goal, loaded);
     this.computed++;
     this.map.set(key, field);
     return field;
+  }
+
+  /** The complete field toward `goal` (for an empty or a pod-carrying robot). */
+  get(goal: number, loaded: boolean): DistanceField {
+    return this.lazy(goal, loaded).finish();
   }
 
   get size(): number {

@@ -145,7 +145,7 @@ export function parseMovingAiMap(text: string): string[] {
   const rows: string[] = [];
   for (; i < lines.length && rows.length < height; i++) {
     const line = lines[i].replace(/\s+$/, '');
-    if (line === '' && rows.length === 0) continue;
+    if (line === '') continue; // blank lines (a trailing newline, say) are not rows
     rows.push(line);
   }
   if (rows.length !== height) {

@@ -72,4 +72,20 @@ describe('whole-run invariants', () => {
     expect(wrongWay).toBe(0);
     expect(sim.world.books.ordersCompleted).toBeGreaterThan(20);
   });
+
+  it.each([
+    ['whca', 'nearest'],
+    ['pibt', 'hungarian'],
+    ['whca', 'hungarian'],
+  ])('planner %s with assignment %s keeps every invariant and delivers', (planner, assignment) => {
+    const json = JSON.parse(readFileSync(scenarioPath('default.json'), 'utf8'));
+    json.duration = '30m';
+    json.fleet = { planner, assignment };
+    const sim = simFromJson(json);
+    const rep = watchInvariants(sim);
+    sim.run();
+    expectClean(rep);
+    expect(sim.world.metrics.conflicts).toBe(0);
+    expect(sim.world.books.ordersCompleted / sim.world.books.ordersCreated).toBeGreaterThan(0.8);
+  });
 });
