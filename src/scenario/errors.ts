@@ -44,19 +44,37 @@ function branchScore(issues: readonly Issue[]): number {
 }
 
 /** Flattens zod issues to (path, message) pairs, picking the closest branch of a failed union. */
-export function flattenIssues(issues: readonly Issue[], prefix: PropertyKey[] = []): { path: string; message: string }[] {
+export function flattenIssues(
+  issues: readonly Issue[],
+  prefix: PropertyKey[] = [],
+  input?: unknown,
+): { path: string; message: string }[] {
   const out: { path: string; message: string }[] = [];
   for (const issue of issues) {
     const path = [...prefix, ...issue.path];
+    if (input !== undefined && valueAt(input, issue.path) === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_union')) {
+      out.push({ path: formatPath(path), message: 'required, but missing' });
+      continue;
+    }
     if (issue.code === 'invalid_union' && issue.errors.length > 0) {
       let best = issue.errors[0];
       for (const b of issue.errors) if (branchScore(b) < branchScore(best)) best = b;
       if (branchScore(best) >= 100) {
         out.push({ path: formatPath(path), message: `not an accepted form (${best[0]?.message ?? 'invalid input'})` });
-      } else out.push(...flattenIssues(best, path));
+      } else out.push(...flattenIssues(best, path, valueAt(input, issue.path)));
       continue;
     }
     out.push({ path: formatPath(path), message: issue.message });
   }
   return out;
+}
+
+/** The value at `path` inside a parsed document (undefined when absent). */
+function valueAt(doc: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = doc;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
 }

@@ -222,7 +222,7 @@ export function scenarioFromJson(file: string, json: unknown, options: LoadOptio
   }
   const parsed = Scenario.safeParse(json);
   if (!parsed.success) {
-    throw new ScenarioErrors(flattenIssues(parsed.error.issues).map((i) => new ScenarioError(file, i.path, i.message)));
+    throw new ScenarioErrors(flattenIssues(parsed.error.issues, [], json).map((i) => new ScenarioError(file, i.path, i.message)));
   }
   return { file, scenario: parsed.data, config: buildConfig(file, parsed.data) };
 }

@@ -66,7 +66,10 @@ describe('scenario loading', () => {
     expect(problems({ ...base(), bogus: 1 })[0]).toMatch(/bad\.json: Unrecognized key: "bogus"/);
     const { name, ...noName } = base();
     void name;
-    expect(problems(noName)[0]).toMatch(/^bad\.json: name: /);
+    expect(problems(noName)).toEqual(['bad.json: name: required, but missing']);
+    expect(problems({ ...base(), stations: { pickSeconds: { dist: 'uniform', min: 1 } } })).toEqual([
+      'bad.json: stations.pickSeconds.max: required, but missing',
+    ]);
     expect(problems([])[0]).toMatch(/^bad\.json: /);
   });
 
