@@ -61,6 +61,7 @@ export class Sim {
       loaded: this.loaded,
       fixed: this.fixed,
       heading: r.heading,
+      turnCost: config.robots.rotationTicks,
       fields: w.fields,
     };
     this.dispatch = new DispatchScratch(w.pods.n, n, w.stations.n);

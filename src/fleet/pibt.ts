@@ -77,6 +77,8 @@ export class PibtPlanner implements Planner {
     const here = view.cell[i];
     const field = view.field[i];
     const nbr = view.grid.nbr;
+    const turnCost = view.turnCost;
+    const heading = view.heading[i];
     const base = depth * 5;
     let count = 0;
     // Candidates: the four neighbours and staying put, best (closest to goal) first.
@@ -88,6 +90,8 @@ export class PibtPlanner implements Planner {
       if (field !== null) {
         const dc = field[c];
         key = dc === UNREACHABLE ? 1e6 : dc;
+        // Among equally good cells, prefer the one ahead: a robot that must turn first loses time.
+        if (d >= 0 && turnCost > 0 && d !== heading) key += ((d - heading) & 3) === 2 ? 0.4 : 0.2;
       } else key = d < 0 ? 0 : 1; // no goal: prefer staying, but yield when pushed
       // Prefer cells nobody stands on, then a fixed per-direction order for determinism.
       if (occNow[c] !== UNSET && occNow[c] !== i) key += 0.5;

@@ -21,6 +21,8 @@ export interface PlanView {
   /** 1 when the robot must stay where it is this tick (serving, charging, flat battery). */
   readonly fixed: Uint8Array;
   readonly heading: Uint8Array;
+  /** Ticks a quarter turn costs (0: robots turn for free). Planners may prefer moves that need no turn. */
+  readonly turnCost: number;
   readonly fields: DistanceCache;
 }
 

@@ -17,6 +17,7 @@ interface SimView {
   loaded: Uint8Array;
   fixed: Uint8Array;
   heading: Uint8Array;
+  turnCost: number;
   fields: DistanceCache;
 }
 
@@ -36,6 +37,7 @@ function makeView(grid: Grid, starts: number[], goals: number[], loaded: number[
     loaded: Uint8Array.from({ length: n }, (_, i) => loaded[i] ?? 0),
     fixed: new Uint8Array(n),
     heading: new Uint8Array(n),
+    turnCost: 0,
     fields: cache,
   };
   for (let i = 0; i < n; i++) setGoal(view, i, goals[i]);
