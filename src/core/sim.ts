@@ -62,6 +62,7 @@ export class Sim {
       fixed: this.fixed,
       heading: r.heading,
       turnCost: config.robots.rotationTicks,
+      laneBias: 0,
       fields: w.fields,
     };
     this.dispatch = new DispatchScratch(w.pods.n, n, w.stations.n);

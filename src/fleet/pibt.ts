@@ -78,6 +78,7 @@ export class PibtPlanner implements Planner {
     const field = view.field[i];
     const nbr = view.grid.nbr;
     const turnCost = view.turnCost;
+    const laneBias = view.laneBias;
     const heading = view.heading[i];
     const base = depth * 5;
     let count = 0;
@@ -93,6 +94,7 @@ export class PibtPlanner implements Planner {
         // Among equally good cells, prefer the one ahead: a robot that must turn first loses time.
         if (d >= 0 && turnCost > 0 && d !== heading) key += ((d - heading) & 3) === 2 ? 0.4 : 0.2;
       } else key = d < 0 ? 0 : 1; // no goal: prefer staying, but yield when pushed
+      if (laneBias > 0 && d >= 0 && againstLane(here, d, view.grid.width)) key += laneBias;
       // Prefer cells nobody stands on, then a fixed per-direction order for determinism.
       if (occNow[c] !== UNSET && occNow[c] !== i) key += 0.5;
       key += (d + 1) * 0.01;
@@ -125,5 +127,25 @@ export class PibtPlanner implements Planner {
     next[i] = here;
     occNext[here] = i;
     return false;
+  }
+}
+
+/**
+ * Lanes: even rows run east and odd rows west, even columns south and odd
+ * columns north. Preferring them breaks ties so that crowds in long aisles
+ * flow one way instead of meeting head-on.
+ */
+function againstLane(cell: number, dir: number, width: number): boolean {
+  const row = (cell / width) | 0;
+  const col = cell - row * width;
+  switch (dir) {
+    case 0:
+      return (row & 1) === 1;
+    case 2:
+      return (row & 1) === 0;
+    case 1:
+      return (col & 1) === 1;
+    default:
+      return (col & 1) === 0;
   }
 }

@@ -23,6 +23,8 @@ export interface PlanView {
   readonly heading: Uint8Array;
   /** Ticks a quarter turn costs (0: robots turn for free). Planners may prefer moves that need no turn. */
   readonly turnCost: number;
+  /** Extra cost (below 0.5: a tie-breaker) of moving against the alternating one-way lanes; 0 turns lanes off. */
+  readonly laneBias: number;
   readonly fields: DistanceCache;
 }
 

@@ -24,6 +24,7 @@ function drive(grid: Grid, starts: number[], goals: number[], ticks: number, new
     fixed: new Uint8Array(n),
     heading: new Uint8Array(n),
     turnCost: 0,
+    laneBias: 0,
     fields: cache,
   };
   const planner = new PibtPlanner(grid, n, { rng: rngStream(1, 'planner'), window: 8, replanEvery: 4 });

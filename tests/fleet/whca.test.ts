@@ -18,6 +18,7 @@ interface SimView {
   fixed: Uint8Array;
   heading: Uint8Array;
   turnCost: number;
+  laneBias: number;
   fields: DistanceCache;
 }
 
@@ -38,6 +39,7 @@ function makeView(grid: Grid, starts: number[], goals: number[], loaded: number[
     fixed: new Uint8Array(n),
     heading: new Uint8Array(n),
     turnCost: 0,
+    laneBias: 0,
     fields: cache,
   };
   for (let i = 0; i < n; i++) setGoal(view, i, goals[i]);

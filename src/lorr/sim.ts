@@ -1,0 +1,364 @@
+import { rngStream } from '../core/rng.js';
+import { DistanceCache, UNREACHABLE, type DistanceField, type LazyField } from '../layout/distance.js';
+import type { Grid } from '../layout/grid.js';
+import { PibtPlanner } from '../fleet/pibt.js';
+import type { PlanView } from '../fleet/planner.js';
+import { OrientedCache, type OrientedField } from './oriented-field.js';
+import { PibtT, type OrientedView } from './pibt-t.js';
+
+/** MAPF_T actions, one per agent per step: forward, clockwise, counter-clockwise, wait. */
+export const ACT_F = 0;
+export const ACT_R = 1;
+export const ACT_C = 2;
+export const ACT_W = 3;
+export const ACTION_LETTERS = 'FRCW';
+
+export interface LorrInput {
+  grid: Grid;
+  /** Start cell per agent; every agent starts facing east. */
+  starts: Int32Array;
+  /** Errand cells per task, in file order. */
+  tasks: Int32Array[];
+  /** Tasks revealed at once (numTasksReveal x teamSize). */
+  revealCount: number;
+}
+
+export interface LorrOptions {
+  /** Ignore other robots (each moves as if alone): the congestion-free bound. */
+  ghost?: boolean;
+  /** `pibt` (default): PIBT on cells, a move that needs a turn becomes the turn. `pibt-t`: PIBT over MAPF_T actions with oriented distances (experimental). */
+  planner?: 'pibt-t' | 'pibt';
+  /** Tie-break toward alternating one-way lanes (see PibtPlanner); default 0.3. */
+  laneBias?: number;
+  seed?: number;
+}
+
+/** One task's fate: who got it and when, when it finished (-1 if not). */
+export interface TaskRecord {
+  task: number;
+  agent: number;
+  assignedAt: number;
+  finishedAt: number;
+}
+
+/**
+ * Lifelong MAPF under LoRR 2024's rules: agents face one of four directions and
+ * per step move forward, turn 90 degrees or wait; no two agents in one cell,
+ * no two swapping; a pool of revealed tasks refilled as tasks finish; an
+ * agent finishes a task by visiting its errands in order.
+ *
+ * The planner is the simulator's PIBT on cells, guided by exact (lazily grown)
+ * distance fields and preferring the cell ahead; a move that needs a turn
+ * becomes the turn, and robots that would run into a turning robot wait.
+ */
+export class LorrSim {
+  readonly n: number;
+  step = 0;
+  finished = 0;
+  readonly cell: Int32Array;
+  readonly heading: Uint8Array;
+  readonly goal: Int32Array;
+  readonly goalSince: Int32Array;
+  readonly task: Int32Array;
+  readonly errand: Int32Array;
+  readonly field: (DistanceField | null)[];
+  readonly lazy: (LazyField | null)[];
+  /** Actions taken, one Uint8Array per step (agent-indexed). */
+  readonly actions: Uint8Array[] = [];
+  readonly records: TaskRecord[] = [];
+  /** Milliseconds spent planning (scheduler + planner) per step. */
+  readonly planMs: number[] = [];
+  readonly fields: DistanceCache;
+  /** Tasks revealed and not yet assigned, by task id. */
+  private pool: number[] = [];
+  private nextReveal = 0;
+  private readonly recordOf = new Map<number, TaskRecord>();
+  private readonly planner: PibtPlanner;
+  private readonly view: PlanView & { tick: number };
+  private readonly next: Int32Array;
+  private readonly claim: Int32Array;
+  private readonly occ: Int32Array;
+  private readonly taskCost: Float64Array;
+  private readonly oriented: OrientedCache;
+  private readonly ofield: (OrientedField | null)[];
+  private readonly oview: OrientedView;
+  private readonly pibtT: PibtT;
+
+  constructor(
+    readonly input: LorrInput,
+    readonly options: LorrOptions = {},
+  ) {
+    const { grid, starts } = input;
+    const n = starts.length;
+    this.n = n;
+    this.cell = Int32Array.from(starts);
+    this.heading = new Uint8Array(n);
+    this.goal = new Int32Array(n).fill(-1);
+    this.goalSince = new Int32Array(n);
+    this.task = new Int32Array(n).fill(-1);
+    this.errand = new Int32Array(n);
+    this.field = new Array(n).fill(null);
+    this.lazy = new Array(n).fill(null);
+    this.fields = new DistanceCache(grid, 1024 * 1024 * 1024);
+    const cells = grid.width * grid.height;
+    this.next = new Int32Array(n);
+    this.claim = new Int32Array(cells).fill(-1);
+    this.occ = new Int32Array(cells).fill(-1);
+    this.planner = new PibtPlanner(grid, n, { rng: rngStream(options.seed ?? 0, 'planner'), window: 1, replanEvery: 1 });
+    this.view = {
+      grid,
+      n,
+      tick: 0,
+      cell: this.cell,
+      goal: this.goal,
+      goalSince: this.goalSince,
+      field: this.field,
+      loaded: new Uint8Array(n),
+      fixed: new Uint8Array(n),
+      heading: this.heading,
+      turnCost: 0,
+      laneBias: options.laneBias ?? 0.3,
+      fields: this.fields,
+    };
+    this.oriented = new OrientedCache(grid);
+    this.ofield = new Array(n).fill(null);
+    this.oview = { n, step: 0, cell: this.cell, heading: this.heading, goalSince: this.goalSince, dist: new Array(n).fill(null) };
+    this.pibtT = new PibtT(grid, n, rngStream(options.seed ?? 0, 'planner'));
+    // Length of each task along its errands (Manhattan), for the scheduler.
+    this.taskCost = new Float64Array(input.tasks.length);
+    const w = grid.width;
+    for (let t = 0; t < input.tasks.length; t++) {
+      const e = input.tasks[t];
+      let c = 0;
+      for (let k = 1; k < e.length; k++) c += manhattan(w, e[k - 1], e[k]);
+      this.taskCost[t] = c;
+    }
+    while (this.pool.length < input.revealCount && this.nextReveal < input.tasks.length) this.pool.push(this.nextReveal++);
+  }
+
+  /** Advances one step: schedule, plan, act, count errands. */
+  advance(): void {
+    const t0 = performance.now();
+    this.schedule();
+    const n = this.n;
+    const acts = new Uint8Array(n);
+    if (this.usesOriented) {
+      for (let i = 0; i < n; i++) this.ofield[i]?.ensure(this.cell[i]);
+      if (this.options.ghost) this.ghostActions(acts);
+      else {
+        this.oview.step = this.step;
+        this.pibtT.plan(this.oview, acts);
+      }
+      this.fillNext(acts);
+    } else {
+      for (let i = 0; i < n; i++) this.lazy[i]?.ensure(this.cell[i], 2);
+      if (this.options.ghost) this.ghostMoves();
+      else {
+        this.view.tick = this.step;
+        this.planner.plan(this.view, this.next);
+      }
+      this.toActions(acts);
+    }
+    this.planMs.push(performance.now() - t0);
+    this.apply(acts);
+    this.actions.push(acts);
+    this.step++;
+    this.checkErrands();
+  }
+
+  /** Greedy scheduler: each free agent takes the revealed task with the least Manhattan travel to finish. */
+  private schedule(): void {
+    const w = this.input.grid.width;
+    const pool = this.pool;
+    for (let i = 0; i < this.n; i++) {
+      if (this.task[i] >= 0 || pool.length === 0) continue;
+      let best = -1;
+      let bestCost = Infinity;
+      const here = this.cell[i];
+      for (let k = 0; k < pool.length; k++) {
+        const t = pool[k];
+        const cost = manhattan(w, here, this.input.tasks[t][0]) + this.taskCost[t];
+        if (cost < bestCost) {
+          bestCost = cost;
+          best = k;
+        }
+      }
+      const t = pool[best];
+      pool[best] = pool[pool.length - 1];
+      pool.pop();
+      this.task[i] = t;
+      this.errand[i] = 0;
+      const rec = { task: t, agent: i, assignedAt: this.step, finishedAt: -1 };
+      this.records.push(rec);
+      this.recordOf.set(t, rec);
+      this.setGoal(i, this.input.tasks[t][0]);
+    }
+  }
+
+  private get usesOriented(): boolean {
+    return this.options.planner === 'pibt-t';
+  }
+
+  /** Ghost agents under MAPF_T: the best action by oriented distance, nobody else considered. */
+  private ghostActions(acts: Uint8Array): void {
+    const nbr = this.input.grid.nbr;
+    for (let i = 0; i < this.n; i++) {
+      const f = this.oview.dist[i];
+      const c = this.cell[i];
+      const h = this.heading[i];
+      acts[i] = ACT_W;
+      if (f === null) continue;
+      const here = f[c * 4 + h];
+      const ahead = nbr[c * 4 + h];
+      if (ahead >= 0 && f[ahead * 4 + h] < here) acts[i] = ACT_F;
+      else if (f[c * 4 + ((h + 1) & 3)] < here) acts[i] = ACT_R;
+      else if (f[c * 4 + ((h + 3) & 3)] < here) acts[i] = ACT_C;
+    }
+  }
+
+  /** The cell each agent ends the step in, from its action. */
+  private fillNext(acts: Uint8Array): void {
+    const nbr = this.input.grid.nbr;
+    for (let i = 0; i < this.n; i++) this.next[i] = acts[i] === ACT_F ? nbr[this.cell[i] * 4 + this.heading[i]] : this.cell[i];
+  }
+
+  private setGoal(i: number, goal: number): void {
+    this.goal[i] = goal;
+    this.goalSince[i] = this.step;
+    if (this.usesOriented) {
+      const of = goal < 0 ? null : this.oriented.get(goal);
+      this.ofield[i] = of;
+      this.oview.dist[i] = of === null ? null : of.dist;
+      of?.ensure(this.cell[i]);
+      return;
+    }
+    const lazy = goal < 0 ? null : this.fields.lazy(goal, false);
+    this.lazy[i] = lazy;
+    this.field[i] = lazy === null ? null : lazy.dist;
+    lazy?.ensure(this.cell[i], 2);
+  }
+
+  /** Without others: every agent steps to its best neighbour. */
+  private ghostMoves(): void {
+    const { nbr } = this.input.grid;
+    for (let i = 0; i < this.n; i++) {
+      const c = this.cell[i];
+      const f = this.field[i];
+      let best = c;
+      if (f !== null) {
+        let bestKey = f[c];
+        for (let d = 0; d < 4; d++) {
+          const v = nbr[c * 4 + d];
+          if (v < 0) continue;
+          const key = f[v] + (d === this.heading[i] ? 0 : 0.5);
+          if (key < bestKey) {
+            bestKey = key;
+            best = v;
+          }
+        }
+      }
+      this.next[i] = best;
+    }
+  }
+
+  /** Turns planned cells into MAPF_T actions; robots that would run into a turning or waiting robot wait. */
+  private toActions(acts: Uint8Array): void {
+    const { width, nbr } = this.input.grid;
+    const n = this.n;
+    const { next, cell, heading, claim } = this;
+    for (let i = 0; i < n; i++) {
+      const c = cell[i];
+      const to = next[i];
+      if (to === c) {
+        acts[i] = ACT_W;
+        // Waiting with somewhere to go: face the best way out meanwhile.
+        const f = this.field[i];
+        if (f !== null && this.goal[i] !== c) {
+          let bestD = -1;
+          let bestKey = f[c];
+          for (let d = 0; d < 4; d++) {
+            const v = nbr[c * 4 + d];
+            if (v >= 0 && f[v] < bestKey) {
+              bestKey = f[v];
+              bestD = d;
+            }
+          }
+          if (bestD >= 0 && bestD !== heading[i]) acts[i] = ((bestD - heading[i]) & 3) === 3 ? ACT_C : ACT_R;
+        }
+        continue;
+      }
+      const d = dirOf(width, c, to);
+      if (d === heading[i]) acts[i] = ACT_F;
+      else {
+        acts[i] = ((d - heading[i]) & 3) === 3 ? ACT_C : ACT_R;
+        next[i] = c;
+      }
+    }
+    if (this.options.ghost) return;
+    // Staying robots own their cells; a mover into an owned cell waits, and so does whoever followed it.
+    for (let i = 0; i < n; i++) if (next[i] === cell[i]) claim[cell[i]] = i;
+    for (let i = 0; i < n; i++) {
+      if (next[i] === cell[i]) continue;
+      const to = next[i];
+      if (claim[to] < 0) {
+        claim[to] = i;
+        continue;
+      }
+      let k = i;
+      while (k >= 0) {
+        next[k] = cell[k];
+        acts[k] = ACT_W;
+        const other = claim[cell[k]];
+        claim[cell[k]] = k;
+        k = other >= 0 && other !== k ? other : -1;
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      claim[cell[i]] = -1;
+      claim[next[i]] = -1;
+    }
+  }
+
+  private apply(acts: Uint8Array): void {
+    for (let i = 0; i < this.n; i++) {
+      const a = acts[i];
+      if (a === ACT_F) this.cell[i] = this.next[i];
+      else if (a === ACT_R) this.heading[i] = (this.heading[i] + 1) & 3;
+      else if (a === ACT_C) this.heading[i] = (this.heading[i] + 3) & 3;
+    }
+  }
+
+  private checkErrands(): void {
+    for (let i = 0; i < this.n; i++) {
+      const t = this.task[i];
+      if (t < 0 || this.cell[i] !== this.goal[i]) continue;
+      const errands = this.input.tasks[t];
+      if (++this.errand[i] < errands.length) {
+        this.setGoal(i, errands[this.errand[i]]);
+        continue;
+      }
+      this.finished++;
+      this.recordOf.get(t)!.finishedAt = this.step;
+      this.recordOf.delete(t);
+      this.task[i] = -1;
+      this.setGoal(i, -1);
+      if (this.nextReveal < this.input.tasks.length) this.pool.push(this.nextReveal++);
+    }
+  }
+}
+
+function manhattan(width: number, a: number, b: number): number {
+  const ar = (a / width) | 0;
+  const br = (b / width) | 0;
+  return Math.abs(ar - br) + Math.abs(a - ar * width - (b - br * width));
+}
+
+function dirOf(width: number, from: number, to: number): number {
+  const delta = to - from;
+  if (delta === 1) return 0;
+  if (delta === width) return 1;
+  if (delta === -1) return 2;
+  return 3;
+}
+
+void UNREACHABLE;
