@@ -8,11 +8,14 @@ const HELP = `wsim: warehouse robotics and AMR fleet simulator
 
 Usage:
   wsim run [SCENARIO] [--seed N] [--duration D] [--report FILE] [--trace FILE] [--quiet]
+  wsim lorr PROBLEM.json [--steps N] [--output OUT.json] [--guidance auto|lanes|none] [--bound]
   wsim validate FILE
   wsim schema
   wsim --version | --help
 
 run        simulate a scenario (default: the built-in default scenario) and print KPIs
+lorr       run a League of Robot Runners 2024 problem under its rules; --output writes
+           the start-kit's output JSON (its evaluator and visualizer read it)
 validate   check a scenario file; exit 0 if it is valid, 2 with the problems if not
 schema     print the scenario JSON Schema (reference it with "$schema" for editor help)
 
@@ -51,6 +54,8 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case 'run':
         return (await import('./run.js')).runCommand(parseRunArgs(rest));
+      case 'lorr':
+        return (await import('./lorr.js')).lorrCommand(parseLorrArgs(rest));
       case 'validate': {
         const { values, positionals } = parse(rest, {});
         void values;
@@ -117,4 +122,22 @@ export function parseRunArgs(args: string[]): RunArgs {
     trace: values.trace,
     quiet: values.quiet ?? false,
   };
+}
+
+export function parseLorrArgs(args: string[]) {
+  const { values, positionals } = parse(args, {
+    steps: { type: 'string' as const },
+    output: { type: 'string' as const },
+    guidance: { type: 'string' as const },
+    planner: { type: 'string' as const },
+    bound: { type: 'boolean' as const },
+    quiet: { type: 'boolean' as const },
+  });
+  if (positionals.length !== 1) throw new UsageError('lorr takes exactly one PROBLEM.json');
+  const guidance = values.guidance ?? 'auto';
+  if (guidance !== 'auto' && guidance !== 'lanes' && guidance !== 'none') throw new UsageError(`--guidance must be auto, lanes or none, got '${guidance}'`);
+  const planner = values.planner ?? 'pibt';
+  if (planner !== 'pibt' && planner !== 'pibt-t') throw new UsageError(`--planner must be pibt or pibt-t, got '${planner}'`);
+  const steps = values.steps === undefined ? 5000 : Number(values.steps);
+  return { problem: positionals[0], steps, output: values.output, guidance, planner, bound: values.bound ?? false, quiet: values.quiet ?? false } as const;
 }

@@ -1,8 +1,9 @@
 import { rngStream } from '../core/rng.js';
-import { DistanceCache, UNREACHABLE, type DistanceField, type LazyField } from '../layout/distance.js';
+import { DistanceCache, UNREACHABLE, type DistanceField } from '../layout/distance.js';
 import type { Grid } from '../layout/grid.js';
 import { PibtPlanner } from '../fleet/pibt.js';
 import type { PlanView } from '../fleet/planner.js';
+import { GuidedCache } from './guided-field.js';
 import { OrientedCache, type OrientedField } from './oriented-field.js';
 import { PibtT, type OrientedView } from './pibt-t.js';
 
@@ -28,17 +29,18 @@ export interface LorrOptions {
   ghost?: boolean;
   /** `pibt` (default): PIBT on cells, a move that needs a turn becomes the turn. `pibt-t`: PIBT over MAPF_T actions with oriented distances (experimental). */
   planner?: 'pibt-t' | 'pibt';
-  /** Tie-break toward alternating one-way lanes (see PibtPlanner); default 0.3. */
+  /** Tie-break toward alternating one-way lanes (see PibtPlanner); default 0.3 without guidance, 0 with. */
   laneBias?: number;
+  /** `lanes` (default): distances where moves against the one-way lanes cost half a step more. `none`: plain distances. */
+  guidance?: 'lanes' | 'none';
   seed?: number;
 }
 
-/** One task's fate: who got it and when, when it finished (-1 if not). */
-export interface TaskRecord {
-  task: number;
-  agent: number;
-  assignedAt: number;
-  finishedAt: number;
+/** Assignment and errand records, in the start-kit's timesteps (the step's number + 1: after its move). */
+export interface LorrRecords {
+  assignments: { timestep: number; agent: number; task: number }[];
+  events: { timestep: number; agent: number; task: number; errandsDone: number }[];
+  revealed: { id: number; revealedAt: number }[];
 }
 
 /**
@@ -62,17 +64,18 @@ export class LorrSim {
   readonly task: Int32Array;
   readonly errand: Int32Array;
   readonly field: (DistanceField | null)[];
-  readonly lazy: (LazyField | null)[];
+  readonly lazy: ({ readonly dist: Uint16Array; ensure(cell: number, margin?: number): void } | null)[];
   /** Actions taken, one Uint8Array per step (agent-indexed). */
   readonly actions: Uint8Array[] = [];
-  readonly records: TaskRecord[] = [];
+  readonly records: LorrRecords = { assignments: [], events: [], revealed: [] };
+  /** Errands reached so far (a finer progress count than tasks). */
+  errandsReached = 0;
   /** Milliseconds spent planning (scheduler + planner) per step. */
   readonly planMs: number[] = [];
   readonly fields: DistanceCache;
   /** Tasks revealed and not yet assigned, by task id. */
   private pool: number[] = [];
   private nextReveal = 0;
-  private readonly recordOf = new Map<number, TaskRecord>();
   private readonly planner: PibtPlanner;
   private readonly view: PlanView & { tick: number };
   private readonly next: Int32Array;
@@ -80,6 +83,7 @@ export class LorrSim {
   private readonly occ: Int32Array;
   private readonly taskCost: Float64Array;
   private readonly oriented: OrientedCache;
+  private readonly guided: GuidedCache;
   private readonly ofield: (OrientedField | null)[];
   private readonly oview: OrientedView;
   private readonly pibtT: PibtT;
@@ -117,10 +121,11 @@ export class LorrSim {
       fixed: new Uint8Array(n),
       heading: this.heading,
       turnCost: 0,
-      laneBias: options.laneBias ?? 0.3,
+      laneBias: options.laneBias ?? (options.guidance === 'none' ? 0.3 : 0),
       fields: this.fields,
     };
     this.oriented = new OrientedCache(grid);
+    this.guided = new GuidedCache(grid);
     this.ofield = new Array(n).fill(null);
     this.oview = { n, step: 0, cell: this.cell, heading: this.heading, goalSince: this.goalSince, dist: new Array(n).fill(null) };
     this.pibtT = new PibtT(grid, n, rngStream(options.seed ?? 0, 'planner'));
@@ -133,8 +138,26 @@ export class LorrSim {
       for (let k = 1; k < e.length; k++) c += manhattan(w, e[k - 1], e[k]);
       this.taskCost[t] = c;
     }
-    while (this.pool.length < input.revealCount && this.nextReveal < input.tasks.length) this.pool.push(this.nextReveal++);
+    this.reveal(0);
   }
+
+  /** Errand cells of task `id`: the tasks file is cycled, as the start-kit does. */
+  errands(id: number): Int32Array {
+    return this.input.tasks[id % this.input.tasks.length];
+  }
+
+  /** Tops the pool of revealed, unfinished tasks back up to `revealCount`. */
+  private reveal(timestep: number): void {
+    const open = this.pool.length + this.assigned;
+    for (let k = open; k < this.input.revealCount; k++) {
+      const id = this.nextReveal++;
+      this.pool.push(id);
+      this.records.revealed.push({ id, revealedAt: timestep });
+    }
+  }
+
+  /** Agents holding a task. */
+  private assigned = 0;
 
   /** Advances one step: schedule, plan, act, count errands. */
   advance(): void {
@@ -177,7 +200,8 @@ export class LorrSim {
       const here = this.cell[i];
       for (let k = 0; k < pool.length; k++) {
         const t = pool[k];
-        const cost = manhattan(w, here, this.input.tasks[t][0]) + this.taskCost[t];
+        const line = t % this.input.tasks.length;
+        const cost = manhattan(w, here, this.input.tasks[line][0]) + this.taskCost[line];
         if (cost < bestCost) {
           bestCost = cost;
           best = k;
@@ -188,10 +212,9 @@ export class LorrSim {
       pool.pop();
       this.task[i] = t;
       this.errand[i] = 0;
-      const rec = { task: t, agent: i, assignedAt: this.step, finishedAt: -1 };
-      this.records.push(rec);
-      this.recordOf.set(t, rec);
-      this.setGoal(i, this.input.tasks[t][0]);
+      this.assigned++;
+      this.records.assignments.push({ timestep: this.step + 1, agent: i, task: t });
+      this.setGoal(i, this.errands(t)[0]);
     }
   }
 
@@ -232,7 +255,7 @@ export class LorrSim {
       of?.ensure(this.cell[i]);
       return;
     }
-    const lazy = goal < 0 ? null : this.fields.lazy(goal, false);
+    const lazy = goal < 0 ? null : this.options.guidance === 'none' ? this.fields.lazy(goal, false) : this.guided.get(goal);
     this.lazy[i] = lazy;
     this.field[i] = lazy === null ? null : lazy.dist;
     lazy?.ensure(this.cell[i], 2);
@@ -328,22 +351,26 @@ export class LorrSim {
     }
   }
 
+  /** After the move: an agent on its task's next errand advances it (one errand per step); the last finishes it. */
   private checkErrands(): void {
+    const timestep = this.step; // already advanced: the timestep after this step's move
     for (let i = 0; i < this.n; i++) {
       const t = this.task[i];
       if (t < 0 || this.cell[i] !== this.goal[i]) continue;
-      const errands = this.input.tasks[t];
-      if (++this.errand[i] < errands.length) {
-        this.setGoal(i, errands[this.errand[i]]);
+      const errands = this.errands(t);
+      const done = ++this.errand[i];
+      this.errandsReached++;
+      this.records.events.push({ timestep, agent: i, task: t, errandsDone: done });
+      if (done < errands.length) {
+        this.setGoal(i, errands[done]);
         continue;
       }
       this.finished++;
-      this.recordOf.get(t)!.finishedAt = this.step;
-      this.recordOf.delete(t);
+      this.assigned--;
       this.task[i] = -1;
       this.setGoal(i, -1);
-      if (this.nextReveal < this.input.tasks.length) this.pool.push(this.nextReveal++);
     }
+    this.reveal(timestep);
   }
 }
 

@@ -1,0 +1,55 @@
+import { loadLorrProblem } from '../lorr/problem.js';
+import { congestionFreeBound, runLorr, type Guidance } from '../lorr/run.js';
+import { UsageError } from './main.js';
+import { writeTextAtomic } from './output.js';
+
+export interface LorrArgs {
+  problem: string;
+  steps: number;
+  output?: string;
+  guidance: Guidance;
+  planner: 'pibt' | 'pibt-t';
+  bound: boolean;
+  quiet: boolean;
+}
+
+/** `wsim lorr PROBLEM.json`: simulate a League of Robot Runners 2024 problem under its rules. */
+export function lorrCommand(args: LorrArgs): number {
+  if (!Number.isInteger(args.steps) || args.steps <= 0) throw new UsageError(`--steps must be a positive whole number, got ${args.steps}`);
+  const problem = loadLorrProblem(args.problem);
+  const t0 = performance.now();
+  let nextDecile = 1;
+  const result = runLorr(problem, {
+    steps: args.steps,
+    guidance: args.guidance,
+    planner: args.planner,
+    onStep: (sim) => {
+      if (args.quiet) return;
+      while (sim.step * 10 >= nextDecile * args.steps) {
+        nextDecile++;
+        process.stderr.write(`[${String(Math.floor((100 * sim.step) / args.steps)).padStart(3)}%] step ${sim.step} of ${args.steps}, ${sim.finished} tasks finished\n`);
+      }
+    },
+  });
+  const wall = (performance.now() - t0) / 1000;
+  if (args.output) writeTextAtomic(args.output, JSON.stringify(result.output) + '\n');
+  const { sim } = result;
+  const ms = sim.planMs;
+  const mean = ms.reduce((a, b) => a + b, 0) / ms.length;
+  const maxAfterFirst = ms.length > 1 ? Math.max(...ms.slice(1)) : ms[0];
+  if (!args.quiet) {
+    const lines = [
+      `${args.problem}: ${problem.teamSize} agents on ${problem.grid.width}x${problem.grid.height}, ${args.steps} steps, planner ${args.planner}, guidance ${result.guidance}` +
+        (result.trial ? ` (trial of ${result.trial.steps} steps: lanes ${result.trial.lanes} vs none ${result.trial.none} errands)` : ''),
+      `  tasks finished   ${sim.finished} (${(sim.finished / args.steps).toFixed(2)} per step)`,
+      `  planning         mean ${mean.toFixed(1)} ms/step, max ${maxAfterFirst.toFixed(1)} ms after the first step (first step ${ms[0].toFixed(0)} ms)`,
+      `  wall             ${wall.toFixed(1)} s`,
+    ];
+    if (args.bound) {
+      const bound = congestionFreeBound(problem, args.steps);
+      lines.push(`  congestion-free  ${bound} tasks if every robot drove as if alone: ours is ${((100 * sim.finished) / Math.max(1, bound)).toFixed(1)}% of it`);
+    }
+    process.stdout.write(lines.join('\n') + '\n');
+  }
+  return 0;
+}

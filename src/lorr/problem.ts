@@ -1,0 +1,364 @@
+/**
+ * League of Robot Runners (LoRR) 2024 problem files: the problem JSON and the map, agents and
+ * tasks files it names (paths relative to the JSON's folder).
+ *
+ * Behaviour follows the start-kit (MAPF-Competition/Start-Kit, 2024 / v2.x):
+ * - `src/driver.cpp`: `mapFile`, `agentFile`, `taskFile`, `teamSize` are required;
+ *   `numTasksReveal` is read as a C++ `float`, default 1.
+ * - `inc/common.h` `read_int_vec`: lines starting with `#` are skipped; the first data line is a
+ *   count; the agents reader takes the first `teamSize` agents and exits ("no enough agents")
+ *   when the count is below `teamSize`; every task line is a comma-separated list of errands.
+ * - `src/Grid.cpp`: only `@` and `T` are obstacles; every other map character is free floor.
+ * - `inc/TaskManager.h` `set_num_tasks_reveal`: pool size = `numTasksReveal * teamSize`, a float
+ *   product truncated to `int` (see {@link lorrRevealCount}).
+ * - `src/TaskManager.cpp` `reveal_tasks`: task id `i` uses line `i % taskCount` of the tasks file,
+ *   so the file is cycled when it runs out.
+ *
+ * Every problem with the files is a {@link ScenarioError} (`file: path: message`), never a stack trace.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { CellKind, gridFromRows, LayoutError, parseMovingAiMap, type Grid } from '../layout/grid.js';
+import { ScenarioError, ScenarioErrors } from '../scenario/errors.js';
+
+export interface LorrProblem {
+  /** The problem JSON, as given. */
+  readonly file: string;
+  /** Resolved paths of the files it names. */
+  readonly mapFile: string;
+  readonly agentFile: string;
+  readonly taskFile: string;
+  readonly grid: Grid;
+  readonly teamSize: number;
+  readonly numTasksReveal: number;
+  /** Tasks kept revealed at once: trunc(float32(numTasksReveal) * teamSize), as the start-kit computes it. */
+  readonly revealCount: number;
+  /** Start cell (row * width + col) of each of the first `teamSize` agents; all start facing East. */
+  readonly starts: Int32Array;
+  /** Errand cells of each task line, in file order. Task id `i` is `tasks[i % tasks.length]`. */
+  readonly tasks: Int32Array[];
+  /** The 1-based line each task came from in the tasks file (for messages). */
+  readonly taskLines: Int32Array;
+  /** `version` from the problem JSON (e.g. "2024 LoRR"), if any. */
+  readonly version: string | undefined;
+}
+
+/** Most problems reported from one file before giving up. */
+const MAX_ERRORS = 20;
+
+/**
+ * Pool size as the start-kit computes it: `int num_tasks_reveal = (float)numTasksReveal * teamSize`
+ * (float32 multiply, truncated). 1.5 x 5000 = 7500; note 1.15 x 100 = 115 in float32 (114 in doubles).
+ */
+export function lorrRevealCount(numTasksReveal: number, teamSize: number): number {
+  return Math.trunc(Math.fround(Math.fround(numTasksReveal) * Math.fround(teamSize)));
+}
+
+/** Errand cells of task id `taskId` (the tasks file is cycled, as the start-kit does). */
+export function lorrTaskErrands(problem: LorrProblem, taskId: number): Int32Array {
+  return problem.tasks[taskId % problem.tasks.length];
+}
+
+/** Collects problems found in one file; throws them together. */
+class Problems {
+  readonly list: ScenarioError[] = [];
+  constructor(readonly file: string) {}
+  add(path: string, detail: string): void {
+    if (this.list.length < MAX_ERRORS) this.list.push(new ScenarioError(this.file, path, detail));
+    else if (this.list.length === MAX_ERRORS) {
+      this.list.push(new ScenarioError(this.file, '', `more than ${MAX_ERRORS} problems; stopped reporting`));
+    }
+  }
+  get full(): boolean {
+    return this.list.length > MAX_ERRORS;
+  }
+  throwIfAny(): void {
+    if (this.list.length === 1) throw this.list[0];
+    if (this.list.length > 1) throw new ScenarioErrors(this.list);
+  }
+}
+
+function readText(file: string, ownerFile: string, ownerPath: string, what: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'not found' : code === 'EISDIR' ? 'is a folder' : `cannot be read (${code ?? e})`;
+    throw new ScenarioError(ownerFile, ownerPath, `${what} ${file} ${why}`);
+  }
+}
+
+function lineColOf(text: string, offset: number): string {
+  let line = 1;
+  let last = -1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      last = i;
+    }
+  }
+  return `line ${line}, column ${offset - last}`;
+}
+
+function parseJson(file: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const msg = (e as Error).message;
+    const m = /position (\d+)/.exec(msg);
+    const where = m ? ` at ${lineColOf(text, Number(m[1]))}` : '';
+    throw new ScenarioError(file, '', `not valid JSON${where}: ${msg.replace(/ in JSON at position \d+.*$/s, '')}`);
+  }
+}
+
+/**
+ * Iterates the data lines of a start-kit integer file: skips blank lines and `#` comment lines,
+ * trims spaces and CR. Calls `fn(start, end, lineNo)` with the line's range in `text`; stops when it
+ * returns false. Works on ranges so 100,000-line files parse without a string per line.
+ */
+function eachDataLine(text: string, fn: (start: number, end: number, lineNo: number) => boolean): void {
+  let start = 0;
+  let lineNo = 0;
+  const n = text.length;
+  while (start <= n) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = n;
+    lineNo++;
+    let s = start;
+    let e = end;
+    while (s < e && text.charCodeAt(s) <= 32) s++;
+    while (e > s && text.charCodeAt(e - 1) <= 32) e--;
+    if (e > s && text.charCodeAt(s) !== 35 /* # */) {
+      if (!fn(s, e, lineNo)) return;
+    }
+    if (end === n) return;
+    start = end + 1;
+  }
+}
+
+/** Parses a non-negative decimal integer in text[from, to) (spaces around allowed); -1 if not one. */
+function parseUint(s: string, from: number, to: number): number {
+  while (from < to && s.charCodeAt(from) <= 32) from++;
+  while (to > from && s.charCodeAt(to - 1) <= 32) to--;
+  if (from === to || to - from > 15) return -1;
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/** End of the first comma-separated field of text[from, to). */
+function fieldEnd(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 44) return i;
+  return to;
+}
+
+function show(s: string): string {
+  return s.length > 40 ? `'${s.slice(0, 40)}...'` : `'${s}'`;
+}
+
+/** LoRR maps: `@` and `T` are walls, everything else is floor (src/Grid.cpp). Keeps `.`, `E`, `S` for viewers. */
+function lorrRows(rows: string[]): string[] {
+  return rows.map((row) => {
+    if (/^[.@TES]*$/.test(row)) return row;
+    let out = '';
+    for (const ch of row) out += ch === '@' || ch === 'T' ? ch : ch === 'E' || ch === 'S' ? ch : '.';
+    return out;
+  });
+}
+
+function cellProblem(grid: Grid, cell: number): string | undefined {
+  const n = grid.width * grid.height;
+  if (cell < 0 || cell >= n) return `cell ${cell} is outside the ${grid.height}x${grid.width} map (0..${n - 1})`;
+  if (grid.kind[cell] === CellKind.Wall) {
+    const r = Math.floor(cell / grid.width);
+    return `cell ${cell} (row ${r}, column ${cell - r * grid.width}) is an obstacle`;
+  }
+  return undefined;
+}
+
+function loadMap(problemFile: string, mapFile: string): Grid {
+  const text = readText(mapFile, problemFile, 'mapFile', 'map file');
+  try {
+    return gridFromRows(lorrRows(parseMovingAiMap(text)));
+  } catch (e) {
+    if (e instanceof LayoutError) {
+      throw new ScenarioError(mapFile, e.row !== undefined ? `map row ${e.row}` : '', e.message);
+    }
+    throw e;
+  }
+}
+
+function loadAgents(file: string, text: string, teamSize: number, grid: Grid): Int32Array {
+  const problems = new Problems(file);
+  const starts = new Int32Array(teamSize);
+  const owner = new Map<number, number>();
+  let count = -1;
+  let read = 0;
+  eachDataLine(text, (from, to, lineNo) => {
+    if (count < 0) {
+      count = parseUint(text, from, fieldEnd(text, from, to));
+      if (count < 0) {
+        problems.add(`line ${lineNo}`, `expected the number of agents, got ${show(text.slice(from, to))}`);
+        return false;
+      }
+      if (count < teamSize) {
+        problems.add(`line ${lineNo}`, `the file has ${count} agents but the problem's teamSize is ${teamSize}`);
+        return false;
+      }
+      return teamSize > 0;
+    }
+    const cell = parseUint(text, from, fieldEnd(text, from, to));
+    if (cell < 0) problems.add(`line ${lineNo}`, `agent ${read}: expected a cell number (row * width + col), got ${show(text.slice(from, to))}`);
+    else {
+      const bad = cellProblem(grid, cell);
+      if (bad) problems.add(`line ${lineNo}`, `agent ${read}: start ${bad}`);
+      else {
+        const other = owner.get(cell);
+        if (other !== undefined) problems.add(`line ${lineNo}`, `agent ${read}: start cell ${cell} is also agent ${other}'s start`);
+        else owner.set(cell, read);
+      }
+    }
+    starts[read++] = cell;
+    return read < teamSize && !problems.full;
+  });
+  if (count < 0 && problems.list.length === 0) problems.add('', 'no agent count: the file is empty or only comments');
+  else if (problems.list.length === 0 && read < teamSize) {
+    problems.add('', `the problem's teamSize is ${teamSize} but only ${read} agent lines follow the count`);
+  }
+  problems.throwIfAny();
+  return starts;
+}
+
+function loadTasks(file: string, text: string, grid: Grid): { tasks: Int32Array[]; lines: Int32Array } {
+  const problems = new Problems(file);
+  let count = -1;
+  let pool = new Int32Array(1 << 16);
+  let used = 0;
+  let offsets: Int32Array = new Int32Array(0);
+  let lines: Int32Array = new Int32Array(0);
+  let read = 0;
+  const n = grid.width * grid.height;
+  const kind = grid.kind;
+  eachDataLine(text, (lineFrom, lineTo, lineNo) => {
+    if (count < 0) {
+      count = parseUint(text, lineFrom, lineTo);
+      if (count < 0) {
+        problems.add(`line ${lineNo}`, `expected the number of tasks, got ${show(text.slice(lineFrom, lineTo))}`);
+        return false;
+      }
+      if (count === 0) {
+        problems.add(`line ${lineNo}`, 'the file has 0 tasks; at least one is needed');
+        return false;
+      }
+      offsets = new Int32Array(count + 1);
+      lines = new Int32Array(count);
+      return true;
+    }
+    offsets[read] = used;
+    lines[read] = lineNo;
+    let from = lineFrom;
+    let errand = 0;
+    for (;;) {
+      const to = fieldEnd(text, from, lineTo);
+      const cell = parseUint(text, from, to);
+      if (cell < 0) {
+        // a trailing comma is tolerated
+        if (to === lineTo && from === lineTo && errand > 0) break;
+        problems.add(`line ${lineNo}`, `task ${read}, errand ${errand}: expected a cell number, got ${show(text.slice(from, to).trim())}`);
+      } else if (cell >= n || kind[cell] === CellKind.Wall) {
+        problems.add(`line ${lineNo}`, `task ${read}, errand ${errand}: ${cellProblem(grid, cell)}`);
+      }
+      if (used === pool.length) {
+        const bigger = new Int32Array(pool.length * 2);
+        bigger.set(pool);
+        pool = bigger;
+      }
+      pool[used++] = cell;
+      errand++;
+      if (to === lineTo) break;
+      from = to + 1;
+    }
+    read++;
+    return read < count && !problems.full;
+  });
+  if (count < 0 && problems.list.length === 0) problems.add('', 'no task count: the file is empty or only comments');
+  else if (problems.list.length === 0 && read < count) {
+    problems.add('', `the file says ${count} tasks but only ${read} task lines follow`);
+  }
+  problems.throwIfAny();
+  offsets[read] = used;
+  const tasks: Int32Array[] = new Array(read);
+  const buf = pool.slice(0, used).buffer;
+  // views on one buffer; the (buffer, offset, length) constructor is ~10x cheaper than subarray()
+  for (let i = 0; i < read; i++) tasks[i] = new Int32Array(buf, offsets[i] * 4, offsets[i + 1] - offsets[i]);
+  return { tasks, lines };
+}
+
+function requireString(problems: Problems, doc: Record<string, unknown>, key: string): string {
+  const v = doc[key];
+  if (v === undefined) problems.add(key, 'required, but missing');
+  else if (typeof v !== 'string' || v === '') problems.add(key, `expected a file path (string), got ${JSON.stringify(v)}`);
+  else return v;
+  return '';
+}
+
+/**
+ * Loads a LoRR problem JSON and the map, agents and tasks files it names.
+ * Throws ScenarioError / ScenarioErrors naming the file and the key or line at fault.
+ */
+export function loadLorrProblem(file: string): LorrProblem {
+  const text = readText(file, file, '', 'problem file');
+  const doc = parseJson(file, text);
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
+    throw new ScenarioError(file, '', 'expected a JSON object with mapFile, agentFile, taskFile and teamSize');
+  }
+  const d = doc as Record<string, unknown>;
+  const problems = new Problems(file);
+  const mapRel = requireString(problems, d, 'mapFile');
+  const agentRel = requireString(problems, d, 'agentFile');
+  const taskRel = requireString(problems, d, 'taskFile');
+  const teamSize = d.teamSize;
+  if (teamSize === undefined) problems.add('teamSize', 'required, but missing');
+  else if (typeof teamSize !== 'number' || !Number.isInteger(teamSize) || teamSize < 1) {
+    problems.add('teamSize', `expected a positive whole number, got ${JSON.stringify(teamSize)}`);
+  }
+  const reveal = d.numTasksReveal ?? 1;
+  if (typeof reveal !== 'number' || !Number.isFinite(reveal) || reveal <= 0) {
+    problems.add('numTasksReveal', `expected a positive number, got ${JSON.stringify(reveal)}`);
+  }
+  const version = d.version;
+  if (version !== undefined && typeof version !== 'string') problems.add('version', `expected a string, got ${JSON.stringify(version)}`);
+  problems.throwIfAny();
+  const team = teamSize as number;
+  const numTasksReveal = reveal as number;
+  const revealCount = lorrRevealCount(numTasksReveal, team);
+  if (revealCount < 1) {
+    throw new ScenarioError(file, 'numTasksReveal', `numTasksReveal ${numTasksReveal} x teamSize ${team} reveals no tasks; it must come to at least 1`);
+  }
+
+  const base = dirname(file);
+  const mapFile = resolve(base, mapRel);
+  const agentFile = resolve(base, agentRel);
+  const taskFile = resolve(base, taskRel);
+  const grid = loadMap(file, mapFile);
+  const starts = loadAgents(agentFile, readText(agentFile, file, 'agentFile', 'agents file'), team, grid);
+  const { tasks, lines } = loadTasks(taskFile, readText(taskFile, file, 'taskFile', 'tasks file'), grid);
+  return {
+    file,
+    mapFile,
+    agentFile,
+    taskFile,
+    grid,
+    teamSize: team,
+    numTasksReveal,
+    revealCount,
+    starts,
+    tasks,
+    taskLines: lines,
+    version: version as string | undefined,
+  };
+}

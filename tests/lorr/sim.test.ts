@@ -1,0 +1,125 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { rngStream } from '../../src/core/rng.js';
+import { generateWarehouse } from '../../src/layout/generate.js';
+import { parseLorrOutput } from '../../src/lorr/output.js';
+import { loadLorrProblem } from '../../src/lorr/problem.js';
+import { replayLorr } from '../../src/lorr/replay.js';
+import { congestionFreeBound, runLorr } from '../../src/lorr/run.js';
+
+/** Writes a LoRR-format problem: a generated warehouse floor (pods become open floor, as in LoRR maps), seeded agents and tasks. */
+function makeProblem(agents: number, tasks: number, seed = 5): string {
+  const dir = mkdtempSync(join(tmpdir(), 'wsim-lorr-'));
+  const rows = generateWarehouse({ width: 60, height: 30, stations: 4, chargers: 2 }).map((r) => r.replace(/[RPC]/g, (ch) => (ch === 'R' ? '@' : '.')));
+  const width = rows[0].length;
+  writeFileSync(join(dir, 'w.map'), `type octile\nheight ${rows.length}\nwidth ${width}\nmap\n${rows.join('\n')}\n`);
+  const free: number[] = [];
+  rows.forEach((row, r) => [...row].forEach((ch, c) => ch === '.' && free.push(r * width + c)));
+  const rng = rngStream(seed, 'problem');
+  const pool = free.slice();
+  for (let k = pool.length - 1; k > 0; k--) {
+    const j = Math.floor(rng.next() * (k + 1));
+    [pool[k], pool[j]] = [pool[j], pool[k]];
+  }
+  writeFileSync(join(dir, 'a.agents'), `# test\n${agents}\n${pool.slice(0, agents).join('\n')}\n`);
+  const lines: string[] = [];
+  for (let t = 0; t < tasks; t++) lines.push(`${free[Math.floor(rng.next() * free.length)]},${free[Math.floor(rng.next() * free.length)]}`);
+  writeFileSync(join(dir, 't.tasks'), `# test\n${tasks}\n${lines.join('\n')}\n`);
+  const file = join(dir, 'problem.json');
+  writeFileSync(file, JSON.stringify({ mapFile: 'w.map', agentFile: 'a.agents', taskFile: 't.tasks', teamSize: agents, numTasksReveal: 1.5, version: '2024 LoRR' }));
+  return file;
+}
+
+describe('LoRR runs', () => {
+  it('a run replays as valid from its own output, with the same tasks finished', () => {
+    const problem = loadLorrProblem(makeProblem(120, 400));
+    const { sim, output } = runLorr(problem, { steps: 300, guidance: 'lanes' });
+    expect(sim.finished).toBeGreaterThan(100);
+    const parsed = parseLorrOutput(JSON.parse(JSON.stringify(output)));
+    const replay = replayLorr(problem, parsed);
+    expect(replay.errors).toEqual([]);
+    expect(replay.valid).toBe(true);
+    expect(replay.steps).toBe(300);
+    expect(replay.tasksFinished).toBe(sim.finished);
+    expect(output.numTaskFinished).toBe(sim.finished);
+  });
+
+  it('every planner and guidance is conflict-free, and the congestion-free bound is above all of them', () => {
+    const problem = loadLorrProblem(makeProblem(150, 300, 8));
+    const bound = congestionFreeBound(problem, 200);
+    for (const planner of ['pibt', 'pibt-t'] as const) {
+      for (const guidance of ['lanes', 'none'] as const) {
+        const { sim, output } = runLorr(problem, { steps: 200, planner, guidance });
+        const replay = replayLorr(problem, parseLorrOutput(output));
+        expect(replay.valid, `${planner}/${guidance}: ${replay.errors[0]}`).toBe(true);
+        expect(replay.tasksFinished).toBe(sim.finished);
+        expect(sim.finished).toBeLessThanOrEqual(bound);
+      }
+    }
+    expect(bound).toBeGreaterThan(0);
+  });
+
+  it('the task pool stays at numTasksReveal x teamSize and tasks are revealed in file order', () => {
+    const problem = loadLorrProblem(makeProblem(40, 50, 3));
+    const { sim, output } = runLorr(problem, { steps: 200, guidance: 'none' });
+    expect(problem.revealCount).toBe(60);
+    const ids = output.tasks!.map((t) => t[0]);
+    expect(ids).toEqual(ids.map((_, k) => k));
+    // Revealed = finished + still open (assigned or waiting), and the open ones number revealCount.
+    expect(ids.length).toBe(sim.finished + 60);
+    // The file is cycled once its 50 tasks are used up.
+    expect(ids.length).toBeGreaterThan(50);
+  });
+
+  it('same problem, same output (apart from planner times)', () => {
+    const file = makeProblem(80, 200, 11);
+    const strip = (o: object) => JSON.stringify({ ...o, plannerTimes: [] });
+    const a = runLorr(loadLorrProblem(file), { steps: 150 });
+    const b = runLorr(loadLorrProblem(file), { steps: 150 });
+    expect(strip(a.output)).toBe(strip(b.output));
+    expect(a.trial).toBeDefined();
+    expect(a.guidance).toBe(a.trial!.lanes > a.trial!.none ? 'lanes' : 'none');
+  });
+
+  it('wsim lorr writes the start-kit output file and prints the figures', async () => {
+    const file = makeProblem(60, 200, 2);
+    const out = join(mkdtempSync(join(tmpdir(), 'wsim-lorr-')), 'out.json');
+    let stdout = '';
+    const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
+    const e = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    let code: number;
+    try {
+      code = await main(['lorr', file, '--steps', '100', '--output', out, '--bound']);
+    } finally {
+      o.mockRestore();
+      e.mockRestore();
+    }
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/tasks finished +\d+ \(\d+\.\d+ per step\)/);
+    expect(stdout).toMatch(/congestion-free +\d+ tasks/);
+    const json = JSON.parse(readFileSync(out, 'utf8'));
+    expect(json.actionModel).toBe('MAPF_T');
+    expect(json.version).toBe('2024 LoRR');
+    expect(json.actualPaths).toHaveLength(60);
+    expect(json.actualPaths[0].split(',')).toHaveLength(100);
+    expect(json.plannerTimes).toHaveLength(100);
+  });
+
+  it('bad problems and arguments exit 2 with a message', async () => {
+    let err = '';
+    const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
+    try {
+      expect(await main(['lorr', '/nonexistent/p.json'])).toBe(2);
+      expect(await main(['lorr', makeProblem(5, 5), '--steps', 'ten'])).toBe(2);
+      expect(await main(['lorr', makeProblem(5, 5), '--guidance', 'magic'])).toBe(2);
+    } finally {
+      e.mockRestore();
+    }
+    expect(err).toMatch(/p\.json: /);
+    expect(err).toMatch(/--steps must be a positive whole number/);
+    expect(err).toMatch(/--guidance must be auto, lanes or none/);
+  });
+});
