@@ -61,7 +61,7 @@ export class Sim {
       loaded: this.loaded,
       fixed: this.fixed,
       heading: r.heading,
-      turnCost: config.robots.rotationTicks,
+      turnBias: config.robots.rotationTicks > 0 ? 0.2 : 0,
       laneBias: 0,
       fields: w.fields,
     };

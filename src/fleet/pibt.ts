@@ -77,7 +77,7 @@ export class PibtPlanner implements Planner {
     const here = view.cell[i];
     const field = view.field[i];
     const nbr = view.grid.nbr;
-    const turnCost = view.turnCost;
+    const turnBias = view.turnBias;
     const laneBias = view.laneBias;
     const heading = view.heading[i];
     const base = depth * 5;
@@ -92,7 +92,7 @@ export class PibtPlanner implements Planner {
         const dc = field[c];
         key = dc === UNREACHABLE ? 1e6 : dc;
         // Among equally good cells, prefer the one ahead: a robot that must turn first loses time.
-        if (d >= 0 && turnCost > 0 && d !== heading) key += ((d - heading) & 3) === 2 ? 0.4 : 0.2;
+        if (d >= 0 && turnBias > 0 && d !== heading) key += ((d - heading) & 3) === 2 ? 2 * turnBias : turnBias;
       } else key = d < 0 ? 0 : 1; // no goal: prefer staying, but yield when pushed
       if (laneBias > 0 && d >= 0 && againstLane(here, d, view.grid.width)) key += laneBias;
       // Prefer cells nobody stands on, then a fixed per-direction order for determinism.

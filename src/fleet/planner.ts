@@ -21,8 +21,12 @@ export interface PlanView {
   /** 1 when the robot must stay where it is this tick (serving, charging, flat battery). */
   readonly fixed: Uint8Array;
   readonly heading: Uint8Array;
-  /** Ticks a quarter turn costs (0: robots turn for free). Planners may prefer moves that need no turn. */
-  readonly turnCost: number;
+  /**
+   * Tie-break against moves that need a quarter turn first (robots that turn
+   * in place lose time doing it); kept below 0.25 so it never outweighs a
+   * step. 0 when robots turn for free.
+   */
+  readonly turnBias: number;
   /** Extra cost (below 0.5: a tie-breaker) of moving against the alternating one-way lanes; 0 turns lanes off. */
   readonly laneBias: number;
   readonly fields: DistanceCache;

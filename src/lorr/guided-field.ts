@@ -1,9 +1,9 @@
 import { UNREACHABLE } from '../layout/distance.js';
 import type { Grid } from '../layout/grid.js';
 
-/** Cost of one move along a lane, and against it, in the field's units (two per plain step). */
+/** Cost of one move along a lane, and against it, in the field's units (two per plain step): against a lane a move counts double. */
 export const ALONG = 2;
-export const AGAINST = 3;
+export const AGAINST = 4;
 
 /** True when moving from `cell` in `dir` goes against the alternating one-way lanes. */
 export function againstLane(cell: number, dir: number, width: number): boolean {
@@ -23,7 +23,7 @@ export function againstLane(cell: number, dir: number, width: number): boolean {
 
 /**
  * Distance to a goal where moves against the lanes (even rows east, odd rows
- * west, even columns south, odd columns north) cost half a step more: a
+ * west, even columns south, odd columns north) count double: a
  * guidance graph that steers crowds into one-way flows, so long aisles carry
  * traffic in one direction instead of head-on. Dial's algorithm (bucket queue
  * over integer costs), grown lazily from the goal outward.

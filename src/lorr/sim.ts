@@ -120,7 +120,8 @@ export class LorrSim {
       loaded: new Uint8Array(n),
       fixed: new Uint8Array(n),
       heading: this.heading,
-      turnCost: 0,
+      // With lanes, going straight on is going with the flow: prefer it among equal cells.
+      turnBias: options.guidance === 'none' ? 0 : 0.2,
       laneBias: options.laneBias ?? (options.guidance === 'none' ? 0.3 : 0),
       fields: this.fields,
     };

@@ -23,7 +23,7 @@ function drive(grid: Grid, starts: number[], goals: number[], ticks: number, new
     loaded: new Uint8Array(n),
     fixed: new Uint8Array(n),
     heading: new Uint8Array(n),
-    turnCost: 0,
+    turnBias: 0,
     laneBias: 0,
     fields: cache,
   };

@@ -17,7 +17,7 @@ interface SimView {
   loaded: Uint8Array;
   fixed: Uint8Array;
   heading: Uint8Array;
-  turnCost: number;
+  turnBias: number;
   laneBias: number;
   fields: DistanceCache;
 }
@@ -38,7 +38,7 @@ function makeView(grid: Grid, starts: number[], goals: number[], loaded: number[
     loaded: Uint8Array.from({ length: n }, (_, i) => loaded[i] ?? 0),
     fixed: new Uint8Array(n),
     heading: new Uint8Array(n),
-    turnCost: 0,
+    turnBias: 0,
     laneBias: 0,
     fields: cache,
   };
