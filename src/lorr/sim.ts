@@ -139,6 +139,10 @@ export class LorrSim {
       for (let k = 1; k < e.length; k++) c += manhattan(w, e[k - 1], e[k]);
       this.taskCost[t] = c;
     }
+    this.changedMark = new Uint8Array(n);
+    this.bestDist = new Float64Array(n).fill(Infinity);
+    this.progressAt = new Int32Array(n);
+    this.taskBefore = new Int32Array(n);
     this.reveal(0);
   }
 
@@ -159,12 +163,20 @@ export class LorrSim {
 
   /** Agents holding a task. */
   private assigned = 0;
+  private readonly freeList: number[] = [];
+  /** Closest the agent has been to its current goal, and when it got there. */
+  private bestDist = new Float64Array(0);
+  private progressAt = new Int32Array(0);
+  private readonly changed: number[] = [];
+  private changedMark = new Uint8Array(0);
+  private taskBefore = new Int32Array(0);
 
   /** Advances one step: schedule, plan, act, count errands. */
   advance(): void {
     const t0 = performance.now();
     this.schedule();
     const n = this.n;
+    this.yieldWhenStuck();
     const acts = new Uint8Array(n);
     if (this.usesOriented) {
       for (let i = 0; i < n; i++) this.ofield[i]?.ensure(this.cell[i]);
@@ -190,32 +202,104 @@ export class LorrSim {
     this.checkErrands();
   }
 
-  /** Greedy scheduler: each free agent takes the revealed task with the least Manhattan travel to finish. */
+  /**
+   * Greedy scheduler: each free agent takes the revealed task with the least
+   * Manhattan travel to finish, or takes over a task whose first errand its
+   * holder has not reached yet when it is clearly closer to it (LoRR lets a
+   * task change hands until it is opened); the agent that lost it chooses again.
+   */
   private schedule(): void {
     const w = this.input.grid.width;
     const pool = this.pool;
-    for (let i = 0; i < this.n; i++) {
-      if (this.task[i] >= 0 || pool.length === 0) continue;
+    const lines = this.input.tasks.length;
+    const free = this.freeList;
+    free.length = 0;
+    for (let i = 0; i < this.n; i++) if (this.task[i] < 0) free.push(i);
+    // Steals per step: bounded, though each one shortens the fleet's travel; none while most agents are free (the start).
+    let budget = free.length > this.n / 4 ? 0 : 2 * this.n;
+    for (let q = 0; q < free.length; q++) {
+      const i = free[q];
+      if (pool.length === 0 && budget <= 0) break;
+      const here = this.cell[i];
       let best = -1;
       let bestCost = Infinity;
-      const here = this.cell[i];
       for (let k = 0; k < pool.length; k++) {
-        const t = pool[k];
-        const line = t % this.input.tasks.length;
+        const line = pool[k] % lines;
         const cost = manhattan(w, here, this.input.tasks[line][0]) + this.taskCost[line];
         if (cost < bestCost) {
           bestCost = cost;
           best = k;
         }
       }
-      const t = pool[best];
-      pool[best] = pool[pool.length - 1];
-      pool.pop();
+      let victim = -1;
+      if (budget > 0) {
+        for (let j = 0; j < this.n; j++) {
+          const t = this.task[j];
+          if (t < 0 || this.errand[j] !== 0) continue;
+          const line = t % lines;
+          const e0 = this.input.tasks[line][0];
+          const mine = manhattan(w, here, e0);
+          const cost = mine + this.taskCost[line];
+          if (cost < bestCost && manhattan(w, this.cell[j], e0) - mine >= STEAL_MARGIN) {
+            bestCost = cost;
+            victim = j;
+          }
+        }
+      }
+      let t: number;
+      if (victim >= 0) {
+        budget--;
+        t = this.task[victim];
+        this.task[victim] = -1;
+        this.assigned--;
+        this.noteChange(victim, t);
+        this.setGoal(victim, -1);
+        free.push(victim);
+      } else if (best >= 0) {
+        t = pool[best];
+        pool[best] = pool[pool.length - 1];
+        pool.pop();
+      } else continue;
+      this.noteChange(i, -1);
       this.task[i] = t;
       this.errand[i] = 0;
       this.assigned++;
-      this.records.assignments.push({ timestep: this.step + 1, agent: i, task: t });
       this.setGoal(i, this.errands(t)[0]);
+    }
+    // The schedule is one task per agent per step: record each agent's final change only.
+    for (const i of this.changed) {
+      if (this.task[i] !== this.taskBefore[i]) this.records.assignments.push({ timestep: this.step + 1, agent: i, task: this.task[i] });
+      this.changedMark[i] = 0;
+    }
+    this.changed.length = 0;
+  }
+
+  /** Remembers agent i's task as it was before this step's first change to it. */
+  private noteChange(i: number, before: number): void {
+    if (this.changedMark[i]) return;
+    this.changedMark[i] = 1;
+    this.taskBefore[i] = before;
+    this.changed.push(i);
+  }
+
+  /**
+   * PIBT lets the longest-waiting agent win, which is complete only where
+   * every aisle has a way round. Among dead ends an agent can win forever and
+   * still not get through; one that has not come closer to its goal for a
+   * while drops back to the lowest priority, so that another agent leads.
+   */
+  private yieldWhenStuck(): void {
+    for (let i = 0; i < this.n; i++) {
+      const f = this.field[i] ?? this.oview.dist[i];
+      if (f === null) continue;
+      const d = this.usesOriented ? f[this.cell[i] * 4 + this.heading[i]] : f[this.cell[i]];
+      if (d < this.bestDist[i]) {
+        this.bestDist[i] = d;
+        this.progressAt[i] = this.step;
+      } else if (this.step - this.progressAt[i] > STUCK_STEPS) {
+        this.goalSince[i] = this.step;
+        this.progressAt[i] = this.step;
+      }
     }
   }
 
@@ -249,6 +333,8 @@ export class LorrSim {
   private setGoal(i: number, goal: number): void {
     this.goal[i] = goal;
     this.goalSince[i] = this.step;
+    this.bestDist[i] = Infinity;
+    this.progressAt[i] = this.step;
     if (this.usesOriented) {
       const of = goal < 0 ? null : this.oriented.get(goal);
       this.ofield[i] = of;
@@ -374,6 +460,12 @@ export class LorrSim {
     this.reveal(timestep);
   }
 }
+
+/** Steps without getting closer to its goal after which an agent gives up its priority. */
+const STUCK_STEPS = 40;
+
+/** Cells closer an agent must be to a task's first errand to take it over from its holder. */
+const STEAL_MARGIN = 8;
 
 function manhattan(width: number, a: number, b: number): number {
   const ar = (a / width) | 0;
