@@ -22,6 +22,8 @@ export class LazyField {
   private size = 0;
   /** Every cell at distance <= `settled` has its final label. */
   settled = -1;
+  /** Cells expanded so far: the work done, for budgets. */
+  expanded = 0;
 
   constructor(
     private readonly grid: Grid,
@@ -51,12 +53,14 @@ export class LazyField {
     let mask = ring.length - 1;
     let head = this.head;
     let size = this.size;
+    let consumed = 0;
     while (size > 0) {
       const cell = ring[head];
       const dc = dist[cell];
       if (dc > level) break;
       head = (head + 1) & mask;
       size--;
+      consumed++;
       const next = dc + 1 >= UNREACHABLE ? UNREACHABLE - 1 : dc + 1;
       const base = cell * 4;
       for (let k = 0; k < 4; k++) {
@@ -77,6 +81,7 @@ export class LazyField {
         size++;
       }
     }
+    this.expanded += consumed;
     this.head = head;
     this.size = size;
     // The queue is in distance order: everything up to the front's distance is labelled.

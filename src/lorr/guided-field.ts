@@ -28,26 +28,50 @@ export function againstLane(cell: number, dir: number, width: number): boolean {
  * traffic in one direction instead of head-on. Dial's algorithm (bucket queue
  * over integer costs), grown lazily from the goal outward.
  */
+const EMPTY = new Uint16Array(0);
+
+/** Move costs by (cell * 4 + direction), made once per grid: the search's inner loop only looks them up. */
+const COSTS = new WeakMap<Grid, Uint8Array>();
+function moveCosts(grid: Grid): Uint8Array {
+  let costs = COSTS.get(grid);
+  if (!costs) {
+    const n = grid.width * grid.height;
+    costs = new Uint8Array(n * 4);
+    for (let c = 0; c < n; c++) for (let d = 0; d < 4; d++) costs[c * 4 + d] = againstLane(c, d, grid.width) ? AGAINST : ALONG;
+    COSTS.set(grid, costs);
+  }
+  return costs;
+}
+
 export class GuidedField {
-  readonly dist: Uint16Array;
+  /**
+   * Costs per cell. Allocated on first `ensure`: thousands of goals may be
+   * set in one step and their searches run over the next steps. Empty before.
+   */
+  dist: Uint16Array = EMPTY;
   /** Buckets by cost modulo (AGAINST + 1): each a list of cells. */
   private readonly buckets: Int32Array[];
   private readonly counts: Int32Array;
   private current = 0;
   private pending = 0;
   settled = -1;
+  /** Cells expanded so far: the work done, for budgets. */
+  expanded = 0;
 
   constructor(
     private readonly grid: Grid,
     readonly goal: number,
   ) {
-    this.dist = new Uint16Array(grid.width * grid.height).fill(UNREACHABLE);
     this.buckets = Array.from({ length: AGAINST + 1 }, () => new Int32Array(256));
     this.counts = new Int32Array(AGAINST + 1);
-    this.dist[goal] = 0;
     this.buckets[0][0] = goal;
     this.counts[0] = 1;
     this.pending = 1;
+  }
+
+  private allocate(): void {
+    this.dist = new Uint16Array(this.grid.width * this.grid.height).fill(UNREACHABLE);
+    this.dist[this.goal] = 0;
   }
 
   private add(cell: number, d: number): void {
@@ -64,7 +88,9 @@ export class GuidedField {
 
   /** Settles every cell whose cost is at most `level`. */
   settle(level: number): void {
-    const { nbr, width } = this.grid;
+    if (this.dist === EMPTY) this.allocate();
+    const nbr = this.grid.nbr;
+    const costs = moveCosts(this.grid);
     const dist = this.dist;
     while (this.pending > 0 && this.current <= level) {
       const b = this.current % (AGAINST + 1);
@@ -73,11 +99,12 @@ export class GuidedField {
         const cell = this.buckets[b][--this.counts[b]];
         this.pending--;
         if (dist[cell] !== this.current) continue; // a stale entry: settled cheaper already
+        this.expanded++;
         for (let k = 0; k < 4; k++) {
           const x = nbr[cell * 4 + k];
           if (x < 0) continue;
           // The robot moves from x toward cell: direction opposite to k.
-          const w = againstLane(x, (k + 2) & 3, width) ? AGAINST : ALONG;
+          const w = costs[x * 4 + ((k + 2) & 3)];
           const nd = this.current + w;
           if (nd < dist[x]) {
             dist[x] = nd;
@@ -92,7 +119,17 @@ export class GuidedField {
 
   /** Makes `cell`'s cost and its neighbours' final. */
   ensure(cell: number): void {
+    if (this.dist === EMPTY) this.allocate();
     if (this.pending === 0) return;
+    const dist = this.dist;
+    if (dist[cell] === UNREACHABLE) {
+      // Every move costs at least ALONG: settle up to that lower bound in one go.
+      const w = this.grid.width;
+      const gr = (this.goal / w) | 0;
+      const cr = (cell / w) | 0;
+      const bound = (Math.abs(gr - cr) + Math.abs(this.goal - gr * w - (cell - cr * w))) * ALONG;
+      if (bound > ALONG) this.settle(bound - ALONG);
+    }
     while (this.dist[cell] === UNREACHABLE || this.settled < this.dist[cell]) {
       if (this.pending === 0) return;
       this.settle(Math.max(this.current, this.dist[cell] === UNREACHABLE ? this.current : this.dist[cell]));

@@ -64,7 +64,7 @@ export class LorrSim {
   readonly task: Int32Array;
   readonly errand: Int32Array;
   readonly field: (DistanceField | null)[];
-  readonly lazy: ({ readonly dist: Uint16Array; ensure(cell: number, margin?: number): void } | null)[];
+  readonly lazy: ({ readonly dist: Uint16Array; readonly expanded: number; ensure(cell: number, margin?: number): void } | null)[];
   /** Actions taken, one Uint8Array per step (agent-indexed). */
   readonly actions: Uint8Array[] = [];
   readonly records: LorrRecords = { assignments: [], events: [], revealed: [] };
@@ -139,6 +139,7 @@ export class LorrSim {
       for (let k = 1; k < e.length; k++) c += manhattan(w, e[k - 1], e[k]);
       this.taskCost[t] = c;
     }
+    this.startCost = (grid.width * grid.height) >> 3;
     this.changedMark = new Uint8Array(n);
     this.bestDist = new Float64Array(n).fill(Infinity);
     this.progressAt = new Int32Array(n);
@@ -156,14 +157,51 @@ export class LorrSim {
     const open = this.pool.length + this.assigned;
     for (let k = open; k < this.input.revealCount; k++) {
       const id = this.nextReveal++;
-      this.pool.push(id);
+      this.poolAdd(id);
       this.records.revealed.push({ id, revealedAt: timestep });
     }
+  }
+
+  /** The pool with each task's first errand (row, column) and errand-to-errand length alongside, for the scheduler. */
+  private poolRow = new Int32Array(16);
+  private poolCol = new Int32Array(16);
+  private poolCost = new Float64Array(16);
+
+  private poolAdd(id: number): void {
+    const k = this.pool.length;
+    if (k === this.poolRow.length) {
+      const grow = <T extends Int32Array | Float64Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.poolRow = grow(this.poolRow);
+      this.poolCol = grow(this.poolCol);
+      this.poolCost = grow(this.poolCost);
+    }
+    const line = id % this.input.tasks.length;
+    const e0 = this.input.tasks[line][0];
+    const w = this.input.grid.width;
+    this.pool.push(id);
+    this.poolRow[k] = (e0 / w) | 0;
+    this.poolCol[k] = e0 % w;
+    this.poolCost[k] = this.taskCost[line];
+  }
+
+  private poolRemove(k: number): void {
+    const last = this.pool.length - 1;
+    this.pool[k] = this.pool[last];
+    this.poolRow[k] = this.poolRow[last];
+    this.poolCol[k] = this.poolCol[last];
+    this.poolCost[k] = this.poolCost[last];
+    this.pool.pop();
   }
 
   /** Agents holding a task. */
   private assigned = 0;
   private readonly freeList: number[] = [];
+  private fieldCursor = 0;
+  private readonly startCost: number;
   /** Closest the agent has been to its current goal, and when it got there. */
   private bestDist = new Float64Array(0);
   private progressAt = new Int32Array(0);
@@ -187,7 +225,7 @@ export class LorrSim {
       }
       this.fillNext(acts);
     } else {
-      for (let i = 0; i < n; i++) this.lazy[i]?.ensure(this.cell[i], 2);
+      this.growFields();
       if (this.options.ghost) this.ghostMoves();
       else {
         this.view.tick = this.step;
@@ -221,11 +259,16 @@ export class LorrSim {
       const i = free[q];
       if (pool.length === 0 && budget <= 0) break;
       const here = this.cell[i];
+      const hr = (here / w) | 0;
+      const hc = here - hr * w;
       let best = -1;
       let bestCost = Infinity;
+      // Tight loop over the pool's parallel arrays: at the start every agent scans thousands of tasks.
+      const { poolRow, poolCol, poolCost } = this;
       for (let k = 0; k < pool.length; k++) {
-        const line = pool[k] % lines;
-        const cost = manhattan(w, here, this.input.tasks[line][0]) + this.taskCost[line];
+        const dr = poolRow[k] - hr;
+        const dc = poolCol[k] - hc;
+        const cost = (dr < 0 ? -dr : dr) + (dc < 0 ? -dc : dc) + poolCost[k];
         if (cost < bestCost) {
           bestCost = cost;
           best = k;
@@ -257,8 +300,7 @@ export class LorrSim {
         free.push(victim);
       } else if (best >= 0) {
         t = pool[best];
-        pool[best] = pool[pool.length - 1];
-        pool.pop();
+        this.poolRemove(best);
       } else continue;
       this.noteChange(i, -1);
       this.task[i] = t;
@@ -303,6 +345,32 @@ export class LorrSim {
     }
   }
 
+  /**
+   * Grows each agent's distance search as far as the agent needs, under a
+   * per-step budget of expanded cells (deterministic, unlike a clock): when
+   * thousands of agents get new goals at once, as at the start, the searches
+   * spread over a few steps and the agents still waiting for theirs hold still
+   * (or yield when pushed) meanwhile.
+   */
+  private growFields(): void {
+    let budget = this.options.ghost ? Infinity : FIELD_BUDGET;
+    for (let k = 0; k < this.n; k++) {
+      // Start where the last step's budget ran out, so no agent waits for ever.
+      const i = (this.fieldCursor + k) % this.n;
+      const lazy = this.lazy[i];
+      if (lazy === null) continue;
+      if (this.field[i] === null) {
+        if (budget <= 0) continue;
+        const before = lazy.expanded;
+        lazy.ensure(this.cell[i], 2);
+        // A search toward a new goal also costs its distance array: count it as an eighth of the cells.
+        budget -= lazy.expanded - before + (before === 0 ? this.startCost : 0);
+        this.field[i] = lazy.dist;
+        if (budget <= 0) this.fieldCursor = (i + 1) % this.n;
+      } else lazy.ensure(this.cell[i], 2);
+    }
+  }
+
   private get usesOriented(): boolean {
     return this.options.planner === 'pibt-t';
   }
@@ -344,8 +412,8 @@ export class LorrSim {
     }
     const lazy = goal < 0 ? null : this.options.guidance === 'none' ? this.fields.lazy(goal, false) : this.guided.get(goal);
     this.lazy[i] = lazy;
-    this.field[i] = lazy === null ? null : lazy.dist;
-    lazy?.ensure(this.cell[i], 2);
+    // Not readable until its search has reached the agent (growFields, within the step's budget).
+    this.field[i] = null;
   }
 
   /** Without others: every agent steps to its best neighbour. */
@@ -460,6 +528,9 @@ export class LorrSim {
     this.reveal(timestep);
   }
 }
+
+/** Cells of new distance searches expanded per step at most (about 30 ms of work here). */
+const FIELD_BUDGET = 3_000_000;
 
 /** Steps without getting closer to its goal after which an agent gives up its priority. */
 const STUCK_STEPS = 40;
