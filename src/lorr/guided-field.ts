@@ -58,9 +58,14 @@ export class GuidedField {
   /** Cells expanded so far: the work done, for budgets. */
   expanded = 0;
 
+  /** Agents steering by this field right now; its array is recycled only when none is and the cache let it go. */
+  users = 0;
+  evicted = false;
+
   constructor(
     private readonly grid: Grid,
     readonly goal: number,
+    private readonly spare: Uint16Array[] = [],
   ) {
     this.buckets = Array.from({ length: AGAINST + 1 }, () => new Int32Array(256));
     this.counts = new Int32Array(AGAINST + 1);
@@ -70,8 +75,17 @@ export class GuidedField {
   }
 
   private allocate(): void {
-    this.dist = new Uint16Array(this.grid.width * this.grid.height).fill(UNREACHABLE);
+    // Reuse a recycled array when there is one: allocating thousands of them makes garbage-collector pauses.
+    const reused = this.spare.pop();
+    this.dist = reused !== undefined ? reused.fill(UNREACHABLE) : new Uint16Array(this.grid.width * this.grid.height).fill(UNREACHABLE);
     this.dist[this.goal] = 0;
+  }
+
+  /** Gives the array back for reuse once nobody can read it any more. */
+  recycleIfFree(): void {
+    if (!this.evicted || this.users > 0 || this.dist === EMPTY) return;
+    this.spare.push(this.dist);
+    this.dist = EMPTY;
   }
 
   private add(cell: number, d: number): void {
@@ -141,10 +155,11 @@ export class GuidedField {
 /** Guided fields by goal, least recently used first out. */
 export class GuidedCache {
   private readonly map = new Map<number, GuidedField>();
+  private readonly spare: Uint16Array[] = [];
   private readonly capacity: number;
   constructor(
     private readonly grid: Grid,
-    budgetBytes = 1024 * 1024 * 1024,
+    budgetBytes = 256 * 1024 * 1024,
   ) {
     this.capacity = Math.max(16, Math.floor(budgetBytes / (grid.width * grid.height * 2)));
   }
@@ -155,9 +170,26 @@ export class GuidedCache {
       this.map.set(goal, hit);
       return hit;
     }
-    if (this.map.size >= this.capacity) this.map.delete(this.map.keys().next().value as number);
-    const f = new GuidedField(this.grid, goal);
+    if (this.map.size >= this.capacity) {
+      const oldest = this.map.keys().next().value as number;
+      const gone = this.map.get(oldest)!;
+      this.map.delete(oldest);
+      gone.evicted = true;
+      gone.recycleIfFree();
+    }
+    const f = new GuidedField(this.grid, goal, this.spare);
     this.map.set(goal, f);
     return f;
+  }
+
+  /** An agent starts steering by `f`. */
+  use(f: GuidedField): void {
+    f.users++;
+  }
+
+  /** An agent stops steering by `f`. */
+  unuse(f: GuidedField): void {
+    f.users--;
+    f.recycleIfFree();
   }
 }

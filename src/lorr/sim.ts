@@ -3,7 +3,7 @@ import { DistanceCache, UNREACHABLE, type DistanceField } from '../layout/distan
 import type { Grid } from '../layout/grid.js';
 import { PibtPlanner } from '../fleet/pibt.js';
 import type { PlanView } from '../fleet/planner.js';
-import { GuidedCache } from './guided-field.js';
+import { GuidedCache, GuidedField } from './guided-field.js';
 import { OrientedCache, type OrientedField } from './oriented-field.js';
 import { PibtT, type OrientedView } from './pibt-t.js';
 
@@ -410,7 +410,10 @@ export class LorrSim {
       of?.ensure(this.cell[i]);
       return;
     }
+    const old = this.lazy[i];
+    if (old instanceof GuidedField) this.guided.unuse(old);
     const lazy = goal < 0 ? null : this.options.guidance === 'none' ? this.fields.lazy(goal, false) : this.guided.get(goal);
+    if (lazy instanceof GuidedField) this.guided.use(lazy);
     this.lazy[i] = lazy;
     // Not readable until its search has reached the agent (growFields, within the step's budget).
     this.field[i] = null;
