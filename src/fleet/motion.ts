@@ -1,6 +1,6 @@
 import { isFixed, NO_DIR, RobotState } from '../core/robots.js';
 import type { World } from '../core/world.js';
-import { CellKind } from '../layout/grid.js';
+import { CellKind, moveDir } from '../layout/grid.js';
 
 /** Scratch for the movement stage: claims per cell, reset through the robots' own cells (never a full clear). */
 export class MotionScratch {
@@ -12,14 +12,6 @@ export class MotionScratch {
   }
 }
 
-/** Direction index (0=E,1=S,2=W,3=N) of a move between adjacent cells. */
-function dirOf(width: number, from: number, to: number): number {
-  const delta = to - from;
-  if (delta === 1) return 0;
-  if (delta === width) return 1;
-  if (delta === -1) return 2;
-  return 3;
-}
 
 /** Holds robot i in place; whoever claimed its cell is held too, and so on down the chain. */
 function hold(w: World, s: MotionScratch, i: number): number {
@@ -57,7 +49,7 @@ export function movementStage(w: World, s: MotionScratch): void {
     const from = r.cell[i];
     let to = r.next[i];
     if (to !== from) {
-      const d = dirOf(width, from, to);
+      const d = moveDir(width, from, to);
       const legal =
         !isFixed(r.state[i]) &&
         nbr[from * 4 + d] === to &&
@@ -115,7 +107,7 @@ export function movementStage(w: World, s: MotionScratch): void {
     const state = r.state[i];
     if (to !== from) {
       r.cell[i] = to;
-      r.heading[i] = dirOf(width, from, to);
+      r.heading[i] = moveDir(width, from, to);
       r.wantDir[i] = NO_DIR;
       r.turnProgress[i] = 0;
       r.moves[i]++;

@@ -1,4 +1,5 @@
 import { UNREACHABLE } from '../layout/distance.js';
+import { againstLane } from '../layout/lanes.js';
 import type { Grid } from '../layout/grid.js';
 import { canEnter, type PlanView, type Planner, type PlannerOptions } from './planner.js';
 
@@ -130,22 +131,3 @@ export class PibtPlanner implements Planner {
   }
 }
 
-/**
- * Lanes: even rows run east and odd rows west, even columns south and odd
- * columns north. Preferring them breaks ties so that crowds in long aisles
- * flow one way instead of meeting head-on.
- */
-function againstLane(cell: number, dir: number, width: number): boolean {
-  const row = (cell / width) | 0;
-  const col = cell - row * width;
-  switch (dir) {
-    case 0:
-      return (row & 1) === 1;
-    case 2:
-      return (row & 1) === 0;
-    case 1:
-      return (col & 1) === 1;
-    default:
-      return (col & 1) === 0;
-  }
-}

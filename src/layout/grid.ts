@@ -171,3 +171,12 @@ export function manhattan(width: number, a: number, b: number): number {
   const br = (b / width) | 0;
   return Math.abs(ar - br) + Math.abs(a - ar * width - (b - br * width));
 }
+
+/** Direction (0=E, 1=S, 2=W, 3=N) of a move between 4-adjacent cells. */
+export function moveDir(width: number, from: number, to: number): number {
+  const delta = to - from;
+  if (delta === 1) return 0;
+  if (delta === width) return 1;
+  if (delta === -1) return 2;
+  return 3;
+}

@@ -1,25 +1,10 @@
 import { UNREACHABLE } from '../layout/distance.js';
 import type { Grid } from '../layout/grid.js';
+import { againstLane } from '../layout/lanes.js';
 
 /** Cost of one move along a lane, and against it, in the field's units (two per plain step): against a lane a move counts double. */
 export const ALONG = 2;
 export const AGAINST = 4;
-
-/** True when moving from `cell` in `dir` goes against the alternating one-way lanes. */
-export function againstLane(cell: number, dir: number, width: number): boolean {
-  const row = (cell / width) | 0;
-  const col = cell - row * width;
-  switch (dir) {
-    case 0:
-      return (row & 1) === 1;
-    case 2:
-      return (row & 1) === 0;
-    case 1:
-      return (col & 1) === 1;
-    default:
-      return (col & 1) === 0;
-  }
-}
 
 /**
  * Distance to a goal where moves against the lanes (even rows east, odd rows

@@ -1,6 +1,6 @@
 import { rngStream } from '../core/rng.js';
-import { DistanceCache, UNREACHABLE, type DistanceField } from '../layout/distance.js';
-import type { Grid } from '../layout/grid.js';
+import { DistanceCache, type DistanceField } from '../layout/distance.js';
+import { manhattan, moveDir, type Grid } from '../layout/grid.js';
 import { PibtPlanner } from '../fleet/pibt.js';
 import type { PlanView } from '../fleet/planner.js';
 import { GuidedCache, GuidedField } from './guided-field.js';
@@ -468,7 +468,7 @@ export class LorrSim {
         }
         continue;
       }
-      const d = dirOf(width, c, to);
+      const d = moveDir(width, c, to);
       if (d === heading[i]) acts[i] = ACT_F;
       else {
         acts[i] = ((d - heading[i]) & 3) === 3 ? ACT_C : ACT_R;
@@ -541,18 +541,5 @@ const STUCK_STEPS = 40;
 /** Cells closer an agent must be to a task's first errand to take it over from its holder. */
 const STEAL_MARGIN = 8;
 
-function manhattan(width: number, a: number, b: number): number {
-  const ar = (a / width) | 0;
-  const br = (b / width) | 0;
-  return Math.abs(ar - br) + Math.abs(a - ar * width - (b - br * width));
-}
 
-function dirOf(width: number, from: number, to: number): number {
-  const delta = to - from;
-  if (delta === 1) return 0;
-  if (delta === width) return 1;
-  if (delta === -1) return 2;
-  return 3;
-}
 
-void UNREACHABLE;
