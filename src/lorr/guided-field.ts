@@ -73,47 +73,55 @@ export class GuidedField {
     this.dist = EMPTY;
   }
 
-  private add(cell: number, d: number): void {
-    const b = d % (AGAINST + 1);
-    let list = this.buckets[b];
-    if (this.counts[b] === list.length) {
-      const bigger = new Int32Array(list.length * 2);
-      bigger.set(list);
-      this.buckets[b] = list = bigger;
-    }
-    list[this.counts[b]++] = cell;
-    this.pending++;
-  }
-
   /** Settles every cell whose cost is at most `level`. */
   settle(level: number): void {
     if (this.dist === EMPTY) this.allocate();
     const nbr = this.grid.nbr;
     const costs = moveCosts(this.grid);
     const dist = this.dist;
-    while (this.pending > 0 && this.current <= level) {
-      const b = this.current % (AGAINST + 1);
-      // Pop the current bucket (it may grow while we work through it: no, new entries are >= current + ALONG).
-      while (this.counts[b] > 0) {
-        const cell = this.buckets[b][--this.counts[b]];
-        this.pending--;
-        if (dist[cell] !== this.current) continue; // a stale entry: settled cheaper already
-        this.expanded++;
+    const counts = this.counts;
+    const buckets = this.buckets;
+    // Locals in the loop: this search is most of a LoRR step's planning time.
+    let current = this.current;
+    let pending = this.pending;
+    let expanded = 0;
+    while (pending > 0 && current <= level) {
+      const b = current % (AGAINST + 1);
+      const list = buckets[b];
+      // New entries cost at least current + ALONG, so they never land in the bucket being emptied.
+      let count = counts[b];
+      pending -= count;
+      while (count > 0) {
+        const cell = list[--count];
+        if (dist[cell] !== current) continue; // a stale entry: settled cheaper already
+        expanded++;
+        const base = cell * 4;
         for (let k = 0; k < 4; k++) {
-          const x = nbr[cell * 4 + k];
+          const x = nbr[base + k];
           if (x < 0) continue;
           // The robot moves from x toward cell: direction opposite to k.
-          const w = costs[x * 4 + ((k + 2) & 3)];
-          const nd = this.current + w;
+          const nd = current + costs[x * 4 + ((k + 2) & 3)];
           if (nd < dist[x]) {
             dist[x] = nd;
-            this.add(x, nd);
+            const nb = nd % (AGAINST + 1);
+            let target = buckets[nb];
+            if (counts[nb] === target.length) {
+              const bigger = new Int32Array(target.length * 2);
+              bigger.set(target);
+              buckets[nb] = target = bigger;
+            }
+            target[counts[nb]++] = x;
+            pending++;
           }
         }
       }
-      this.current++;
+      counts[b] = 0;
+      current++;
     }
-    this.settled = this.pending === 0 ? UNREACHABLE : this.current - 1;
+    this.current = current;
+    this.pending = pending;
+    this.expanded += expanded;
+    this.settled = pending === 0 ? UNREACHABLE : current - 1;
   }
 
   /** Makes `cell`'s cost and its neighbours' final. */
