@@ -35,8 +35,8 @@ export class GuidedField {
    */
   dist: Uint16Array = EMPTY;
   /** Buckets by cost modulo (AGAINST + 1): each a list of cells. */
-  private readonly buckets: Int32Array[];
-  private readonly counts: Int32Array;
+  private buckets: Int32Array[] = [];
+  private readonly counts = new Int32Array(AGAINST + 1);
   private current = 0;
   private pending = 0;
   settled = -1;
@@ -52,14 +52,13 @@ export class GuidedField {
     readonly goal: number,
     private readonly spare: Uint16Array[] = [],
   ) {
-    this.buckets = Array.from({ length: AGAINST + 1 }, () => new Int32Array(256));
-    this.counts = new Int32Array(AGAINST + 1);
-    this.buckets[0][0] = goal;
     this.counts[0] = 1;
     this.pending = 1;
   }
 
   private allocate(): void {
+    this.buckets = Array.from({ length: AGAINST + 1 }, () => new Int32Array(256));
+    this.buckets[0][0] = this.goal;
     // Reuse a recycled array when there is one: allocating thousands of them makes garbage-collector pauses.
     const reused = this.spare.pop();
     this.dist = reused !== undefined ? reused.fill(UNREACHABLE) : new Uint16Array(this.grid.width * this.grid.height).fill(UNREACHABLE);

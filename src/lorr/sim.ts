@@ -173,7 +173,7 @@ export class LorrSim {
    */
   private poolRow = new Int32Array(16);
   private poolCol = new Int32Array(16);
-  private poolCost = new Float64Array(16);
+  private poolCost = new Int32Array(16);
   private poolTaken = new Uint8Array(16);
 
   private poolAdd(id: number): void {
@@ -219,10 +219,10 @@ export class LorrSim {
     this.poolLive--;
   }
 
-  /** Drops taken entries once they are half the pool, keeping the order. */
+  /** Drops taken entries once they are a quarter of the pool, keeping the order. */
   private compactPool(): void {
     const size = this.pool.length;
-    if (size - this.poolLive <= size >> 1) return;
+    if (size - this.poolLive <= size >> 2) return;
     let keep = 0;
     for (let k = 0; k < size; k++) {
       if (this.poolTaken[k]) continue;
@@ -303,6 +303,8 @@ export class LorrSim {
       let best = -1;
       let bestCost = Infinity;
       // Tight loop over the pool's parallel arrays: at the start every agent scans thousands of tasks.
+      // Cheap tasks go first, so taken entries pile up at the front: drop them now and then.
+      this.compactPool();
       const { poolRow, poolCol, poolCost, poolTaken } = this;
       for (let k = 0; k < pool.length; k++) {
         if (poolCost[k] >= bestCost) break; // sorted: no later task can beat it
