@@ -14,6 +14,7 @@ export const AGAINST = 4;
  * over integer costs), grown lazily from the goal outward.
  */
 const EMPTY = new Uint16Array(0);
+const BUCKETS = 8;
 
 /** Move costs by (cell * 4 + direction), made once per grid: the search's inner loop only looks them up. */
 const COSTS = new WeakMap<Grid, Uint8Array>();
@@ -34,9 +35,9 @@ export class GuidedField {
    * set in one step and their searches run over the next steps. Empty before.
    */
   dist: Uint16Array = EMPTY;
-  /** Buckets by cost modulo (AGAINST + 1): each a list of cells. */
+  /** Buckets by cost modulo BUCKETS (a power of two above AGAINST, so wrapping is a mask): each a list of cells. */
   private buckets: Int32Array[] = [];
-  private readonly counts = new Int32Array(AGAINST + 1);
+  private readonly counts = new Int32Array(BUCKETS);
   private current = 0;
   private pending = 0;
   settled = -1;
@@ -57,7 +58,7 @@ export class GuidedField {
   }
 
   private allocate(): void {
-    this.buckets = Array.from({ length: AGAINST + 1 }, () => new Int32Array(256));
+    this.buckets = Array.from({ length: BUCKETS }, () => new Int32Array(256));
     this.buckets[0][0] = this.goal;
     // Reuse a recycled array when there is one: allocating thousands of them makes garbage-collector pauses.
     const reused = this.spare.pop();
@@ -85,7 +86,7 @@ export class GuidedField {
     let pending = this.pending;
     let expanded = 0;
     while (pending > 0 && current <= level) {
-      const b = current % (AGAINST + 1);
+      const b = current & (BUCKETS - 1);
       const list = buckets[b];
       // New entries cost at least current + ALONG, so they never land in the bucket being emptied.
       let count = counts[b];
@@ -102,7 +103,7 @@ export class GuidedField {
           const nd = current + costs[x * 4 + ((k + 2) & 3)];
           if (nd < dist[x]) {
             dist[x] = nd;
-            const nb = nd % (AGAINST + 1);
+            const nb = nd & (BUCKETS - 1);
             let target = buckets[nb];
             if (counts[nb] === target.length) {
               const bigger = new Int32Array(target.length * 2);
