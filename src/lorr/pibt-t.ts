@@ -2,10 +2,7 @@ import { UNREACHABLE } from '../layout/distance.js';
 import type { Grid } from '../layout/grid.js';
 import type { Rng } from '../core/rng.js';
 
-export const ACT_F = 0;
-export const ACT_R = 1;
-export const ACT_C = 2;
-export const ACT_W = 3;
+import { ACTION_C as ACT_C, ACTION_F as ACT_F, ACTION_R as ACT_R, ACTION_W as ACT_W } from './output.js';
 
 const UNSET = -1;
 

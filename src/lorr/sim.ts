@@ -6,13 +6,7 @@ import type { PlanView } from '../fleet/planner.js';
 import { GuidedCache, GuidedField } from './guided-field.js';
 import { OrientedCache, type OrientedField } from './oriented-field.js';
 import { PibtT, type OrientedView } from './pibt-t.js';
-
-/** MAPF_T actions, one per agent per step: forward, clockwise, counter-clockwise, wait. */
-export const ACT_F = 0;
-export const ACT_R = 1;
-export const ACT_C = 2;
-export const ACT_W = 3;
-export const ACTION_LETTERS = 'FRCW';
+import { ACTION_C as ACT_C, ACTION_F as ACT_F, ACTION_R as ACT_R, ACTION_W as ACT_W } from './output.js';
 
 export interface LorrInput {
   grid: Grid;
