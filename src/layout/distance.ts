@@ -1,4 +1,5 @@
 import { CellKind, type Grid } from './grid.js';
+import { LruCache } from './lru.js';
 
 /** Distance (in moves) from every cell to one goal; UNREACHABLE where there is no way (or not searched yet). */
 export type DistanceField = Uint16Array;
@@ -122,34 +123,20 @@ export function computeField(grid: Grid, goal: number, loaded: boolean): Distanc
  * the cache has let it go.
  */
 export class DistanceCache {
-  private readonly map = new Map<number, LazyField>();
-  private readonly capacity: number;
-  /** Fields created so far (a cost figure for reports and benches). */
-  computed = 0;
+  private readonly lru: LruCache<LazyField>;
 
   constructor(
     readonly grid: Grid,
     budgetBytes = 256 * 1024 * 1024,
   ) {
-    const cells = grid.width * grid.height;
-    this.capacity = Math.max(16, Math.floor(budgetBytes / (cells * 2)));
+    const capacity = Math.max(16, Math.floor(budgetBytes / (grid.width * grid.height * 2)));
+    // Key: goal * 2 + loaded.
+    this.lru = new LruCache(capacity, (key) => new LazyField(grid, key >> 1, (key & 1) === 1));
   }
 
   /** The (possibly partial) field toward `goal`; grow it with `ensure` before reading a cell. */
   lazy(goal: number, loaded: boolean): LazyField {
-    const key = goal * 2 + (loaded ? 1 : 0);
-    const hit = this.map.get(key);
-    if (hit !== undefined) {
-      // Refresh recency: Map iteration order is insertion order.
-      this.map.delete(key);
-      this.map.set(key, hit);
-      return hit;
-    }
-    if (this.map.size >= this.capacity) this.map.delete(this.map.keys().next().value as number);
-    const field = new LazyField(this.grid, goal, loaded);
-    this.computed++;
-    this.map.set(key, field);
-    return field;
+    return this.lru.get(goal * 2 + (loaded ? 1 : 0));
   }
 
   /** The complete field toward `goal` (for an empty or a pod-carrying robot). */
@@ -157,7 +144,12 @@ export class DistanceCache {
     return this.lazy(goal, loaded).finish();
   }
 
+  /** Fields created so far (a cost figure for reports and benches). */
+  get computed(): number {
+    return this.lru.created;
+  }
+
   get size(): number {
-    return this.map.size;
+    return this.lru.size;
   }
 }

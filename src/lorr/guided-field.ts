@@ -1,6 +1,7 @@
 import { UNREACHABLE } from '../layout/distance.js';
 import type { Grid } from '../layout/grid.js';
 import { againstLane } from '../layout/lanes.js';
+import { LruCache } from '../layout/lru.js';
 
 /** Cost of one move along a lane, and against it, in the field's units (two per plain step): against a lane a move counts double. */
 export const ALONG = 2;
@@ -147,32 +148,22 @@ export class GuidedField {
 
 /** Guided fields by goal, least recently used first out. */
 export class GuidedCache {
-  private readonly map = new Map<number, GuidedField>();
   private readonly spare: Uint16Array[] = [];
-  private readonly capacity: number;
-  constructor(
-    private readonly grid: Grid,
-    budgetBytes = 256 * 1024 * 1024,
-  ) {
-    this.capacity = Math.max(16, Math.floor(budgetBytes / (grid.width * grid.height * 2)));
+  private readonly lru: LruCache<GuidedField>;
+  constructor(grid: Grid, budgetBytes = 256 * 1024 * 1024) {
+    const capacity = Math.max(16, Math.floor(budgetBytes / (grid.width * grid.height * 2)));
+    this.lru = new LruCache(
+      capacity,
+      (goal) => new GuidedField(grid, goal, this.spare),
+      (gone) => {
+        gone.evicted = true;
+        gone.recycleIfFree();
+      },
+    );
   }
+
   get(goal: number): GuidedField {
-    const hit = this.map.get(goal);
-    if (hit) {
-      this.map.delete(goal);
-      this.map.set(goal, hit);
-      return hit;
-    }
-    if (this.map.size >= this.capacity) {
-      const oldest = this.map.keys().next().value as number;
-      const gone = this.map.get(oldest)!;
-      this.map.delete(oldest);
-      gone.evicted = true;
-      gone.recycleIfFree();
-    }
-    const f = new GuidedField(this.grid, goal, this.spare);
-    this.map.set(goal, f);
-    return f;
+    return this.lru.get(goal);
   }
 
   /** An agent starts steering by `f`. */

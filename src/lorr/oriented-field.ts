@@ -1,5 +1,6 @@
 import { UNREACHABLE } from '../layout/distance.js';
 import type { Grid } from '../layout/grid.js';
+import { LruCache } from '../layout/lru.js';
 
 /**
  * Steps to reach a goal cell from every (cell, heading) state under MAPF_T:
@@ -83,26 +84,12 @@ export class OrientedField {
 
 /** Oriented fields by goal, in a least-recently-used cache under a byte budget. */
 export class OrientedCache {
-  private readonly map = new Map<number, OrientedField>();
-  private readonly capacity: number;
-  created = 0;
-  constructor(
-    private readonly grid: Grid,
-    budgetBytes = 1024 * 1024 * 1024,
-  ) {
-    this.capacity = Math.max(16, Math.floor(budgetBytes / (grid.width * grid.height * 8)));
+  private readonly lru: LruCache<OrientedField>;
+  constructor(grid: Grid, budgetBytes = 1024 * 1024 * 1024) {
+    const capacity = Math.max(16, Math.floor(budgetBytes / (grid.width * grid.height * 8)));
+    this.lru = new LruCache(capacity, (goal) => new OrientedField(grid, goal));
   }
   get(goal: number): OrientedField {
-    const hit = this.map.get(goal);
-    if (hit) {
-      this.map.delete(goal);
-      this.map.set(goal, hit);
-      return hit;
-    }
-    if (this.map.size >= this.capacity) this.map.delete(this.map.keys().next().value as number);
-    const f = new OrientedField(this.grid, goal);
-    this.created++;
-    this.map.set(goal, f);
-    return f;
+    return this.lru.get(goal);
   }
 }
