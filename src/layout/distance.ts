@@ -8,6 +8,17 @@ export type DistanceField = Uint16Array;
 export const UNREACHABLE = 0xffff;
 
 /**
+ * A full ring buffer (length a power of two, so wrapping is a mask) copied
+ * into one twice its size, its `size` items starting at index 0.
+ */
+export function doubleRing(ring: Int32Array, head: number, size: number): Int32Array {
+  const mask = ring.length - 1;
+  const bigger = new Int32Array(ring.length * 2);
+  for (let q = 0; q < size; q++) bigger[q] = ring[(head + q) & mask];
+  return bigger;
+}
+
+/**
  * A breadth-first distance field toward one goal, grown on demand. Most
  * robots only ever need the cells between themselves and their goal, so the
  * search stops as soon as those are settled and resumes when asked for more.
@@ -70,13 +81,9 @@ export class LazyField {
         if (blockStorage && kind[v] === CellKind.Storage) continue;
         dist[v] = next;
         if (size === ring.length) {
-          // The ring length is a power of two, so wrapping is a mask; double it when full.
-          const bigger = new Int32Array(ring.length * 2);
-          for (let q = 0; q < size; q++) bigger[q] = ring[(head + q) & mask];
-          ring = bigger;
+          ring = this.ring = doubleRing(ring, head, size);
           mask = ring.length - 1;
           head = 0;
-          this.ring = ring;
         }
         ring[(head + size) & mask] = v;
         size++;

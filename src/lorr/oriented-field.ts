@@ -1,4 +1,4 @@
-import { UNREACHABLE } from '../layout/distance.js';
+import { doubleRing, UNREACHABLE } from '../layout/distance.js';
 import type { Grid } from '../layout/grid.js';
 import { LruCache } from '../layout/lru.js';
 
@@ -53,12 +53,9 @@ export class OrientedField {
         if (p < 0 || dist[p] !== UNREACHABLE) continue;
         dist[p] = nd;
         if (size === ring.length) {
-          const bigger = new Int32Array(ring.length * 2);
-          for (let q = 0; q < size; q++) bigger[q] = ring[(head + q) & mask];
-          ring = bigger;
+          ring = this.ring = doubleRing(ring, head, size);
           mask = ring.length - 1;
           head = 0;
-          this.ring = ring;
         }
         ring[(head + size) & mask] = p;
         size++;
