@@ -1,4 +1,8 @@
 import type { Grid } from '../layout/grid.js';
+import type { ConveyorSpec } from '../flow/conveyor.js';
+import type { DockSpec } from '../flow/dock.js';
+import type { SorterSpec } from '../flow/sorter.js';
+import type { ShiftTicks } from '../flow/shifts.js';
 
 /**
  * A scenario resolved for the engine: every duration already converted to
@@ -17,6 +21,86 @@ export interface SimConfig {
   demand: DemandConfig;
   stations: StationConfig;
   fleet: FleetConfig;
+  /** Tick of the day at which the run starts (0 = midnight); hourly profiles, shifts and cut-offs follow the day clock. */
+  startOfDayTick: number;
+  /** Ticks in a day. */
+  dayTicks: number;
+  /** Person-to-goods zones (empty when the site has none). */
+  zones: ZoneConfig[];
+  /** Outbound equipment, or null: then an order is complete when its last line is picked. */
+  outbound: OutboundConfig | null;
+  energy: EnergyConfig;
+}
+
+/** A node of the outbound network a tote can be handed to. */
+export type NodeRef =
+  | { kind: 'conveyor'; index: number }
+  | { kind: 'sorter'; index: number }
+  | { kind: 'agv'; index: number; pickup: number }
+  | { kind: 'dock'; index: number };
+
+export interface ConveyorConfig extends ConveyorSpec {
+  /** Default next node. */
+  to: NodeRef;
+  /** Totes for these docks leave through a divert instead. */
+  divert: { dock: number; to: NodeRef }[];
+  /** Cells the belt runs over, infeed to discharge (for viewers; may be empty). */
+  cells: Int32Array;
+}
+
+export interface AgvConfig {
+  name: string;
+  /** The guide-path loop's cells, in driving order. */
+  loop: Int32Array;
+  vehicles: number;
+  cellsPerTick: number;
+  capacity: number;
+  /** Indices into `loop`. */
+  pickups: number[];
+  drop: number;
+  bufferCapacity: number;
+  handleTicks: number;
+  moveWh: number;
+  idleWhPerTick: number;
+  to: NodeRef;
+}
+
+export interface OutboundConfig {
+  conveyors: ConveyorConfig[];
+  sorters: (SorterSpec & { cell: number })[];
+  agvs: AgvConfig[];
+  docks: (DockSpec & { cell: number; share: number })[];
+  /** Where each station's finished totes go. */
+  stationOutfeed: NodeRef[];
+  /** Finished totes a station may hold before it stops starting new picks (back-pressure). */
+  stagingCapacity: number;
+}
+
+export interface ZoneConfig {
+  name: string;
+  depot: number;
+  pickers: number;
+  cartTotes: number;
+  walkCellsPerTick: number;
+  pickTicks: TickDistribution;
+  batchWaitTicks: number;
+  shifts: ShiftTicks[];
+  /** SKUs (by popularity rank) picked in this zone: [from, to). */
+  skuFrom: number;
+  skuTo: number;
+  /** Rectangle [row0, col0, row1, col1] (inclusive) holding the zone's shelves; null = every shelf. */
+  area: [number, number, number, number] | null;
+  /** 'velocity' puts popular SKUs nearest the depot; 'random' anywhere. */
+  slotting: 'velocity' | 'random';
+  /** Where the zone's finished totes go (null without outbound equipment: done at the depot). */
+  outfeed: NodeRef | null;
+}
+
+export interface EnergyConfig {
+  /** Grid carbon intensity, grams CO2e per kWh. */
+  gridGramsPerKWh: number;
+  /** Share of energy drawn from the grid that reaches the batteries. */
+  chargerEfficiency: number;
 }
 
 export interface RobotConfig {
@@ -59,8 +143,13 @@ export interface DemandConfig {
   /** Pods each SKU is stored in. */
   replicas: number;
   slotting: string;
-  /** Due time after arrival, in ticks (for SLA). */
+  /** Due time after arrival, in ticks (for SLA), when the order's dock has no cut-off. */
   dueTicks: number;
+  /** Arrival rate multiplier on top of the profile (a 3x sale day = 3). */
+  peakFactor: number;
+  /** Units per order line. */
+  unitsMin: number;
+  unitsMax: number;
 }
 
 export type TickDistribution =

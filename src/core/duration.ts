@@ -27,3 +27,12 @@ export function formatDuration(seconds: number): string {
   if (m > 0) return `${m}m ${String(r).padStart(2, '0')}s`;
   return `${r}s`;
 }
+
+const TIME_OF_DAY = /^([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?$/;
+
+/** Seconds after midnight for "HH:MM" or "HH:MM:SS" (24-hour clock), or null. */
+export function parseTimeOfDay(value: string): number | null {
+  const m = TIME_OF_DAY.exec(value.trim());
+  if (!m) return null;
+  return Number(m[1]) * 3600 + Number(m[2]) * 60 + (m[3] ? Number(m[3]) : 0);
+}

@@ -8,7 +8,8 @@ import { assignmentStage, DispatchScratch } from '../fleet/dispatch.js';
 import { movementStage, MotionScratch } from '../fleet/motion.js';
 import type { Planner, PlanView } from '../fleet/planner.js';
 import { PLANNERS } from '../fleet/registry.js';
-import { demandStage } from '../flow/demand.js';
+import { DemandScratch, demandStage } from '../flow/demand.js';
+import { equipmentStage } from '../flow/equipment.js';
 import { lineJoinedPick, serviceStage } from '../flow/service.js';
 import { metricsStage } from '../metrics/stage.js';
 
@@ -18,7 +19,7 @@ export type FrameObserver = (frame: Frame) => void;
 /**
  * The simulation: a world plus the strategies picked by name, advanced one
  * fixed tick at a time through the stages in a fixed order:
- * demand -> assignment -> planning -> movement -> service -> metrics -> frame.
+ * demand -> assignment -> planning -> movement -> service -> equipment -> metrics -> frame.
  * Pure: no I/O, no clock, no global randomness.
  */
 export class Sim {
@@ -30,6 +31,7 @@ export class Sim {
   private readonly fixed: Uint8Array;
   private readonly dispatch: DispatchScratch;
   private readonly motion: MotionScratch;
+  private readonly demand: DemandScratch;
   private readonly frame: Frame;
   private readonly observers: FrameObserver[] = [];
 
@@ -67,6 +69,7 @@ export class Sim {
     };
     this.dispatch = new DispatchScratch(w.pods.n, n, w.stations.n);
     this.motion = new MotionScratch(w.grid.width * w.grid.height);
+    this.demand = new DemandScratch(config.demand.linesMax, config.zones.length);
     this.frame = {
       tick: 0,
       time: 0,
@@ -99,11 +102,12 @@ export class Sim {
   step(): void {
     const w = this.world;
     w.events.clear();
-    demandStage(w, lineJoinedPick);
+    demandStage(w, lineJoinedPick, this.demand);
     assignmentStage(w, this.assignment, this.dispatch);
     this.planStage();
     movementStage(w, this.motion);
     serviceStage(w);
+    equipmentStage(w);
     metricsStage(w);
     w.tick++;
     this.emitFrame();

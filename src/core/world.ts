@@ -9,6 +9,8 @@ import { createPods, type Pods } from '../flow/pods.js';
 import { SLOTTING } from '../flow/slotting.js';
 import { createStations, type Stations } from '../flow/stations.js';
 import { Metrics } from '../metrics/collector.js';
+import { createSite, type Site } from '../flow/site.js';
+import { ToteBook } from '../flow/totes.js';
 
 /** Everything the tick loop reads and writes. Stages are free functions over it. */
 export interface World {
@@ -19,6 +21,9 @@ export interface World {
   readonly pods: Pods;
   readonly stations: Stations;
   readonly books: OrderBook;
+  readonly totes: ToteBook;
+  /** Person-to-goods zones, outbound equipment and where finished totes go. */
+  site: Site;
   readonly fields: DistanceCache;
   /** Robot standing on each cell, or -1. */
   readonly occ: Int32Array;
@@ -87,19 +92,23 @@ export function createWorld(config: SimConfig): World {
   }
   const dc = config.demand;
   const slotting = SLOTTING[dc.slotting];
-  const skuToPods = slotting({
-    skuCount: dc.skuCount,
-    replicas: Math.min(dc.replicas, homes.length),
-    podCount: homes.length,
-    podDistance,
-    rng: rngStream(config.seed, 'slotting'),
-  });
+  // A site without pods (person-to-goods only) has nothing to slot here.
+  const skuToPods =
+    homes.length === 0
+      ? Array.from({ length: dc.skuCount }, () => [])
+      : slotting({
+          skuCount: dc.skuCount,
+          replicas: Math.min(dc.replicas, homes.length),
+          podCount: homes.length,
+          podDistance,
+          rng: rngStream(config.seed, 'slotting'),
+        });
   const pods = createPods(homes, skuToPods);
   const stations = createStations(grid.stations, config.stations.pickers);
   const stationAt = new Int32Array(cells).fill(-1);
   grid.stations.forEach((c, s) => (stationAt[c] = s));
 
-  return {
+  const world: World = {
     config,
     grid,
     tick: 0,
@@ -107,6 +116,8 @@ export function createWorld(config: SimConfig): World {
     pods,
     stations,
     books: new OrderBook(),
+    totes: new ToteBook(),
+    site: undefined as unknown as Site,
     fields,
     occ,
     requests: { items: new Int32Array(Math.max(1, pods.n)), length: 0 },
@@ -117,6 +128,8 @@ export function createWorld(config: SimConfig): World {
     events: new EventBuffer(),
     metrics: new Metrics(cells),
   };
+  world.site = createSite(world);
+  return world;
 }
 
 /** Points robot i at `goal` (or nowhere with -1), fetching the matching distance field. */

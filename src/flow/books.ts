@@ -53,6 +53,15 @@ export class OrderBook {
   remaining: IntArray;
   lineCount: IntArray;
   orderStation: IntArray;
+  /** Dock the order ships from, or -1. */
+  orderDock: IntArray;
+  /** Units over all lines, and how many have been delivered (to the dock, or picked when there is no outbound). */
+  items: IntArray;
+  itemsDone: IntArray;
+  /** Timeline ticks: first pick, last pick, last unit sorted (-1 until they happen). */
+  pickStart: IntArray;
+  pickEnd: IntArray;
+  sorted: IntArray;
   // Lines.
   lineOrder: IntArray;
   lineSku: IntArray;
@@ -60,6 +69,10 @@ export class OrderBook {
   linePod: IntArray;
   /** Next line in whichever list the line is on (a pod's pending list or its visit list). */
   lineNext: IntArray;
+  /** Tote each line is picked into. */
+  lineTote: IntArray;
+  /** Units on each line. */
+  lineQty: IntArray;
   private readonly orders: SlotPool;
   private readonly lines: SlotPool;
 
@@ -67,6 +80,8 @@ export class OrderBook {
   ordersCompleted = 0;
   linesCreated = 0;
   linesPicked = 0;
+  itemsCreated = 0;
+  itemsDelivered = 0;
 
   constructor(initialOrders = 1024) {
     const lo = initialOrders * 4;
@@ -76,11 +91,19 @@ export class OrderBook {
     this.remaining = new Int32Array(initialOrders);
     this.lineCount = new Int32Array(initialOrders);
     this.orderStation = new Int32Array(initialOrders);
+    this.orderDock = new Int32Array(initialOrders);
+    this.items = new Int32Array(initialOrders);
+    this.itemsDone = new Int32Array(initialOrders);
+    this.pickStart = new Int32Array(initialOrders);
+    this.pickEnd = new Int32Array(initialOrders);
+    this.sorted = new Int32Array(initialOrders);
     this.lineOrder = new Int32Array(lo);
     this.lineSku = new Int32Array(lo);
     this.lineStation = new Int32Array(lo);
     this.linePod = new Int32Array(lo);
     this.lineNext = new Int32Array(lo);
+    this.lineTote = new Int32Array(lo);
+    this.lineQty = new Int32Array(lo);
     this.orders = new SlotPool(initialOrders, (c) => {
       this.orderId = grow(this.orderId, c);
       this.arrival = grow(this.arrival, c);
@@ -88,6 +111,12 @@ export class OrderBook {
       this.remaining = grow(this.remaining, c);
       this.lineCount = grow(this.lineCount, c);
       this.orderStation = grow(this.orderStation, c);
+      this.orderDock = grow(this.orderDock, c);
+      this.items = grow(this.items, c);
+      this.itemsDone = grow(this.itemsDone, c);
+      this.pickStart = grow(this.pickStart, c);
+      this.pickEnd = grow(this.pickEnd, c);
+      this.sorted = grow(this.sorted, c);
     });
     this.lines = new SlotPool(lo, (c) => {
       this.lineOrder = grow(this.lineOrder, c);
@@ -95,12 +124,20 @@ export class OrderBook {
       this.lineStation = grow(this.lineStation, c);
       this.linePod = grow(this.linePod, c);
       this.lineNext = grow(this.lineNext, c);
+      this.lineTote = grow(this.lineTote, c);
+      this.lineQty = grow(this.lineQty, c);
     });
   }
 
   /** Opens an order; returns its slot. */
-  openOrder(tick: number, dueTick: number, station: number, lines: number): number {
+  openOrder(tick: number, dueTick: number, station: number, lines: number, dock = -1): number {
     const o = this.orders.alloc();
+    this.orderDock[o] = dock;
+    this.items[o] = 0;
+    this.itemsDone[o] = 0;
+    this.pickStart[o] = -1;
+    this.pickEnd[o] = -1;
+    this.sorted[o] = -1;
     this.orderId[o] = this.ordersCreated++;
     this.arrival[o] = tick;
     this.due[o] = dueTick;
@@ -111,9 +148,13 @@ export class OrderBook {
   }
 
   /** Opens a line of order slot `o`; returns its slot. */
-  openLine(o: number, sku: number, station: number, pod: number): number {
+  openLine(o: number, sku: number, station: number, pod: number, tote = -1, qty = 1): number {
     const l = this.lines.alloc();
     this.linesCreated++;
+    this.itemsCreated += qty;
+    this.items[o] += qty;
+    this.lineTote[l] = tote;
+    this.lineQty[l] = qty;
     this.lineOrder[l] = o;
     this.lineSku[l] = sku;
     this.lineStation[l] = station;
@@ -122,7 +163,7 @@ export class OrderBook {
     return l;
   }
 
-  /** Marks line `l` picked and frees it; returns the order slot if that completed the order, else -1. */
+  /** Marks line `l` picked and frees it; returns the order slot if that was the order's last line, else -1. */
   pickLine(l: number): number {
     const o = this.lineOrder[l];
     this.linesPicked++;

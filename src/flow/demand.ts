@@ -3,10 +3,15 @@ import { randInt, randPoisson } from '../core/rng.js';
 import type { World } from '../core/world.js';
 import { PodState } from './pods.js';
 
-/** Arrival-rate multiplier at `tick` from the piecewise profile (repeating when it has a period). */
+/**
+ * Arrival-rate multiplier at `tick` from the piecewise profile. An hourly
+ * profile repeats and follows the day clock (hour 0 = midnight, so a run
+ * starting at 06:00 reads the 06:00 multiplier first); segments count from
+ * the start of the run.
+ */
 export function rateMultiplier(w: World, tick: number): number {
   const d = w.config.demand;
-  const t = d.profilePeriodTicks > 0 ? tick % d.profilePeriodTicks : tick;
+  const t = d.profilePeriodTicks > 0 ? (tick + w.config.startOfDayTick) % d.profilePeriodTicks : tick;
   let m = 1;
   for (const seg of d.profile) {
     if (seg.fromTick > t) break;
@@ -88,25 +93,82 @@ export function requestPod(w: World, p: number): void {
 /** Hook for the station stage: a line joined a visit already being picked. */
 export type OnLineJoinedPick = (w: World, station: number) => void;
 
+/** Per-order scratch for the demand stage, sized to the longest order (no allocation per order). */
+export class DemandScratch {
+  readonly sku: Int32Array;
+  readonly qty: Int32Array;
+  /** Tote per zone for the order being opened (-1 = none yet). */
+  readonly zoneTote: Int32Array;
+  readonly faces: number[] = [];
+  constructor(maxLines: number, zones: number) {
+    this.sku = new Int32Array(maxLines);
+    this.qty = new Int32Array(maxLines);
+    this.zoneTote = new Int32Array(zones);
+  }
+}
+
+/** The dock an order ships from: drawn by the docks' shares when there are several. */
+function chooseDock(w: World): number {
+  const out = w.config.outbound;
+  if (out === null || out.docks.length === 0) return -1;
+  if (out.docks.length === 1) return 0;
+  let total = 0;
+  for (const d of out.docks) total += d.share;
+  let u = w.rng.demand.next() * total;
+  for (let k = 0; k < out.docks.length; k++) {
+    u -= out.docks[k].share;
+    if (u < 0) return k;
+  }
+  return out.docks.length - 1;
+}
+
 /**
  * Demand stage: draws this tick's order arrivals (Poisson at the profiled
- * rate), splits them into lines and routes each line to a pod and station.
+ * rate), splits them into lines, and routes each line: SKUs held in pods go
+ * to the order's goods-to-person station and a pod; SKUs of a person-to-goods
+ * zone go to that zone. Each pick point gets one tote per order.
  */
-export function demandStage(w: World, onJoinedPick: OnLineJoinedPick): void {
+export function demandStage(w: World, onJoinedPick: OnLineJoinedPick, scratch: DemandScratch): void {
   const d = w.config.demand;
-  const lambda = (d.ordersPerHour / 3600) * w.config.tickSeconds * rateMultiplier(w, w.tick);
+  const lambda = (d.ordersPerHour / 3600) * w.config.tickSeconds * rateMultiplier(w, w.tick) * d.peakFactor;
   const arrivals = randPoisson(w.rng.demand, lambda);
-  const { books, pods, stations } = w;
+  const { books, pods, stations, totes } = w;
+  const { skuZone, skuFace, zones } = w.site;
   for (let a = 0; a < arrivals; a++) {
     const lines = randInt(w.rng.demand, d.linesMin, d.linesMax);
-    const s = chooseStation(w);
-    const o = books.openOrder(w.tick, w.tick + d.dueTicks, s, lines);
-    w.events.push(EventKind.OrderCreated, books.orderId[o], lines);
-    stations.openLines[s] += lines;
+    const dock = chooseDock(w);
+    let podLines = 0;
     for (let k = 0; k < lines; k++) {
       const sku = sampleSku(w);
+      scratch.sku[k] = sku;
+      scratch.qty[k] = d.unitsMax > d.unitsMin ? randInt(w.rng.demand, d.unitsMin, d.unitsMax) : d.unitsMin;
+      if (skuZone[sku] < 0) podLines++;
+    }
+    const s = podLines > 0 ? chooseStation(w) : -1;
+    const dockDue = dock >= 0 && w.site.outbound !== null ? w.site.outbound.docks[dock].dueFor(w.tick) : -1;
+    const o = books.openOrder(w.tick, dockDue >= 0 ? dockDue : w.tick + d.dueTicks, s, lines, dock);
+    w.events.push(EventKind.OrderCreated, books.orderId[o], lines);
+    const podTote = podLines > 0 ? totes.open(o, dock) : -1;
+    if (s >= 0) stations.openLines[s] += podLines;
+    scratch.zoneTote.fill(-1);
+    for (let k = 0; k < lines; k++) {
+      const sku = scratch.sku[k];
+      const qty = scratch.qty[k];
+      const z = skuZone[sku];
+      if (z >= 0) {
+        let t = scratch.zoneTote[z];
+        if (t < 0) t = scratch.zoneTote[z] = totes.open(o, dock);
+        const l = books.openLine(o, sku, -1, -1, t, qty);
+        totes.items[t] += qty;
+        totes.linesLeft[t]++;
+        books.lineNext[l] = totes.lineHead[t];
+        totes.lineHead[t] = l;
+        continue;
+      }
       const p = choosePod(w, sku, s);
-      const l = books.openLine(o, sku, s, p);
+      const l = books.openLine(o, sku, s, p, podTote, qty);
+      totes.items[podTote] += qty;
+      totes.linesLeft[podTote]++;
       const st = pods.state[p];
       if ((st === PodState.Assigned || st === PodState.ToStation || st === PodState.Picking) && pods.station[p] === s) {
         appendVisit(w, p, l);
@@ -115,6 +177,14 @@ export function demandStage(w: World, onJoinedPick: OnLineJoinedPick): void {
         appendPending(w, p, l);
         requestPod(w, p);
       }
+    }
+    // Hand each zone its tote with the walkway cell of every line.
+    for (let z = 0; z < zones.length; z++) {
+      const t = scratch.zoneTote[z];
+      if (t < 0) continue;
+      scratch.faces.length = 0;
+      for (let l = totes.lineHead[t]; l >= 0; l = books.lineNext[l]) scratch.faces.push(skuFace[books.lineSku[l]]);
+      zones[z].addTote(t, scratch.faces);
     }
   }
 }

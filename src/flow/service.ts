@@ -1,29 +1,13 @@
-import type { TickDistribution } from '../core/config.js';
 import { EventKind } from '../core/events.js';
-import { randExp, randNormal, type Rng } from '../core/rng.js';
 import { RobotState } from '../core/robots.js';
 import { setGoal, type World } from '../core/world.js';
 import { requestPod } from './demand.js';
+import { linePicked } from './orders.js';
 import { PodState } from './pods.js';
 import { addPickWork, resetPickers } from './stations.js';
+import { drawTicks } from './draw.js';
 
-/** Draws one value (ticks) from a pick-time distribution. */
-export function drawTicks(d: TickDistribution, rng: Rng): number {
-  switch (d.kind) {
-    case 'fixed':
-      return d.value;
-    case 'uniform':
-      return d.min + (d.max - d.min) * rng.next();
-    case 'exponential':
-      return randExp(rng, d.mean);
-    case 'lognormal': {
-      // Parameters of the underlying normal from the wanted mean and sd.
-      const s2 = Math.log(1 + (d.sd * d.sd) / (d.mean * d.mean));
-      const mu = Math.log(d.mean) - s2 / 2;
-      return Math.exp(mu + Math.sqrt(s2) * randNormal(rng));
-    }
-  }
-}
+export { drawTicks };
 
 /** A line joined a visit already being picked at station s: one more pick extends the visit. */
 export function lineJoinedPick(w: World, s: number): void {
@@ -51,22 +35,16 @@ function startPicking(w: World, i: number): void {
 }
 
 function finishPicking(w: World, i: number): void {
-  const { robots: r, pods, stations, books, metrics } = w;
+  const { robots: r, pods, stations, books } = w;
   const p = r.pod[i];
   const s = r.station[i];
   let picked = 0;
   let l = pods.visitHead[p];
   while (l >= 0) {
     const nextL = books.lineNext[l];
-    const o = books.pickLine(l);
+    const t = linePicked(w, l);
     picked++;
-    if (o >= 0) {
-      const cycle = w.tick - books.arrival[o];
-      const hour = Math.floor((w.tick * w.config.tickSeconds) / 3600);
-      metrics.orderDone(hour, cycle, w.tick <= books.due[o]);
-      w.events.push(EventKind.OrderDone, books.orderId[o], cycle);
-      books.closeOrder(o);
-    }
+    if (t >= 0) shipTote(w, s, t);
     l = nextL;
   }
   pods.visitHead[p] = -1;
@@ -80,6 +58,20 @@ function finishPicking(w: World, i: number): void {
   r.state[i] = RobotState.ToStorage;
   r.station[i] = -1;
   setGoal(w, i, pods.home[p]);
+}
+
+/** A station's tote is complete: it leaves at once if the outfeed takes it, else waits in the station's staging lane. */
+function shipTote(w: World, s: number, t: number): void {
+  const staged = w.site.staged[s];
+  const out = w.site.stationOut[s];
+  if (staged.length === 0 && out.canAccept(t)) out.accept(t, w.tick);
+  else staged.push(t);
+}
+
+/** Whether station s may start another pick: not while its staging lane is full (the outfeed is backed up). */
+function stationClear(w: World, s: number): boolean {
+  const out = w.config.outbound;
+  return out === null || w.site.staged[s].length < out.stagingCapacity;
 }
 
 /**
@@ -104,7 +96,10 @@ export function serviceStage(w: World): void {
         }
         break;
       case RobotState.ToStation:
-        if (arrived) startPicking(w, i);
+        if (arrived) {
+          if (stationClear(w, r.station[i])) startPicking(w, i);
+          else w.stations.blockedTicks[r.station[i]]++;
+        }
         break;
       case RobotState.Picking:
         if (w.tick >= r.busyUntil[i]) finishPicking(w, i);

@@ -17,6 +17,8 @@ export interface Stations {
   visits: Float64Array;
   linesPicked: Float64Array;
   busyTicks: Float64Array;
+  /** Ticks a pod waited at the station because finished totes could not leave (outfeed backed up). */
+  blockedTicks: Float64Array;
   /** Loaded robots waiting near the station this tick. */
   queueNow: Int32Array;
   queueSum: Float64Array;
@@ -37,6 +39,7 @@ export function createStations(cells: Int32Array, pickers: number): Stations {
     visits: new Float64Array(n),
     linesPicked: new Float64Array(n),
     busyTicks: new Float64Array(n),
+    blockedTicks: new Float64Array(n),
     queueNow: new Int32Array(n),
     queueSum: new Float64Array(n),
     queueMax: new Int32Array(n),

@@ -1,4 +1,4 @@
-import { CellKind, type Grid } from './grid.js';
+import { CellKind, robotWalkable, type Grid } from './grid.js';
 import { LruCache } from './lru.js';
 
 /** Distance (in moves) from every cell to one goal; UNREACHABLE where there is no way (or not searched yet). */
@@ -44,7 +44,7 @@ export class LazyField {
   ) {
     this.dist = new Uint16Array(grid.width * grid.height).fill(UNREACHABLE);
     this.ring = new Int32Array(1024);
-    if (grid.kind[goal] !== CellKind.Wall) {
+    if (robotWalkable(grid.kind[goal])) {
       this.dist[goal] = 0;
       this.ring[0] = goal;
       this.size = 1;

@@ -10,6 +10,24 @@ export const enum CellKind {
   Storage = 2,
   Station = 3,
   Charger = 4,
+  /** Static shelving picked by people ('#'): blocks robots and people alike. */
+  Shelf = 5,
+  /** Walkway of a person-to-goods zone ('m'): people walk here, robots are fenced out. */
+  Manual = 6,
+  /** Footprint of conveyors and sorters ('='): blocks robots and people. */
+  Equipment = 7,
+  /** AGV guide lane ('+'): only path-guided vehicles drive here. */
+  Guide = 8,
+}
+
+/** Cell kinds the free-navigating robots may drive on (floor, storage, stations, chargers). */
+export function robotWalkable(k: number): boolean {
+  return k !== CellKind.Wall && k < CellKind.Shelf;
+}
+
+/** Cell kinds people walk on: robot floor and manual walkways. */
+export function personWalkable(k: number): boolean {
+  return k === CellKind.Floor || k === CellKind.Manual || k === CellKind.Station;
 }
 
 /** Headings / move directions: index into DR/DC. East first, clockwise, as LoRR orients (0=E,1=S,2=W,3=N). */
@@ -21,12 +39,12 @@ export interface Grid {
   readonly height: number;
   /** CellKind per cell. */
   readonly kind: Uint8Array;
-  /** Neighbour cell per (cell*4 + dir), or -1 where the edge leaves the map or hits a wall. */
+  /** Neighbour cell per (cell*4 + dir) for robots, or -1 where the edge leaves the map or meets a cell robots may not enter. */
   readonly nbr: Int32Array;
   readonly storage: Int32Array;
   readonly stations: Int32Array;
   readonly chargers: Int32Array;
-  /** Free (non-wall) cells in row-major order. */
+  /** Cells robots may drive on, in row-major order. */
   readonly free: Int32Array;
   /** The source rows, kept for traces and viewers. */
   readonly rows: readonly string[];
@@ -44,9 +62,13 @@ const LEGEND: Record<string, CellKind> = {
   R: CellKind.Storage,
   P: CellKind.Station,
   C: CellKind.Charger,
+  '#': CellKind.Shelf,
+  m: CellKind.Manual,
+  '=': CellKind.Equipment,
+  '+': CellKind.Guide,
 };
 
-/** Characters a layout row may contain (MovingAI's plus R, P, C). */
+/** Characters a layout row may contain (MovingAI's plus R, P, C, and # m = + for shelves, walkways, equipment, guide lanes). */
 export const LEGEND_CHARS = Object.keys(LEGEND).join('');
 
 /** A layout problem with the row/column it concerns, so loaders can point into the file. */
@@ -90,7 +112,7 @@ export function gridFromRows(rows: readonly string[]): Grid {
   const free: number[] = [];
   for (let cell = 0; cell < n; cell++) {
     const k = kind[cell];
-    if (k === CellKind.Wall) continue;
+    if (!robotWalkable(k)) continue;
     free.push(cell);
     if (k === CellKind.Storage) storage.push(cell);
     else if (k === CellKind.Station) stations.push(cell);
@@ -102,7 +124,7 @@ export function gridFromRows(rows: readonly string[]): Grid {
       const cc = c + DC[d];
       if (rr < 0 || rr >= height || cc < 0 || cc >= width) continue;
       const other = rr * width + cc;
-      if (kind[other] !== CellKind.Wall) nbr[cell * 4 + d] = other;
+      if (robotWalkable(kind[other])) nbr[cell * 4 + d] = other;
     }
   }
   return {

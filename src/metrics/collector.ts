@@ -13,9 +13,24 @@ export class Metrics {
   repairs = 0;
   /** Orders completed in each simulated hour. */
   readonly hourly: number[] = [];
+  /** The order timeline, stage by stage (ticks): arrival to first pick, first to last pick, last pick to last unit sorted, then to the dock. */
+  readonly toPick = new IntHistogram();
+  readonly picking = new IntHistogram();
+  readonly toSort = new IntHistogram();
+  readonly toDock = new IntHistogram();
 
   constructor(cells: number) {
     this.cellWait = new Float64Array(cells);
+  }
+
+  /** Adds one completed order's timeline (ticks; `sorted` is -1 when no sorter handled it). */
+  timeline(arrival: number, pickStart: number, pickEnd: number, sorted: number, done: number): void {
+    this.toPick.add(pickStart - arrival);
+    this.picking.add(pickEnd - pickStart);
+    if (sorted >= 0) {
+      this.toSort.add(sorted - pickEnd);
+      this.toDock.add(done - sorted);
+    } else this.toDock.add(done - pickEnd);
   }
 
   orderDone(hour: number, cycleTicks: number, onTime: boolean): void {

@@ -4,10 +4,12 @@ import type { SimConfig, RateSegment, TickDistribution } from '../core/config.js
 import { parseDuration } from '../core/duration.js';
 import { defaultStarts } from '../core/world.js';
 import { generateWarehouse } from '../layout/generate.js';
-import { gridFromRows, LayoutError, parseMovingAiMap, type Grid } from '../layout/grid.js';
+import { gridFromRows, LayoutError, parseMovingAiMap, robotWalkable, type Grid } from '../layout/grid.js';
 import { checkReachability } from '../layout/checks.js';
 import { flattenIssues, ScenarioError, ScenarioErrors } from './errors.js';
 import { Scenario, type ScenarioFile } from './schema.js';
+import { buildFlow } from './flow-config.js';
+import { parseTimeOfDay } from '../core/duration.js';
 
 /** Largest scenario file read (bytes): bigger is refused with a message, not read into memory. */
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -131,10 +133,17 @@ export function buildConfig(file: string, s: ScenarioFile): SimConfig {
   const grid = loadGrid(file, s);
   const errors: ScenarioError[] = [];
   const fail = (path: string, msg: string) => errors.push(new ScenarioError(file, path, msg));
-  if (grid.stations.length === 0) fail('layout', "the layout has no pick station: add at least one 'P' cell");
-  if (grid.storage.length === 0) fail('layout', "the layout has no storage location: add 'R' cells for pods");
   const tick = (s.layout.cellSize ?? 1) / s.robots.speed;
   const rb = s.robots;
+  const flow = buildFlow(s, grid, tick, (p) => pickDistribution(p, tick), fail);
+  // Goods-to-person needs stations, pods and robots only when some SKUs live in pods.
+  const goodsToPerson = flow.podSkus;
+  if (goodsToPerson) {
+    const why = s.pickers ? ' (SKUs outside every picker zone are picked from pods)' : '';
+    if (grid.stations.length === 0) fail('layout', `the layout has no pick station: add at least one 'P' cell${why}`);
+    if (grid.storage.length === 0) fail('layout', `the layout has no storage location: add 'R' cells for pods${why}`);
+    if (rb.count === 0) fail('robots.count', `is 0, but pods need robots to carry them${why}`);
+  }
   let starts: Int32Array | null = null;
   if (rb.start) {
     if (rb.start.length !== rb.count) fail('robots.start', `has ${rb.start.length} cells but robots.count is ${rb.count}`);
@@ -144,7 +153,7 @@ export function buildConfig(file: string, s: ScenarioFile): SimConfig {
       const path = `robots.start[${k}]`;
       if (row >= grid.height || col >= grid.width) return fail(path, `[${row}, ${col}] is outside the ${grid.height}x${grid.width} layout`);
       const cell = row * grid.width + col;
-      if (grid.kind[cell] === 1) return fail(path, `[${row}, ${col}] is a wall`);
+      if (!robotWalkable(grid.kind[cell])) return fail(path, `[${row}, ${col}] is not floor robots may drive on`);
       const dup = seen.get(cell);
       if (dup !== undefined) return fail(path, `[${row}, ${col}] is also robots.start[${dup}]: two robots cannot start in one cell`);
       seen.set(cell, k);
@@ -156,18 +165,21 @@ export function buildConfig(file: string, s: ScenarioFile): SimConfig {
   const lines = s.demand.linesPerOrder;
   const [linesMin, linesMax] = typeof lines === 'number' ? [lines, lines] : [lines.min, lines.max];
   if (linesMin > linesMax) fail('demand.linesPerOrder', `min ${linesMin} is above max ${linesMax}`);
+  const units = s.demand.unitsPerLine;
+  const [unitsMin, unitsMax] = typeof units === 'number' ? [units, units] : [units.min, units.max];
+  if (unitsMin > unitsMax) fail('demand.unitsPerLine', `min ${unitsMin} is above max ${unitsMax}`);
   const pick = s.stations.pickSeconds;
   if (typeof pick === 'object' && pick.dist === 'uniform' && pick.min > pick.max) {
     fail('stations.pickSeconds', `min ${pick.min} is above max ${pick.max}`);
   }
   const b = rb.battery;
   if (b.chargeUntil <= b.chargeBelow) fail('robots.battery.chargeUntil', `must be above chargeBelow (${b.chargeBelow})`);
-  if (b.chargeBelow > 0 && grid.chargers.length === 0 && b.moveWh + b.idleWatts > 0) {
+  if (rb.count > 0 && b.chargeBelow > 0 && grid.chargers.length === 0 && b.moveWh + b.idleWatts > 0) {
     fail('layout', "robots need charging (robots.battery.chargeBelow > 0) but the layout has no charger: add 'C' cells or set chargeBelow to 0");
   }
   if (errors.length > 0) throw new ScenarioErrors(errors);
   const placed = starts ?? defaultStarts(grid, rb.count);
-  for (const problem of checkReachability(grid, placed)) fail(problem.path, problem.message);
+  if (goodsToPerson) for (const problem of checkReachability(grid, placed)) fail(problem.path, problem.message);
   if (errors.length > 0) throw new ScenarioErrors(errors);
 
   const { segments, period } = profileSegments(s, tick);
@@ -202,6 +214,9 @@ export function buildConfig(file: string, s: ScenarioFile): SimConfig {
       replicas: s.demand.replicas,
       slotting: s.demand.slotting,
       dueTicks: Math.round(seconds(s.demand.due) / tick),
+      peakFactor: s.demand.peakFactor,
+      unitsMin,
+      unitsMax,
     },
     stations: {
       pick: pickDistribution(s.stations.pickSeconds, tick),
@@ -209,6 +224,11 @@ export function buildConfig(file: string, s: ScenarioFile): SimConfig {
       queueCapacity: s.stations.queueCapacity,
     },
     fleet: { ...s.fleet },
+    startOfDayTick: Math.round((parseTimeOfDay(s.startTime) ?? 0) / tick),
+    dayTicks: 86400 / tick,
+    zones: flow.zones,
+    outbound: flow.outbound,
+    energy: { gridGramsPerKWh: s.energy.gridGramsPerKWh, chargerEfficiency: s.energy.chargerEfficiency },
   };
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseDuration } from '../core/duration.js';
+import { parseDuration, parseTimeOfDay } from '../core/duration.js';
 
 /** Seconds as a number, or a string like "8h", "90m", "1h30m". */
 export const Duration = z
@@ -16,6 +16,12 @@ export const TimeDistribution = z.union([
   z.strictObject({ dist: z.literal('exponential'), mean: z.number().positive().finite() }),
   z.strictObject({ dist: z.literal('lognormal'), mean: z.number().positive().finite(), sd: z.number().nonnegative().finite() }),
 ]);
+
+/** A time of day on the site's 24-hour clock. */
+export const TimeOfDay = z
+  .string()
+  .refine((v) => parseTimeOfDay(v) !== null, { message: 'expected a time of day like "06:00" or "17:30"' })
+  .describe('Time of day, "HH:MM" (24-hour clock).');
 
 const Cell = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]).describe('[row, col]');
 
@@ -35,7 +41,7 @@ export const GeneratedLayout = z.strictObject({
 export const Layout = z
   .union([
     z.strictObject({
-      grid: z.array(z.string().min(1)).min(1).describe('Rows of . @ T R P C'),
+      grid: z.array(z.string().min(1)).min(1).describe('Rows of . @ T R P C # m = +'),
       cellSize: z.number().positive().finite().optional(),
     }),
     z.strictObject({
@@ -60,7 +66,7 @@ export const Battery = z.strictObject({
 });
 
 export const Robots = z.strictObject({
-  count: z.number().int().positive().max(100_000),
+  count: z.number().int().nonnegative().max(100_000).describe('Robots; 0 for a site with people only'),
   start: z.array(Cell).optional().describe('Start cells; omitted = spread over free floor'),
   speed: z.number().positive().finite().default(1).describe('Metres per second: one cell per tick'),
   rotationSeconds: z.number().nonnegative().finite().default(0).describe('Time for a 90-degree turn; 0 = free'),
@@ -82,7 +88,12 @@ export const Demand = z.strictObject({
   zipf: z.number().nonnegative().finite().default(1).describe('Popularity skew: 0 uniform, 1 classic Zipf'),
   replicas: z.number().int().positive().default(1).describe('Pods each SKU is stored in'),
   slotting: z.enum(['random', 'velocity']).default('random'),
-  due: PositiveDuration.default('2h').describe('Due time after arrival (SLA)'),
+  due: PositiveDuration.default('2h').describe('Due time after arrival (SLA) for orders whose dock has no cut-off'),
+  peakFactor: z.number().positive().finite().default(1).describe('Multiplies the arrival rate: 3 for a 3x sale day'),
+  unitsPerLine: z
+    .union([z.number().int().positive(), z.strictObject({ min: z.number().int().positive(), max: z.number().int().positive() })])
+    .default(1)
+    .describe('Units (items) per order line'),
 });
 
 export const Stations = z.strictObject({
@@ -98,6 +109,103 @@ export const Fleet = z.strictObject({
   replanEvery: z.number().int().min(1).max(64).default(4),
 });
 
+const NodeId = z.string().min(1).describe('Id of a conveyor, sorter, AGV loop (\'agv\' or \'agv/1\' for its second pickup) or dock');
+
+const Shift = z.strictObject({
+  start: TimeOfDay,
+  end: TimeOfDay,
+  breaks: z.array(z.strictObject({ start: TimeOfDay, end: TimeOfDay })).default([]),
+});
+
+export const PickerZone = z.strictObject({
+  id: z.string().min(1),
+  area: z.tuple([Cell, Cell]).optional().describe('Corners [[row, col], [row, col]] of the zone\'s shelves; omitted = every shelf'),
+  depot: Cell.describe('Where carts are loaded and finished totes dropped'),
+  pickers: z.number().int().positive().max(10_000),
+  cartTotes: z.number().int().positive().max(64).default(6).describe('Totes per cart = orders batched per trip'),
+  walkSpeed: z.number().positive().finite().default(1.2).describe('Metres per second'),
+  pickSeconds: TimeDistribution.default(10),
+  batchWait: Duration.default('2m').describe('How long a picker waits for a full cart before leaving with what there is'),
+  skus: z
+    .strictObject({ from: z.number().int().nonnegative(), to: z.number().int().positive() })
+    .optional()
+    .describe('SKUs picked here, by popularity rank [from, to); omitted on a site without pods = an even share'),
+  slotting: z.enum(['velocity', 'random']).default('velocity'),
+  outfeed: NodeId.optional().describe('Where finished totes go (required with outbound equipment)'),
+  shifts: z.array(Shift).default([]).describe('Working hours; none = always on duty'),
+});
+
+export const Pickers = z.strictObject({ zones: z.array(PickerZone).min(1) });
+
+export const ConveyorInput = z.strictObject({
+  id: z.string().min(1),
+  length: z.number().positive().finite().describe('Metres'),
+  speed: z.number().positive().finite().describe('Metres per second'),
+  capacity: z.number().int().positive().max(100_000).describe('Totes the segment holds (accumulation)'),
+  spacing: z.number().nonnegative().finite().default(0).describe('Seconds between totes at the infeed (0 = one per tick)'),
+  to: NodeId,
+  divert: z.record(z.string(), NodeId).default({}).describe('Dock id -> node: totes for that dock leave here'),
+  cells: z.array(Cell).default([]).describe('Cells the belt runs over, infeed to discharge (drawing only)'),
+});
+
+export const SorterInput = z.strictObject({
+  id: z.string().min(1),
+  at: Cell.optional(),
+  inductPerHour: z.number().positive().finite().describe('Items per hour the induction can take'),
+  queueCapacity: z.number().int().positive().default(4).describe('Totes that can wait at the induction'),
+  transitSeconds: z.number().nonnegative().finite().default(20),
+  onFull: z.enum(['recirculate', 'reject']).default('recirculate'),
+  recirculateSeconds: z.number().positive().finite().default(60),
+  maxRecirculations: z.number().int().nonnegative().default(3),
+  missortProbability: z.number().min(0).max(1).default(0),
+  reworkSeconds: z.number().nonnegative().finite().default(300),
+  rejectSeconds: z.number().nonnegative().finite().default(600),
+  chutes: z.array(z.strictObject({ dock: z.string().min(1), capacity: z.number().int().positive() })).min(1),
+  emptying: z
+    .union([
+      z.strictObject({ everySeconds: z.number().positive().finite() }),
+      z.strictObject({ workerSecondsPerItem: z.number().positive().finite() }),
+    ])
+    .default({ workerSecondsPerItem: 5 }),
+});
+
+export const AgvInput = z.strictObject({
+  id: z.string().min(1),
+  path: z.array(Cell).min(2).describe('Corners of the closed guide loop on \'+\' cells, in driving order'),
+  vehicles: z.number().int().positive(),
+  speed: z.number().positive().finite().default(1).describe('Metres per second (at most the robots\' speed)'),
+  capacity: z.number().int().positive().default(1).describe('Totes per vehicle'),
+  pickups: z.array(Cell).min(1).describe('Loop cells where totes are loaded'),
+  drop: Cell.describe('Loop cell where totes are unloaded into `to`'),
+  bufferCapacity: z.number().int().positive().default(4),
+  handleSeconds: z.number().nonnegative().finite().default(3),
+  moveWh: z.number().nonnegative().finite().default(0.1).describe('Energy per cell moved (Wh)'),
+  idleWatts: z.number().nonnegative().finite().default(15),
+  to: NodeId,
+});
+
+export const DockInput = z.strictObject({
+  id: z.string().min(1),
+  at: Cell.optional(),
+  cutoffs: z.array(TimeOfDay).default([]).describe('Carrier cut-offs each day; none = orders use demand.due'),
+  lead: Duration.default(0).describe('An order must arrive this long before a cut-off to make it'),
+  share: z.number().nonnegative().finite().default(1).describe('Relative share of orders shipping here'),
+});
+
+export const Outbound = z.strictObject({
+  stationOutfeed: z.union([NodeId, z.array(NodeId)]).optional().describe('Where each station\'s finished totes go: one node for all, or one per station'),
+  stagingCapacity: z.number().int().positive().default(4).describe('Finished totes a station holds before it stops picking'),
+  conveyors: z.array(ConveyorInput).default([]),
+  sorters: z.array(SorterInput).default([]),
+  agvs: z.array(AgvInput).default([]),
+  docks: z.array(DockInput).min(1),
+});
+
+export const Energy = z.strictObject({
+  gridGramsPerKWh: z.number().nonnegative().finite().default(250).describe('Grid carbon intensity, g CO2e per kWh'),
+  chargerEfficiency: z.number().gt(0).max(1).default(0.9),
+});
+
 /** A wsim scenario file. */
 export const Scenario = z.strictObject({
   $schema: z.string().optional(),
@@ -105,11 +213,15 @@ export const Scenario = z.strictObject({
   description: z.string().optional(),
   seed: z.union([z.number().int(), z.string().min(1)]).default(1),
   duration: PositiveDuration,
+  startTime: TimeOfDay.default('00:00').describe('Time of day the run starts: hourly profiles, shifts and cut-offs follow it'),
   layout: Layout,
   robots: Robots,
   demand: Demand,
   stations: Stations.prefault({}),
   fleet: Fleet.prefault({}),
+  pickers: Pickers.optional().describe('Person-to-goods zones: people walking shelves with carts'),
+  outbound: Outbound.optional().describe('Conveyors, sorters, AGVs and docks after picking; omitted = an order is done when picked'),
+  energy: Energy.prefault({}),
 });
 
 export type ScenarioInput = z.input<typeof Scenario>;

@@ -93,7 +93,7 @@ describe('wsim CLI', () => {
   it('bad input: one clear message, exit 2, no stack trace', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'wsim-cli-'));
     const bad = join(dir, 'bad.json');
-    writeFileSync(bad, JSON.stringify({ name: 'x', duration: '1h', layout: { grid: ['@@@', '@P@', '@@@'] }, robots: { count: 0 }, demand: { ordersPerHour: 1 } }));
+    writeFileSync(bad, JSON.stringify({ name: 'x', duration: '1h', layout: { grid: ['@@@', '@P@', '@@@'] }, robots: { count: -1 }, demand: { ordersPerHour: 1 } }));
     const cases: [string[], RegExp][] = [
       [['run', bad], /bad\.json: robots\.count: Too small/],
       [['validate', bad], /bad\.json: robots\.count: Too small/],

@@ -57,7 +57,7 @@ describe('scenario loading', () => {
   });
 
   it('names the file, the path into it and what was expected', () => {
-    expect(problems({ ...base(), robots: { count: -3 } })).toEqual(['bad.json: robots.count: Too small: expected number to be >0']);
+    expect(problems({ ...base(), robots: { count: -3 } })).toEqual(['bad.json: robots.count: Too small: expected number to be >=0']);
     const planner = problems({ ...base(), fleet: { planner: 'astar' } });
     expect(planner).toHaveLength(1);
     expect(planner[0]).toMatch(/^bad\.json: fleet\.planner: .*"pibt".*"whca"/);
@@ -77,7 +77,7 @@ describe('scenario loading', () => {
     const grid = base().layout.grid.slice();
     grid[2] = '@.RX..@';
     expect(problems({ ...base(), layout: { grid } })).toEqual([
-      "bad.json: layout.grid[2]: unknown character 'X' at row 2, column 3; expected one of .GSE@TOWRPC",
+      "bad.json: layout.grid[2]: unknown character 'X' at row 2, column 3; expected one of .GSE@TOWRPC#m=+",
     ]);
     expect(problems({ ...base(), layout: { grid: ['@@@', '@.@@'] } })[0]).toMatch(/layout\.grid\[1\]: row 1 has 4 characters; expected 3/);
     expect(problems({ ...base(), layout: { grid: ['@', '.'], map: 'x.map' } })[0]).toMatch(/^bad\.json: layout: Unrecognized key/);
@@ -99,7 +99,7 @@ describe('scenario loading', () => {
   });
 
   it('checks start cells', () => {
-    expect(problems({ ...base(), robots: { count: 2, start: [[0, 0], [1, 2]] } })).toEqual(['bad.json: robots.start[0]: [0, 0] is a wall']);
+    expect(problems({ ...base(), robots: { count: 2, start: [[0, 0], [1, 2]] } })).toEqual(['bad.json: robots.start[0]: [0, 0] is not floor robots may drive on']);
     expect(problems({ ...base(), robots: { count: 2, start: [[1, 2], [1, 2]] } })[0]).toMatch(/robots\.start\[1\]: \[1, 2\] is also robots\.start\[0\]/);
     expect(problems({ ...base(), robots: { count: 3, start: [[1, 2]] } })[0]).toMatch(/robots\.start: has 1 cells but robots\.count is 3/);
     expect(problems({ ...base(), robots: { count: 99 } })[0]).toMatch(/robots\.count: 99 robots do not fit/);

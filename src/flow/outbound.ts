@@ -1,0 +1,114 @@
+import type { NodeRef, OutboundConfig } from '../core/config.js';
+import type { Rng } from '../core/rng.js';
+import { AgvLoop } from './agv.js';
+import { Conveyor } from './conveyor.js';
+import { Dock } from './dock.js';
+import type { ToteSink } from './network.js';
+import { Sorter, type SorterHooks } from './sorter.js';
+import type { ToteBook } from './totes.js';
+
+/** What the outbound equipment reports to the order books. */
+export interface OutboundHooks extends SorterHooks {
+  /** A tote arrived whole at dock `dock` (routed there without a sorter). */
+  toteAtDock(t: number, dock: number, tick: number): void;
+}
+
+/**
+ * The outbound equipment of a site wired together: conveyor segments (with
+ * merges, where several feed one, and diverts by destination dock), sorters,
+ * AGV loops and docks. Stepped downstream first each tick, so space freed at
+ * a discharge can be taken by the node upstream in the same tick.
+ */
+export class Outbound {
+  readonly conveyors: Conveyor[];
+  readonly sorters: Sorter[];
+  readonly agvs: AgvLoop[];
+  readonly docks: Dock[];
+  /** Next node per conveyor, chosen by the tote's dock. */
+  private readonly conveyorNext: ((tote: number) => ToteSink)[];
+  private readonly agvOut: ToteSink[];
+  /** Conveyor indices, downstream first. */
+  private readonly conveyorOrder: number[];
+
+  constructor(
+    readonly config: OutboundConfig,
+    totes: ToteBook,
+    hooks: OutboundHooks,
+    rng: Rng,
+    ticksPerHour: number,
+  ) {
+    this.docks = config.docks.map((d, k) => new Dock(k, d, hooks.toteAtDock));
+    this.sorters = config.sorters.map((s) => new Sorter(s, totes, hooks, rng, ticksPerHour));
+    this.agvs = config.agvs.map((a) => new AgvLoop(a));
+    this.conveyors = config.conveyors.map((c) => new Conveyor(c));
+    this.conveyorNext = config.conveyors.map((c) => {
+      const dflt = this.sink(c.to);
+      if (c.divert.length === 0) return () => dflt;
+      const byDock = new Map<number, ToteSink>();
+      for (const d of c.divert) byDock.set(d.dock, this.sink(d.to));
+      return (tote: number) => byDock.get(totes.dock[tote]) ?? dflt;
+    });
+    this.agvOut = config.agvs.map((a) => this.sink(a.to));
+    this.conveyorOrder = downstreamFirst(config);
+  }
+
+  /** The node a reference names. */
+  sink(ref: NodeRef): ToteSink {
+    switch (ref.kind) {
+      case 'conveyor':
+        return this.conveyors[ref.index];
+      case 'sorter':
+        return this.sorters[ref.index];
+      case 'agv':
+        return this.agvs[ref.index].pickupSink(ref.pickup);
+      case 'dock':
+        return this.docks[ref.index];
+    }
+  }
+
+  step(tick: number): void {
+    for (const c of this.conveyors) c.now = tick;
+    for (const s of this.sorters) s.step(tick);
+    for (const k of this.conveyorOrder) this.conveyors[k].step(tick, this.conveyorNext[k]);
+    for (let k = 0; k < this.agvs.length; k++) this.agvs[k].step(tick, this.agvOut[k]);
+  }
+
+  /** Totes anywhere in the network (belts, sorter inductions, AGV buffers and vehicles). */
+  totesHeld(): number {
+    let n = 0;
+    for (const c of this.conveyors) n += c.count;
+    for (const s of this.sorters) n += s.queued;
+    for (const a of this.agvs) n += a.totesWaiting() + a.totesAboard();
+    return n;
+  }
+}
+
+/**
+ * Conveyor indices ordered so that a segment comes before every segment that
+ * feeds it (Kahn's algorithm on the feed graph). Cycles are refused by the
+ * loader; any left over here keep their file order at the end.
+ */
+function downstreamFirst(cfg: OutboundConfig): number[] {
+  const n = cfg.conveyors.length;
+  const feeds: number[][] = Array.from({ length: n }, () => []);
+  const outs = new Int32Array(n);
+  cfg.conveyors.forEach((c, k) => {
+    const targets = new Set<number>();
+    if (c.to.kind === 'conveyor') targets.add(c.to.index);
+    for (const d of c.divert) if (d.to.kind === 'conveyor') targets.add(d.to.index);
+    for (const t of targets) {
+      feeds[t].push(k);
+      outs[k]++;
+    }
+  });
+  const order: number[] = [];
+  const ready: number[] = [];
+  for (let k = 0; k < n; k++) if (outs[k] === 0) ready.push(k);
+  while (ready.length > 0) {
+    const k = ready.shift()!;
+    order.push(k);
+    for (const up of feeds[k]) if (--outs[up] === 0) ready.push(up);
+  }
+  for (let k = 0; k < n; k++) if (!order.includes(k)) order.push(k);
+  return order;
+}

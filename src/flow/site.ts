@@ -1,0 +1,100 @@
+import type { NodeRef } from '../core/config.js';
+import { rngStream } from '../core/rng.js';
+import type { World } from '../core/world.js';
+import { Fifo } from './fifo.js';
+import type { ToteSink } from './network.js';
+import { deliverTote, deliverUnits, DoneSink, linePicked } from './orders.js';
+import { Outbound } from './outbound.js';
+import { PickerZone } from './pickers.js';
+import { slotZone, zoneFaces } from './zone-slotting.js';
+
+/**
+ * Everything past the robots: person-to-goods zones, the outbound network,
+ * and where each pick point's finished totes go. Built once per run.
+ */
+export interface Site {
+  zones: PickerZone[];
+  outbound: Outbound | null;
+  /** Finished totes waiting at each station to leave (back-pressure holds them here). */
+  staged: Fifo[];
+  stationOut: ToteSink[];
+  zoneOut: ToteSink[];
+  /** Per zone: called by the zone once per line picked (made once, so the tick loop allocates nothing). */
+  zoneOnLine: ((tote: number) => void)[];
+  /** Zone index per SKU, or -1 for SKUs held in pods (goods-to-person). */
+  skuZone: Int32Array;
+  /** Walkway cell to pick each zone SKU from (-1 for pod SKUs). */
+  skuFace: Int32Array;
+}
+
+export function createSite(w: World): Site {
+  const cfg = w.config;
+  const skuCount = cfg.demand.skuCount;
+  const skuZone = new Int32Array(skuCount).fill(-1);
+  const skuFace = new Int32Array(skuCount).fill(-1);
+  const zones = cfg.zones.map((z, k) => {
+    const faces = zoneFaces(w.grid, z.depot, z.area);
+    const from = Math.min(z.skuFrom, skuCount);
+    const to = Math.min(z.skuTo, skuCount);
+    const slots = slotZone(faces, Math.max(0, to - from), z.slotting, rngStream(cfg.seed, `zone-slotting:${z.name}`));
+    for (let s = from; s < to; s++) {
+      skuZone[s] = k;
+      skuFace[s] = slots[s - from];
+    }
+    return new PickerZone(
+      w.grid,
+      {
+        name: z.name,
+        depot: z.depot,
+        pickers: z.pickers,
+        cartTotes: z.cartTotes,
+        walkCellsPerTick: z.walkCellsPerTick,
+        pickTicks: z.pickTicks,
+        batchWaitTicks: z.batchWaitTicks,
+        shifts: z.shifts,
+        dayTicks: cfg.dayTicks,
+        startOfDayTick: cfg.startOfDayTick,
+      },
+      rngStream(cfg.seed, `pickers:${z.name}`),
+    );
+  });
+
+  const out = cfg.outbound;
+  const outbound =
+    out === null
+      ? null
+      : new Outbound(
+          out,
+          w.totes,
+          {
+            toteAtDock: (t, dock) => deliverTote(w, t, dock),
+            itemAtDock: (o, dock) => deliverUnits(w, o, 1, dock),
+            itemSorted: (o, tick) => {
+              w.books.sorted[o] = tick;
+            },
+            toteEmptied: (t) => w.totes.release(t),
+          },
+          rngStream(cfg.seed, 'sorter'),
+          Math.round(3600 / cfg.tickSeconds),
+        );
+  const done = new DoneSink(w);
+  const sinkOf = (ref: NodeRef | null): ToteSink => (outbound === null || ref === null ? done : outbound.sink(ref));
+  const stationOut = Array.from({ length: w.stations.n }, (_, s) => sinkOf(out === null ? null : out.stationOutfeed[s]));
+  const zoneOut = cfg.zones.map((z) => sinkOf(z.outfeed));
+  const zoneOnLine = cfg.zones.map(() => (tote: number) => {
+    // Zone totes keep their lines in a list; the zone reports picks per tote, in any order.
+    const l = w.totes.lineHead[tote];
+    w.totes.lineHead[tote] = w.books.lineNext[l];
+    linePicked(w, l);
+  });
+  return {
+    zones,
+    outbound,
+    staged: Array.from({ length: w.stations.n }, () => new Fifo(1, 8)),
+    stationOut,
+    zoneOut,
+    zoneOnLine,
+    skuZone,
+    skuFace,
+  };
+}
