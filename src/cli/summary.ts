@@ -14,15 +14,57 @@ export function formatSummary(r: Report): string {
     `  throughput    ${r.throughput.ordersPerHour.toFixed(1)} orders/h, ${r.throughput.linesPerHour.toFixed(1)} lines/h`,
     `  cycle time    mean ${formatDuration(c.mean)}, p50 ${formatDuration(c.p50)}, p95 ${formatDuration(c.p95)}, p99 ${formatDuration(c.p99)}, max ${formatDuration(c.max)}`,
     `  SLA           ${pct(r.sla.hitRate)} of completed orders within ${formatDuration(r.sla.dueSeconds)}`,
-    `  robots        ${r.robots.count}, utilisation ${pct(r.robots.utilization)}, charging ${pct(r.robots.chargingShare)}, ` +
-      `${r.robots.distanceCells} cells driven, ${r.robots.waitTicks} wait ticks, ${r.robots.energyKWh.toFixed(2)} kWh`,
-    `  safety        ${r.robots.conflicts} conflicts, ${r.robots.plannerRepairs} planner repairs, ${r.robots.depleted} depleted`,
-    `  stations`,
   ];
-  for (const s of r.stations) {
+  if (r.robots.count > 0) {
     lines.push(
-      `    #${s.station} (r${s.row} c${s.col})  ${s.linesPicked} lines in ${s.visits} visits, busy ${pct(s.utilization)}, queue mean ${s.queueMean.toFixed(2)} max ${s.queueMax}`,
+      `  robots        ${r.robots.count}, utilisation ${pct(r.robots.utilization)}, charging ${pct(r.robots.chargingShare)}, ` +
+        `${r.robots.distanceCells} cells driven, ${r.robots.waitTicks} wait ticks, ${r.robots.energyKWh.toFixed(2)} kWh`,
+      `  safety        ${r.robots.conflicts} conflicts, ${r.robots.plannerRepairs} planner repairs, ${r.robots.priorityYields} priority yields, ${r.robots.depleted} depleted`,
+      `  stations`,
+    );
+    for (const s of r.stations) {
+      const blocked = s.blockedSeconds > 0 ? `, blocked ${formatDuration(s.blockedSeconds)}` : '';
+      lines.push(
+        `    #${s.station} (r${s.row} c${s.col})  ${s.linesPicked} lines in ${s.visits} visits, busy ${pct(s.utilization)}, queue mean ${s.queueMean.toFixed(2)} max ${s.queueMax}${blocked}`,
+      );
+    }
+  }
+  lines.push(...flowLines(r));
+  return lines.join('\n');
+}
+
+/** Equipment, people, docks and energy: only the parts the site has. */
+function flowLines(r: Report): string[] {
+  const out: string[] = [];
+  if (r.pickers.length > 0) {
+    out.push('  pickers');
+    for (const z of r.pickers) {
+      out.push(
+        `    ${z.zone}: ${z.pickers} people, ${z.linesPicked} lines, ${z.linesPerPickerHour.toFixed(1)} lines/person-hour, busy ${pct(z.utilization)}, walked ${(z.walkedMetres / 1000).toFixed(1)} km in ${z.batches} trips`,
+      );
+    }
+  }
+  if (r.conveyors.length > 0) {
+    out.push('  conveyors');
+    for (const c of r.conveyors) {
+      out.push(`    ${c.id}: ${c.totesMoved} totes, load ${pct(c.utilization)}, max ${c.maxTotes} totes, blocked ${formatDuration(c.blockedSeconds)}`);
+    }
+  }
+  for (const s of r.sorters) {
+    out.push(
+      `  sorter ${s.id}: ${s.itemsSorted} items (${s.itemsPerHour.toFixed(0)}/h, peak ${s.peakItemsPerHour}/h), ${s.recirculations} recirculations, ${s.rejects} rejects, ${s.missorts} mis-sorts`,
     );
   }
-  return lines.join('\n');
+  for (const a of r.agvs) {
+    out.push(`  AGVs ${a.id}: ${a.vehicles} vehicles, ${a.totesDelivered} totes, busy ${pct(a.utilization)}, blocked ${formatDuration(a.blockedSeconds)}, ${a.energyKWh.toFixed(2)} kWh`);
+  }
+  if (r.docks.length > 0) {
+    out.push('  docks');
+    for (const d of r.docks) out.push(`    ${d.id}: ${d.ordersShipped} orders shipped, ${pct(d.slaHitRate)} by cut-off, ${d.itemsIn} items`);
+  }
+  const e = r.energy;
+  if (e.gridKWh > 0) {
+    out.push(`  energy        ${e.gridKWh.toFixed(2)} kWh from the grid, ${e.whPerOrder.toFixed(1)} Wh and ${e.co2eGramsPerOrder.toFixed(1)} g CO2e per order`);
+  }
+  return out;
 }

@@ -14,6 +14,8 @@ export interface SimConfig {
   seed: number | string;
   /** Seconds of simulated time per tick: one cell move takes one tick. */
   tickSeconds: number;
+  /** Metres per cell. */
+  cellSize: number;
   /** Ticks to simulate. */
   ticks: number;
   grid: Grid;
@@ -85,9 +87,11 @@ export interface ZoneConfig {
   pickTicks: TickDistribution;
   batchWaitTicks: number;
   shifts: ShiftTicks[];
-  /** SKUs (by popularity rank) picked in this zone: [from, to). */
+  /** SKUs (by popularity rank) picked in this zone: every `skuStride`-th rank in [skuFrom, skuTo), starting at skuFrom + skuOffset. */
   skuFrom: number;
   skuTo: number;
+  skuStride: number;
+  skuOffset: number;
   /** Rectangle [row0, col0, row1, col1] (inclusive) holding the zone's shelves; null = every shelf. */
   area: [number, number, number, number] | null;
   /** 'velocity' puts popular SKUs nearest the depot; 'random' anywhere. */

@@ -19,4 +19,32 @@ export interface Frame {
   events: EventBuffer;
   ordersOpen: number;
   ordersCompleted: number;
+  /** Equipment and people beyond the robots (empty arrays where the site has none). */
+  flow: FlowFrame;
+}
+
+/**
+ * The material-flow part of a frame, in the same engine-owned arrays every
+ * tick. Order of entries: zones, conveyors, sorters, chutes and AGV loops as
+ * in the scenario file (SimConfig.zones / SimConfig.outbound).
+ */
+export interface FlowFrame {
+  /** Cell per person, all zones in order. */
+  pickerCell: Int32Array;
+  /** PickerState per person (0 off duty, 1 idle, 2 walking, 3 picking, 4 dropping). */
+  pickerState: Uint8Array;
+  /** Totes on each person's cart. */
+  pickerCart: Int32Array;
+  /** Totes on each conveyor segment. */
+  conveyorTotes: Int32Array;
+  /** Totes waiting at each sorter's induction. */
+  sorterQueue: Int32Array;
+  /** Items in each chute, all sorters' chutes in order. */
+  chuteItems: Int32Array;
+  /** Cell per AGV, all loops in order. */
+  agvCell: Int32Array;
+  /** Totes aboard each AGV. */
+  agvLoad: Int32Array;
+  /** Orders shipped so far per dock. */
+  dockShipped: Int32Array;
 }

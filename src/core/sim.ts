@@ -8,8 +8,10 @@ import { assignmentStage, DispatchScratch } from '../fleet/dispatch.js';
 import { movementStage, MotionScratch } from '../fleet/motion.js';
 import type { Planner, PlanView } from '../fleet/planner.js';
 import { PLANNERS } from '../fleet/registry.js';
+import { StuckWatch } from '../fleet/stuck.js';
 import { DemandScratch, demandStage } from '../flow/demand.js';
 import { equipmentStage } from '../flow/equipment.js';
+import { createFlowFrame, fillFlowFrame } from '../flow/flow-frame.js';
 import { lineJoinedPick, serviceStage } from '../flow/service.js';
 import { metricsStage } from '../metrics/stage.js';
 
@@ -32,6 +34,8 @@ export class Sim {
   private readonly dispatch: DispatchScratch;
   private readonly motion: MotionScratch;
   private readonly demand: DemandScratch;
+  /** Hands the lead to another robot when one has made no progress for a while. */
+  readonly stuck: StuckWatch;
   private readonly frame: Frame;
   private readonly observers: FrameObserver[] = [];
 
@@ -69,6 +73,7 @@ export class Sim {
     };
     this.dispatch = new DispatchScratch(w.pods.n, n, w.stations.n);
     this.motion = new MotionScratch(w.grid.width * w.grid.height);
+    this.stuck = new StuckWatch(n);
     this.demand = new DemandScratch(config.demand.linesMax, config.zones.length);
     this.frame = {
       tick: 0,
@@ -82,6 +87,7 @@ export class Sim {
       events: w.events,
       ordersOpen: 0,
       ordersCompleted: 0,
+      flow: createFlowFrame(w),
     };
   }
 
@@ -130,6 +136,7 @@ export class Sim {
       const lazy = r.lazy[i];
       if (lazy !== null) lazy.ensure(r.cell[i], margin);
     }
+    this.stuck.update(w);
     this.view.tick = w.tick;
     this.planner.plan(this.view, r.next);
   }
@@ -141,6 +148,7 @@ export class Sim {
     f.time = w.tick * this.config.tickSeconds;
     f.ordersOpen = w.books.openOrders;
     f.ordersCompleted = w.books.ordersCompleted;
+    fillFlowFrame(w, f.flow);
     for (let k = 0; k < this.observers.length; k++) this.observers[k](f);
   }
 }

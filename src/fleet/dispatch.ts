@@ -19,14 +19,30 @@ export class DispatchScratch {
   }
 }
 
-/** Sends idle robots whose battery is below the threshold to the nearest free charger. */
-function sendToCharge(w: World): void {
+/**
+ * Sends idle robots whose battery is below the threshold to the nearest free
+ * charger, emptiest battery first: when chargers are scarce, a fixed order
+ * would let the same robots take every freed charger while one runs flat.
+ */
+function sendToCharge(w: World, scratch: DispatchScratch): void {
   const r = w.robots;
   const b = w.config.robots.battery;
   const below = b.chargeBelow * b.capacityWh;
   const chargers = w.grid.chargers;
+  const low = scratch.robots;
+  let count = 0;
   for (let i = 0; i < r.n; i++) {
     if (r.state[i] !== RobotState.Idle || r.batteryWh[i] >= below) continue;
+    // Insertion by battery level (few robots are low at once).
+    let k = count++;
+    while (k > 0 && r.batteryWh[low[k - 1]] > r.batteryWh[i]) {
+      low[k] = low[k - 1];
+      k--;
+    }
+    low[k] = i;
+  }
+  for (let k = 0; k < count; k++) {
+    const i = low[k];
     let best = -1;
     let bestD = UNREACHABLE;
     for (let c = 0; c < chargers.length; c++) {
@@ -70,7 +86,7 @@ function takeLinesFor(w: World, p: number, s: number): void {
  * whose station has queue room are matched to idle robots by the strategy.
  */
 export function assignmentStage(w: World, strategy: AssignmentStrategy, scratch: DispatchScratch): void {
-  sendToCharge(w);
+  sendToCharge(w, scratch);
   const r = w.robots;
   const { pods, stations, books, requests } = w;
   // Idle robots still below the charge threshold are waiting for a charger, not for work.

@@ -34,12 +34,12 @@ export function createSite(w: World): Site {
   const skuFace = new Int32Array(skuCount).fill(-1);
   const zones = cfg.zones.map((z, k) => {
     const faces = zoneFaces(w.grid, z.depot, z.area);
-    const from = Math.min(z.skuFrom, skuCount);
     const to = Math.min(z.skuTo, skuCount);
-    const slots = slotZone(faces, Math.max(0, to - from), z.slotting, rngStream(cfg.seed, `zone-slotting:${z.name}`));
-    for (let s = from; s < to; s++) {
+    const count = Math.max(0, Math.ceil((to - z.skuFrom - z.skuOffset) / z.skuStride));
+    const slots = slotZone(faces, count, z.slotting, rngStream(cfg.seed, `zone-slotting:${z.name}`));
+    for (let j = 0, s = z.skuFrom + z.skuOffset; s < to; j++, s += z.skuStride) {
       skuZone[s] = k;
-      skuFace[s] = slots[s - from];
+      skuFace[s] = slots[j];
     }
     return new PickerZone(
       w.grid,

@@ -66,8 +66,8 @@ export class Sorter implements ToteSink {
   private readonly chuteProgress: Float64Array;
   private readonly chutesOfDock: Map<number, number[]> = new Map();
   private tokens = 0;
-  /** Items of the front tote not yet inducted. */
-  private frontLeft = -1;
+  /** Whether the front tote has started to be unpacked. */
+  private frontStarted = false;
   // Figures.
   totesInducted = 0;
   itemsInducted = 0;
@@ -110,11 +110,10 @@ export class Sorter implements ToteSink {
     return this.totes.length;
   }
 
-  /** Items anywhere on the sorter (induction remainder, belts, loops, rework, reject lane, chutes). */
-  itemsHeld(): number {
+  /** Items out of their totes and still on the sorter (belts, loops, rework, reject lane, chutes). */
+  looseItems(): number {
     let n = this.transit.length + this.recirc.length + this.rework.length + this.loose.length + this.reject.length;
     for (const c of this.chute) n += c.length;
-    for (let k = 0; k < this.totes.length; k++) n += k === 0 && this.frontLeft >= 0 ? this.frontLeft : this.book.items[this.totes.at(k)];
     return n;
   }
 
@@ -207,18 +206,16 @@ export class Sorter implements ToteSink {
         this.transit.push(this.loose.peek(0), this.loose.peek(1), tick + this.spec.transitTicks, 0);
         this.loose.shift();
       } else if (this.totes.length > 0) {
+        // Unpack the front tote one item at a time: the tote's count is what is still in it.
         const t = this.totes.peek();
-        if (this.frontLeft < 0) {
-          this.frontLeft = this.book.items[t];
+        if (!this.frontStarted) {
+          this.frontStarted = true;
           this.totesInducted++;
         }
-        if (this.frontLeft > 0) {
-          this.transit.push(this.book.order[t], this.book.dock[t], tick + this.spec.transitTicks, 0);
-          this.frontLeft--;
-        }
-        if (this.frontLeft === 0) {
+        this.transit.push(this.book.order[t], this.book.dock[t], tick + this.spec.transitTicks, 0);
+        if (--this.book.items[t] === 0) {
           this.totes.shift();
-          this.frontLeft = -1;
+          this.frontStarted = false;
           this.hooks.toteEmptied(t, tick);
         }
       } else break;

@@ -22,6 +22,7 @@ function grow(a: Int32Array, size: number): Int32Array {
 export class ToteBook {
   order: Int32Array;
   dock: Int32Array;
+  /** Units in the tote: every unit of its lines (picked or still to pick), until a sorter unpacks them. */
   items: Int32Array;
   linesLeft: Int32Array;
   state: Int32Array;
@@ -37,7 +38,7 @@ export class ToteBook {
   released = 0;
 
   constructor(initial = 1024) {
-    this.order = new Int32Array(initial);
+    this.order = new Int32Array(initial).fill(-1);
     this.dock = new Int32Array(initial);
     this.items = new Int32Array(initial);
     this.linesLeft = new Int32Array(initial);
@@ -58,6 +59,7 @@ export class ToteBook {
       if (this.used === this.order.length) {
         const size = this.used * 2;
         this.order = grow(this.order, size);
+        this.order.fill(-1, this.used);
         this.dock = grow(this.dock, size);
         this.items = grow(this.items, size);
         this.linesLeft = grow(this.linesLeft, size);
@@ -74,6 +76,13 @@ export class ToteBook {
     this.state[t] = ToteState.Picking;
     this.lineHead[t] = -1;
     return t;
+  }
+
+  /** Units in totes now (slots of released totes hold order -1). */
+  itemsInTotes(): number {
+    let n = 0;
+    for (let t = 0; t < this.used; t++) if (this.order[t] >= 0) n += this.items[t];
+    return n;
   }
 
   /** Returns a tote to the pool once it is empty. */

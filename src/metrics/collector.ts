@@ -11,6 +11,8 @@ export class Metrics {
   conflicts = 0;
   /** Planned moves the traffic guard had to cancel (a planner defect indicator; robots stayed instead). */
   repairs = 0;
+  /** Times a robot stuck for a while gave up its priority so another could lead (a congestion indicator). */
+  yields = 0;
   /** Orders completed in each simulated hour. */
   readonly hourly: number[] = [];
   /** The order timeline, stage by stage (ticks): arrival to first pick, first to last pick, last pick to last unit sorted, then to the dock. */

@@ -1,10 +1,6 @@
 import type { World } from '../core/world.js';
 import { RobotState } from '../core/robots.js';
-
-/** Rounds for the report: stable text, no float noise in the last digits. */
-function r4(x: number): number {
-  return Number.isFinite(x) ? Math.round(x * 1e4) / 1e4 : 0;
-}
+import { buildFlowReport, r4, type FlowReport } from './flow-report.js';
 
 export interface StationReport {
   station: number;
@@ -17,6 +13,8 @@ export interface StationReport {
   utilization: number;
   queueMean: number;
   queueMax: number;
+  /** Time pods waited at the station because its finished totes could not leave. */
+  blockedSeconds: number;
 }
 
 /** The KPI report of a run, in a fixed key order so equal runs give equal bytes. */
@@ -43,12 +41,24 @@ export interface Report {
     waitTicks: number;
     conflicts: number;
     plannerRepairs: number;
+    /** Times a robot that made no progress for a while handed the lead to another. */
+    priorityYields: number;
     depleted: number;
     energyKWh: number;
   };
   stations: StationReport[];
   congestion: { totalWaitTicks: number; hotspots: { cell: number; row: number; col: number; waitTicks: number }[] };
   ordersPerHourSeries: number[];
+  items: FlowReport['items'];
+  totes: FlowReport['totes'];
+  /** The order timeline: arrival to first pick, first to last pick, last pick to sorted, then to the dock. */
+  timelineSeconds: FlowReport['timelineSeconds'];
+  conveyors: FlowReport['conveyors'];
+  sorters: FlowReport['sorters'];
+  pickers: FlowReport['pickers'];
+  agvs: FlowReport['agvs'];
+  docks: FlowReport['docks'];
+  energy: FlowReport['energy'];
 }
 
 export function buildReport(w: World, planner: string, assignment: string, wallSeconds: number): Report {
@@ -88,6 +98,7 @@ export function buildReport(w: World, planner: string, assignment: string, wallS
       utilization: r4(ticks > 0 ? st.busyTicks[s] / ticks : 0),
       queueMean: r4(ticks > 0 ? st.queueSum[s] / ticks : 0),
       queueMax: st.queueMax[s],
+      blockedSeconds: r4(st.blockedTicks[s] * tickS),
     });
   }
   // Ten cells where robots waited longest.
@@ -137,6 +148,7 @@ export function buildReport(w: World, planner: string, assignment: string, wallS
       waitTicks: waits,
       conflicts: metrics.conflicts,
       plannerRepairs: metrics.repairs,
+      priorityYields: metrics.yields,
       depleted,
       energyKWh: r4(energy / 1000),
     },
@@ -151,5 +163,6 @@ export function buildReport(w: World, planner: string, assignment: string, wallS
       })),
     },
     ordersPerHourSeries: metrics.hourly.slice(),
+    ...buildFlowReport(w),
   };
 }

@@ -208,6 +208,8 @@ export function buildFlow(
     if (faces.length === 0) fail(path, `no shelf ('#') in the zone can be reached on foot from the depot [${z.depot[0]}, ${z.depot[1]}]`);
     let skuFrom: number;
     let skuTo: number;
+    let skuStride = 1;
+    let skuOffset = 0;
     if (z.skus) {
       skuFrom = z.skus.from;
       skuTo = Math.min(z.skus.to, skuCount);
@@ -216,10 +218,13 @@ export function buildFlow(
       fail(`${path}.skus`, 'required when the site also has pods: which SKUs (by popularity rank) are picked here');
       skuFrom = skuTo = 0;
     } else {
-      skuFrom = Math.floor((k * skuCount) / zonesIn.length);
-      skuTo = Math.floor(((k + 1) * skuCount) / zonesIn.length);
+      // Interleaved by popularity rank, so every zone gets its share of fast movers.
+      skuFrom = 0;
+      skuTo = skuCount;
+      skuStride = zonesIn.length;
+      skuOffset = k;
     }
-    for (let x = skuFrom; x < skuTo; x++) {
+    for (let x = skuFrom + skuOffset; x < skuTo; x += skuStride) {
       if (covered[x]) {
         fail(`${path}.skus`, `SKU ${x} is already picked in another zone: zones' SKU ranges must not overlap`);
         break;
@@ -247,6 +252,8 @@ export function buildFlow(
       shifts,
       skuFrom,
       skuTo,
+      skuStride,
+      skuOffset,
       area,
       slotting: z.slotting,
       outfeed,

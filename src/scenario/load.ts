@@ -187,6 +187,7 @@ export function buildConfig(file: string, s: ScenarioFile): SimConfig {
     name: s.name,
     seed: s.seed,
     tickSeconds: tick,
+    cellSize: s.layout.cellSize ?? 1,
     ticks: Math.max(1, Math.round(seconds(s.duration) / tick)),
     grid,
     robots: {

@@ -129,7 +129,7 @@ export const PickerZone = z.strictObject({
   skus: z
     .strictObject({ from: z.number().int().nonnegative(), to: z.number().int().positive() })
     .optional()
-    .describe('SKUs picked here, by popularity rank [from, to); omitted on a site without pods = an even share'),
+    .describe('SKUs picked here, by popularity rank [from, to); omitted on a site without pods = every n-th rank of n zones'),
   slotting: z.enum(['velocity', 'random']).default('velocity'),
   outfeed: NodeId.optional().describe('Where finished totes go (required with outbound equipment)'),
   shifts: z.array(Shift).default([]).describe('Working hours; none = always on duty'),
