@@ -27,8 +27,8 @@ export class Outbound {
   /** Next node per conveyor, chosen by the tote's dock. */
   private readonly conveyorNext: ((tote: number) => ToteSink)[];
   private readonly agvOut: ToteSink[];
-  /** Conveyor indices, downstream first. */
-  private readonly conveyorOrder: number[];
+  /** Conveyor indices by distance from the end of the line (level 0 feeds no conveyor), downstream first. */
+  private readonly conveyorLevels: number[][];
 
   constructor(
     readonly config: OutboundConfig,
@@ -49,7 +49,7 @@ export class Outbound {
       return (tote: number) => byDock.get(totes.dock[tote]) ?? dflt;
     });
     this.agvOut = config.agvs.map((a) => this.sink(a.to));
-    this.conveyorOrder = downstreamFirst(config);
+    this.conveyorLevels = downstreamLevels(config);
   }
 
   /** The node a reference names. */
@@ -69,7 +69,15 @@ export class Outbound {
   step(tick: number): void {
     for (const c of this.conveyors) c.now = tick;
     for (const s of this.sorters) s.step(tick);
-    for (const k of this.conveyorOrder) this.conveyors[k].step(tick, this.conveyorNext[k]);
+    // Within a level (the feeders of a merge among them) the first to move rotates every tick, so a merge
+    // takes from its feeders in turn rather than always from the first in the file.
+    for (const level of this.conveyorLevels) {
+      const m = level.length;
+      for (let j = 0; j < m; j++) {
+        const k = level[(j + tick) % m];
+        this.conveyors[k].step(tick, this.conveyorNext[k]);
+      }
+    }
     for (let k = 0; k < this.agvs.length; k++) this.agvs[k].step(tick, this.agvOut[k]);
   }
 
@@ -84,31 +92,33 @@ export class Outbound {
 }
 
 /**
- * Conveyor indices ordered so that a segment comes before every segment that
- * feeds it (Kahn's algorithm on the feed graph). Cycles are refused by the
- * loader; any left over here keep their file order at the end.
+ * Conveyor indices grouped by level: level 0 feeds no other conveyor, level
+ * k+1 feeds one of level k at most. Stepping levels in order moves every
+ * segment after the segments it feeds. Cycles are refused by the loader; any
+ * left over here go in one last level.
  */
-function downstreamFirst(cfg: OutboundConfig): number[] {
+function downstreamLevels(cfg: OutboundConfig): number[][] {
   const n = cfg.conveyors.length;
-  const feeds: number[][] = Array.from({ length: n }, () => []);
-  const outs = new Int32Array(n);
-  cfg.conveyors.forEach((c, k) => {
-    const targets = new Set<number>();
-    if (c.to.kind === 'conveyor') targets.add(c.to.index);
-    for (const d of c.divert) if (d.to.kind === 'conveyor') targets.add(d.to.index);
-    for (const t of targets) {
-      feeds[t].push(k);
-      outs[k]++;
-    }
+  const targets = cfg.conveyors.map((c) => {
+    const t = new Set<number>();
+    if (c.to.kind === 'conveyor') t.add(c.to.index);
+    for (const d of c.divert) if (d.to.kind === 'conveyor') t.add(d.to.index);
+    return [...t];
   });
-  const order: number[] = [];
-  const ready: number[] = [];
-  for (let k = 0; k < n; k++) if (outs[k] === 0) ready.push(k);
-  while (ready.length > 0) {
-    const k = ready.shift()!;
-    order.push(k);
-    for (const up of feeds[k]) if (--outs[up] === 0) ready.push(up);
+  const level = new Int32Array(n).fill(-1);
+  // Longest path to the end of the line, by repeated relaxation (n is small).
+  for (let k = 0; k < n; k++) if (targets[k].length === 0) level[k] = 0;
+  for (let round = 0; round < n; round++) {
+    for (let k = 0; k < n; k++) {
+      if (targets[k].length === 0 || targets[k].some((t) => level[t] < 0)) continue;
+      level[k] = 1 + Math.max(...targets[k].map((t) => level[t]));
+    }
   }
-  for (let k = 0; k < n; k++) if (!order.includes(k)) order.push(k);
-  return order;
+  const levels: number[][] = [];
+  for (let k = 0; k < n; k++) {
+    const l = level[k] < 0 ? n : level[k];
+    while (levels.length <= l) levels.push([]);
+    levels[l].push(k);
+  }
+  return levels.filter((l) => l.length > 0);
 }
