@@ -29,6 +29,9 @@ export class Outbound {
   private readonly agvOut: ToteSink[];
   /** Conveyor indices by distance from the end of the line (level 0 feeds no conveyor), downstream first. */
   private readonly conveyorLevels: number[][];
+  /** Tick each conveyor last handed a tote on: within a level the longest-waiting goes first. */
+  private readonly lastOut: Float64Array;
+  private readonly turn: Int32Array;
 
   constructor(
     readonly config: OutboundConfig,
@@ -37,7 +40,7 @@ export class Outbound {
     rng: Rng,
     ticksPerHour: number,
   ) {
-    this.docks = config.docks.map((d, k) => new Dock(k, d, hooks.toteAtDock));
+    this.docks = config.docks.map((d, k) => new Dock(k, d, (t, dock, tick) => hooks.toteAtDock(t, dock, tick)));
     this.sorters = config.sorters.map((s) => new Sorter(s, totes, hooks, rng, ticksPerHour));
     this.agvs = config.agvs.map((a) => new AgvLoop(a));
     this.conveyors = config.conveyors.map((c) => new Conveyor(c));
@@ -50,6 +53,8 @@ export class Outbound {
     });
     this.agvOut = config.agvs.map((a) => this.sink(a.to));
     this.conveyorLevels = downstreamLevels(config);
+    this.lastOut = new Float64Array(config.conveyors.length).fill(-1);
+    this.turn = new Int32Array(config.conveyors.length);
   }
 
   /** The node a reference names. */
@@ -69,13 +74,26 @@ export class Outbound {
   step(tick: number): void {
     for (const c of this.conveyors) c.now = tick;
     for (const s of this.sorters) s.step(tick);
-    // Within a level (the feeders of a merge among them) the first to move rotates every tick, so a merge
-    // takes from its feeders in turn rather than always from the first in the file.
+    // Within a level (the feeders of a merge among them) the segment that handed a tote on longest ago
+    // goes first, so a merge takes from its feeders in turn rather than always from the first in the file.
     for (const level of this.conveyorLevels) {
       const m = level.length;
+      const turn = this.turn;
       for (let j = 0; j < m; j++) {
-        const k = level[(j + tick) % m];
-        this.conveyors[k].step(tick, this.conveyorNext[k]);
+        let p = j;
+        const k = level[j];
+        while (p > 0 && this.lastOut[turn[p - 1]] > this.lastOut[k]) {
+          turn[p] = turn[p - 1];
+          p--;
+        }
+        turn[p] = k;
+      }
+      for (let j = 0; j < m; j++) {
+        const k = turn[j];
+        const c = this.conveyors[k];
+        const before = c.totesOut;
+        c.step(tick, this.conveyorNext[k]);
+        if (c.totesOut !== before) this.lastOut[k] = tick;
       }
     }
     for (let k = 0; k < this.agvs.length; k++) this.agvs[k].step(tick, this.agvOut[k]);

@@ -78,7 +78,7 @@ export class Sorter implements ToteSink {
   /** Ticks each chute spent full. */
   readonly chuteFullTicks: Float64Array;
   readonly chuteMax: Int32Array;
-  /** Items dropped into chutes per simulated hour. */
+  /** Items sorted into their own dock's chute per simulated hour. */
   readonly sortedPerHour: number[] = [];
 
   constructor(
@@ -167,10 +167,17 @@ export class Sorter implements ToteSink {
     let target = own[0];
     for (const k of own) if (this.chute[k].length < this.chute[target].length) target = k;
     const n = this.chute.length;
-    if (n > 1 && this.spec.missortProbability > 0 && this.rng.next() < this.spec.missortProbability) {
-      // A wrong chute, uniformly among the others.
-      const off = 1 + Math.floor(this.rng.next() * (n - 1));
-      target = (target + off) % n;
+    const others = n - own.length;
+    if (others > 0 && this.spec.missortProbability > 0 && this.rng.next() < this.spec.missortProbability) {
+      // A wrong chute: uniformly among the chutes of other docks.
+      let pick = Math.floor(this.rng.next() * others);
+      for (let k = 0; k < n; k++) {
+        if (this.spec.chutes[k].dock === dock) continue;
+        if (pick-- === 0) {
+          target = k;
+          break;
+        }
+      }
       this.missorts++;
     }
     if (this.chute[target].length >= this.spec.chutes[target].capacity) {
@@ -181,11 +188,13 @@ export class Sorter implements ToteSink {
       return;
     }
     this.chute[target].push(o, dock);
+    if (this.spec.chutes[target].dock !== dock) return;
+    // Sorted: into a chute of its own dock (a mis-sorted item counts when it lands right after rework).
     this.itemsSorted++;
     const hour = Math.floor(tick / this.ticksPerHour);
     while (this.sortedPerHour.length <= hour) this.sortedPerHour.push(0);
     this.sortedPerHour[hour]++;
-    if (this.spec.chutes[target].dock === dock) this.hooks.itemSorted(o, tick);
+    this.hooks.itemSorted(o, tick);
   }
 
   private toReject(o: number, dock: number, tick: number): void {
@@ -200,7 +209,8 @@ export class Sorter implements ToteSink {
       rw.shift();
     }
     const rate = this.spec.inductPerTick;
-    this.tokens = Math.min(this.tokens + rate, Math.max(1, rate));
+    // Capacity accumulates, fractions included; an idle induction banks less than one item, so it cannot burst.
+    this.tokens += rate;
     while (this.tokens >= 1) {
       if (this.loose.length > 0) {
         this.transit.push(this.loose.peek(0), this.loose.peek(1), tick + this.spec.transitTicks, 0);
@@ -212,13 +222,17 @@ export class Sorter implements ToteSink {
           this.frontStarted = true;
           this.totesInducted++;
         }
-        this.transit.push(this.book.order[t], this.book.dock[t], tick + this.spec.transitTicks, 0);
-        if (--this.book.items[t] === 0) {
+        if (this.book.items[t] > 0) this.transit.push(this.book.order[t], this.book.dock[t], tick + this.spec.transitTicks, 0);
+        if (--this.book.items[t] <= 0) {
+          this.book.items[t] = 0;
           this.totes.shift();
           this.frontStarted = false;
           this.hooks.toteEmptied(t, tick);
         }
-      } else break;
+      } else {
+        this.tokens = Math.min(this.tokens, Math.max(0, 1 - rate));
+        break;
+      }
       this.tokens--;
       this.itemsInducted++;
     }

@@ -111,7 +111,7 @@ export function buildFlow(
         cell: c.at ? cellOf(`${path}.at`, c.at) : -1,
         inductPerTick: (c.inductPerHour / 3600) * tick,
         queueCapacity: c.queueCapacity,
-        transitTicks: Math.round(c.transitSeconds / tick),
+        transitTicks: Math.max(1, Math.round(c.transitSeconds / tick)),
         onFull: c.onFull,
         recirculateTicks: Math.max(1, Math.round(c.recirculateSeconds / tick)),
         maxRecirculations: c.maxRecirculations,
