@@ -7,13 +7,20 @@ export class UsageError extends Error {}
 const HELP = `wsim: warehouse robotics and AMR fleet simulator
 
 Usage:
-  wsim run [SCENARIO] [--seed N] [--duration D] [--report FILE] [--trace FILE] [--quiet]
+  wsim run [SCENARIO] [--seed N] [--duration D] [--report FILE] [--trace FILE] [--record FILE] [REPORTS] [--quiet]
+  wsim serve [SCENARIO] [--port 8080] [--host 127.0.0.1] [--seed N] [--duration D] [--speed X]
+  wsim experiment FILE [--workers N] [--shard i/n] [--out DIR] [REPORTS] [--quiet]
+  wsim merge SHARD_FILE... [--out DIR] [REPORTS] [--quiet]
   wsim lorr PROBLEM.json [--steps N] [--output OUT.json] [--guidance auto|lanes|none] [--bound]
   wsim validate FILE
   wsim schema
   wsim --version | --help
 
 run        simulate a scenario (default: the built-in default scenario) and print KPIs
+serve      run a scenario live and serve the browser viewer, streaming the run over ws
+experiment run a scenario's variants over replications (common random numbers, in
+           parallel) and tabulate KPIs with 95% confidence intervals
+merge      combine the shard files of an experiment run with --shard
 lorr       run a League of Robot Runners 2024 problem under its rules; --output writes
            the start-kit's output JSON (its evaluator and visualizer read it)
 validate   check a scenario file; exit 0 if it is valid, 2 with the problems if not
@@ -24,9 +31,30 @@ Options for run:
   --duration D     override the duration (seconds, or "8h", "90m")
   --report FILE    write the KPI report as JSON
   --trace FILE     write every robot's cell at every tick as JSON
+  --record FILE    write a compact recording the browser viewer opens and scrubs
   --quiet          no progress line and no summary
+  REPORTS          as below; the scenario's "assertions" are checked, exit 1 if one fails
 
-Exit codes: 0 ok, 1 run failed, 2 bad usage or bad scenario file.`;
+Options for experiment (merge takes --out, REPORTS and --quiet):
+  --workers N      worker threads (default: available CPU cores; 1 = in this thread)
+  --shard i/n      run the i-th of n round-robin slices and write DIR/shard-i-of-n.json
+  --out DIR        write DIR/experiment.json (the aggregate; with --shard, the shard file)
+  --schema         print the experiment file's JSON Schema
+
+REPORTS (run, experiment, merge):
+  --junit FILE     JUnit XML, one test case per assertion (per variant)
+  --summary FILE   Markdown for a CI job summary
+  --csv DIR        one CSV per KPI table, runs.csv and assertions.csv
+  --html FILE      one self-contained HTML report with charts
+
+Options for serve:
+  --port N         HTTP and ws port (default 8080; 0 picks a free one)
+  --host H         address to listen on (default 127.0.0.1: this machine only)
+  --seed N, --duration D   as for run
+  --speed X        simulated seconds per wall-clock second at start (default 10), or max
+
+Exit codes: 0 ok, 1 run failed or an assertion failed (after every report is written),
+2 bad usage or bad scenario / experiment file.`;
 
 export function packageRoot(): URL {
   return new URL('../../', import.meta.url);
@@ -54,8 +82,18 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case 'run':
         return (await import('./run.js')).runCommand(parseRunArgs(rest));
+      case 'serve':
+        return await (await import('./serve.js')).serveCommand(parseServeArgs(rest));
       case 'lorr':
         return (await import('./lorr.js')).lorrCommand(parseLorrArgs(rest));
+      case 'experiment': {
+        const ex = await import('./experiment.js');
+        return await ex.experimentCommand(ex.parseExperimentArgs(rest));
+      }
+      case 'merge': {
+        const mg = await import('./merge.js');
+        return mg.mergeCommand(mg.parseMergeArgs(rest));
+      }
       case 'validate': {
         const { values, positionals } = parse(rest, {});
         void values;
@@ -100,6 +138,11 @@ export interface RunArgs {
   duration?: string;
   report?: string;
   trace?: string;
+  record?: string;
+  junit?: string;
+  summary?: string;
+  csv?: string;
+  html?: string;
   quiet: boolean;
 }
 
@@ -109,19 +152,59 @@ export function parseRunArgs(args: string[]): RunArgs {
     duration: { type: 'string' as const },
     report: { type: 'string' as const },
     trace: { type: 'string' as const },
+    record: { type: 'string' as const },
+    junit: { type: 'string' as const },
+    summary: { type: 'string' as const },
+    csv: { type: 'string' as const },
+    html: { type: 'string' as const },
     quiet: { type: 'boolean' as const },
   });
   if (positionals.length > 1) throw new UsageError(`run takes at most one SCENARIO, got ${positionals.length}`);
-  const seedText = values.seed;
-  const seed = seedText !== undefined && /^-?\d+$/.test(seedText) ? Number(seedText) : seedText;
+  const seed = seedOf(values.seed);
   return {
     scenario: positionals[0],
     seed,
     duration: values.duration,
     report: values.report,
     trace: values.trace,
+    record: values.record,
+    junit: values.junit,
+    summary: values.summary,
+    csv: values.csv,
+    html: values.html,
     quiet: values.quiet ?? false,
   };
+}
+
+/** A --seed value: an integer when it looks like one, else the string. */
+function seedOf(text: string | undefined): number | string | undefined {
+  return text !== undefined && /^-?\d+$/.test(text) ? Number(text) : text;
+}
+
+export interface ServeArgs {
+  scenario?: string;
+  seed?: number | string;
+  duration?: string;
+  port: number;
+  host: string;
+  speed: number | 'max';
+}
+
+export function parseServeArgs(args: string[]): ServeArgs {
+  const { values, positionals } = parse(args, {
+    seed: { type: 'string' as const },
+    duration: { type: 'string' as const },
+    port: { type: 'string' as const },
+    host: { type: 'string' as const },
+    speed: { type: 'string' as const },
+  });
+  if (positionals.length > 1) throw new UsageError(`serve takes at most one SCENARIO, got ${positionals.length}`);
+  const port = values.port === undefined ? 8080 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number (0-65535), got '${values.port}'`);
+  const speedText = values.speed ?? '10';
+  const speed = speedText === 'max' ? 'max' : Number(speedText);
+  if (speed !== 'max' && !(speed > 0 && speed <= 100_000)) throw new UsageError(`--speed must be a number above 0 (up to 100000) or max, got '${speedText}'`);
+  return { scenario: positionals[0], seed: seedOf(values.seed), duration: values.duration, port, host: values.host ?? '127.0.0.1', speed };
 }
 
 export function parseLorrArgs(args: string[]) {

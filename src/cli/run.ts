@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { Sim } from '../core/sim.js';
+import { prepareRunCi } from '../ci/run-ci.js';
 import { buildReport } from '../metrics/report.js';
+import { RunRecorder } from '../record/recording-file.js';
 import { loadScenario } from '../scenario/load.js';
 import { simStreams } from '../stream/sim-streams.js';
 import type { RunArgs } from './main.js';
@@ -17,7 +19,8 @@ export function defaultScenarioPath(): string {
 
 export function runCommand(args: RunArgs): number {
   const file = args.scenario ?? defaultScenarioPath();
-  const { config } = loadScenario(file, { seed: args.seed, duration: args.duration });
+  const { config, scenario } = loadScenario(file, { seed: args.seed, duration: args.duration });
+  const ci = prepareRunCi(file, scenario, config);
   const sim = new Sim(config);
   const { frames$ } = simStreams(sim);
   const subs = [];
@@ -26,22 +29,42 @@ export function runCommand(args: RunArgs): number {
     trace = new TraceRecorder(sim.world.robots.cell);
     subs.push(frames$.subscribe(trace.onFrame));
   }
+  let recorder: RunRecorder | undefined;
+  if (args.record) {
+    try {
+      recorder = new RunRecorder(sim, args.record);
+    } catch (e) {
+      throw new Error(`cannot write the recording ${args.record}: ${(e as Error).message}`);
+    }
+  }
   const progress = args.quiet ? undefined : new Progress(config.ticks, config.tickSeconds);
   if (progress) subs.push(frames$.subscribe((f) => progress.update(f.tick, f.ordersCompleted)));
 
   const t0 = performance.now();
-  sim.run();
+  try {
+    sim.run();
+  } catch (e) {
+    recorder?.abort();
+    throw e;
+  }
   const wall = (performance.now() - t0) / 1000;
   progress?.finish();
   for (const s of subs) s.unsubscribe();
 
   const report = buildReport(sim.world, config.fleet.planner, config.fleet.assignment, wall);
-  if (args.report) writeTextAtomic(args.report, JSON.stringify(report, null, 2) + '\n');
-  if (trace && args.trace) trace.write(args.trace, config.grid);
+  try {
+    if (args.report) writeTextAtomic(args.report, JSON.stringify(report, null, 2) + '\n');
+    if (trace && args.trace) trace.write(args.trace, config.grid);
+    recorder?.finish();
+  } catch (e) {
+    recorder?.abort();
+    throw e;
+  }
   if (!args.quiet) process.stdout.write(formatSummary(report) + '\n');
+  const ciCode = ci.finish(report, args);
   if (report.robots.conflicts > 0) {
     process.stderr.write(`wsim: ${report.robots.conflicts} robot conflicts detected: this is a simulator defect\n`);
     return 1;
   }
-  return 0;
+  return ciCode;
 }

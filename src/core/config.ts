@@ -32,6 +32,15 @@ export interface SimConfig {
   /** Outbound equipment, or null: then an order is complete when its last line is picked. */
   outbound: OutboundConfig | null;
   energy: EnergyConfig;
+  /** Storage locations: pod fill and the pod return rule (omitted = every location holds a pod, fixed homes). */
+  storage?: StorageConfig;
+}
+
+export interface StorageConfig {
+  /** Rule picking where a pod goes after a station visit (a name in POD_RETURN). */
+  podReturn: string;
+  /** Share of storage locations holding a pod at the start (1 = all). */
+  podFill: number;
 }
 
 /** A node of the outbound network a tote can be handed to. */
@@ -154,6 +163,12 @@ export interface DemandConfig {
   /** Units per order line. */
   unitsMin: number;
   unitsMax: number;
+  /** Probability that a line after an order's first is drawn from the first line's SKU family (0 = independent lines). */
+  affinity?: number;
+  /** SKUs per family (for affinity and correlated slotting). */
+  familySize?: number;
+  /** Ticks between re-slotting looks of a re-slotting strategy (dynamic). */
+  reslotEveryTicks?: number;
 }
 
 export type TickDistribution =
@@ -168,6 +183,8 @@ export interface StationConfig {
   pickers: number;
   /** Pods that may be assigned to one station at once (inbound + being picked). */
   queueCapacity: number;
+  /** Order-to-station assignment (a name in ORDER_ASSIGNMENTS; omitted = least-loaded). */
+  orderAssignment?: string;
 }
 
 export interface FleetConfig {

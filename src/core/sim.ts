@@ -13,6 +13,8 @@ import { DemandScratch, demandStage } from '../flow/demand.js';
 import { equipmentStage } from '../flow/equipment.js';
 import { createFlowFrame, fillFlowFrame } from '../flow/flow-frame.js';
 import { lineJoinedPick, serviceStage } from '../flow/service.js';
+import { Reslotter } from '../flow/reslot.js';
+import { SLOTTING } from '../flow/slotting.js';
 import { metricsStage } from '../metrics/stage.js';
 
 /** Receives one frame per tick. */
@@ -36,6 +38,8 @@ export class Sim {
   private readonly demand: DemandScratch;
   /** Hands the lead to another robot when one has made no progress for a while. */
   readonly stuck: StuckWatch;
+  /** Re-slotting during the run, for a slotting strategy that does it (dynamic); null otherwise. */
+  readonly reslot: Reslotter | null;
   private readonly frame: Frame;
   private readonly observers: FrameObserver[] = [];
 
@@ -74,6 +78,9 @@ export class Sim {
     this.dispatch = new DispatchScratch(w.pods.n, n, w.stations.n);
     this.motion = new MotionScratch(w.grid.width * w.grid.height);
     this.stuck = new StuckWatch(n);
+    this.reslot = SLOTTING[config.demand.slotting]?.reslots
+      ? new Reslotter(w, config.demand.reslotEveryTicks ?? Math.round(3600 / config.tickSeconds))
+      : null;
     this.demand = new DemandScratch(config.demand.linesMax, config.zones.length);
     this.frame = {
       tick: 0,
@@ -110,6 +117,7 @@ export class Sim {
     w.events.clear();
     demandStage(w, lineJoinedPick, this.demand);
     assignmentStage(w, this.assignment, this.dispatch);
+    this.reslot?.step(w);
     this.planStage();
     movementStage(w, this.motion);
     serviceStage(w);

@@ -2,11 +2,14 @@ import type { SimConfig } from './config.js';
 import { EventBuffer } from './events.js';
 import { rngStream, type Rng } from './rng.js';
 import { createRobots, type Robots } from './robots.js';
-import { DistanceCache, UNREACHABLE } from '../layout/distance.js';
+import { DistanceCache } from '../layout/distance.js';
 import { CellKind, type Grid } from '../layout/grid.js';
 import { OrderBook } from '../flow/books.js';
 import { createPods, type Pods } from '../flow/pods.js';
-import { SLOTTING } from '../flow/slotting.js';
+import { drawCubes, SLOTTING, type SlottingInput } from '../flow/slotting.js';
+import { buildFamilies, type SkuFamilies } from '../flow/families.js';
+import { ORDER_ASSIGNMENTS, type OrderAssignment } from '../flow/order-assignment.js';
+import { podLocations, Storage } from '../flow/storage.js';
 import { createStations, type Stations } from '../flow/stations.js';
 import { Metrics } from '../metrics/collector.js';
 import { createSite, type Site } from '../flow/site.js';
@@ -38,6 +41,12 @@ export interface World {
   readonly rng: { demand: Rng; picking: Rng };
   readonly events: EventBuffer;
   readonly metrics: Metrics;
+  /** Storage locations, the pod return rule and its figures. */
+  readonly storage: Storage;
+  /** Order-to-station assignment strategy. */
+  readonly orderAssignment: OrderAssignment;
+  /** SKU families (built when demand affinity or the slotting needs them), or null. */
+  families: SkuFamilies | null;
 }
 
 /** Places robots without start cells on evenly spread free floor cells (plain floor first, then storage). */
@@ -80,30 +89,43 @@ export function createWorld(config: SimConfig): World {
     occ[starts[i]] = i;
   }
 
-  // Pods: one per storage cell. Distance to the nearest station drives velocity slotting.
-  const homes = grid.storage;
-  const podDistance = new Float64Array(homes.length).fill(Infinity);
-  for (const s of grid.stations) {
-    const f = fields.get(s, true);
-    for (let p = 0; p < homes.length; p++) {
-      const d = f[homes[p]];
-      if (d !== UNREACHABLE && d < podDistance[p]) podDistance[p] = d;
-    }
-  }
+  // Pods: one per storage location, or fewer (storage.podFill), spread over the locations by distance.
   const dc = config.demand;
+  const storage = new Storage(grid, fields, config.storage?.podReturn ?? 'fixed-home', rc.count);
+  const locs = podLocations(storage.byDistance, config.storage?.podFill ?? 1);
+  const homes = Int32Array.from(locs, (k) => grid.storage[k]);
+  // Loaded travel from each pod's home to its nearest station drives the distance-aware slotting.
+  const podDistance = Float64Array.from(locs, (k) => storage.distance[k]);
+  const skuCdf = zipfCdf(dc.skuCount, dc.zipf);
+  const popularity = new Float64Array(dc.skuCount);
+  for (let k = 0; k < dc.skuCount; k++) popularity[k] = skuCdf[k] - (k > 0 ? skuCdf[k - 1] : 0);
+  let families: SkuFamilies | null = null;
+  const familiesOf = () => (families ??= buildFamilies(dc.skuCount, dc.familySize ?? 10, popularity, rngStream(config.seed, 'families')));
+  if ((dc.affinity ?? 0) > 0) familiesOf();
   const slotting = SLOTTING[dc.slotting];
+  if (!slotting) throw new Error(`unknown slotting '${dc.slotting}'`);
+  const orderAssignment = ORDER_ASSIGNMENTS[config.stations.orderAssignment ?? 'least-loaded'];
+  if (!orderAssignment) throw new Error(`unknown order assignment '${config.stations.orderAssignment}'`);
+  let cube: Float64Array | null = null;
+  const input: SlottingInput = {
+    skuCount: dc.skuCount,
+    replicas: Math.min(dc.replicas, homes.length),
+    podCount: homes.length,
+    podDistance,
+    rng: rngStream(config.seed, 'slotting'),
+    popularity,
+    // Drawn only for strategies that read them, each from its own stream.
+    get cube() {
+      return (cube ??= drawCubes(rngStream(config.seed, 'sku-cube'), dc.skuCount));
+    },
+    get family() {
+      return familiesOf().of;
+    },
+  };
   // A site without pods (person-to-goods only) has nothing to slot here.
-  const skuToPods =
-    homes.length === 0
-      ? Array.from({ length: dc.skuCount }, () => [])
-      : slotting({
-          skuCount: dc.skuCount,
-          replicas: Math.min(dc.replicas, homes.length),
-          podCount: homes.length,
-          podDistance,
-          rng: rngStream(config.seed, 'slotting'),
-        });
+  const skuToPods = homes.length === 0 ? Array.from({ length: dc.skuCount }, () => []) : slotting(input);
   const pods = createPods(homes, skuToPods);
+  storage.attach(pods, popularity);
   const stations = createStations(grid.stations, config.stations.pickers);
   const stationAt = new Int32Array(cells).fill(-1);
   grid.stations.forEach((c, s) => (stationAt[c] = s));
@@ -123,10 +145,13 @@ export function createWorld(config: SimConfig): World {
     requests: { items: new Int32Array(Math.max(1, pods.n)), length: 0 },
     chargerRobot: new Int32Array(grid.chargers.length).fill(-1),
     stationAt,
-    skuCdf: zipfCdf(dc.skuCount, dc.zipf),
+    skuCdf,
     rng: { demand: rngStream(config.seed, 'demand'), picking: rngStream(config.seed, 'picking') },
     events: new EventBuffer(),
     metrics: new Metrics(cells),
+    storage,
+    orderAssignment: orderAssignment(),
+    families,
   };
   world.site = createSite(world);
   return world;

@@ -1,7 +1,9 @@
 import { EventKind } from '../core/events.js';
 import { randInt, randPoisson } from '../core/rng.js';
 import type { World } from '../core/world.js';
+import { sampleFromFamily } from './families.js';
 import { PodState } from './pods.js';
+import { storageDistance } from './storage.js';
 
 /**
  * Arrival-rate multiplier at `tick` from the piecewise profile. An hourly
@@ -33,21 +35,13 @@ function sampleSku(w: World): number {
   return lo;
 }
 
-/** The station with the fewest open lines (lowest index on ties): orders are spread by workload. */
-function chooseStation(w: World): number {
-  const open = w.stations.openLines;
-  let best = 0;
-  for (let s = 1; s < open.length; s++) if (open[s] < open[best]) best = s;
-  return best;
-}
-
 /**
  * The pod to pick a line of `sku` from for station `s`: a pod already heading
  * there takes it on its visit; otherwise a stored pod nearest the station;
  * a busy pod only when every copy is busy.
  */
 function choosePod(w: World, sku: number, s: number): number {
-  const { pods } = w;
+  const { pods, grid } = w;
   const field = w.fields.get(w.stations.cell[s], true);
   let best = -1;
   let bestScore = Infinity;
@@ -56,8 +50,8 @@ function choosePod(w: World, sku: number, s: number): number {
     const st = pods.state[p];
     let score: number;
     if (st !== PodState.Stored && st !== PodState.Returning && pods.station[p] === s) score = -1;
-    else if (st === PodState.Stored) score = field[pods.cell[p]];
-    else score = 1e6 + field[pods.home[p]];
+    else if (st === PodState.Stored) score = storageDistance(grid, field, pods.cell[p]);
+    else score = 1e6 + storageDistance(grid, field, pods.home[p]);
     if (score < bestScore) {
       bestScore = score;
       best = p;
@@ -100,7 +94,10 @@ export class DemandScratch {
   /** Tote per zone for the order being opened (-1 = none yet). */
   readonly zoneTote: Int32Array;
   readonly faces: number[] = [];
+  /** The order's SKUs held in pods (for the order-to-station strategy). */
+  readonly podSku: Int32Array;
   constructor(maxLines: number, zones: number) {
+    this.podSku = new Int32Array(maxLines);
     this.sku = new Int32Array(maxLines);
     this.qty = new Int32Array(maxLines);
     this.zoneTote = new Int32Array(zones);
@@ -134,17 +131,24 @@ export function demandStage(w: World, onJoinedPick: OnLineJoinedPick, scratch: D
   const arrivals = randPoisson(w.rng.demand, lambda);
   const { books, pods, stations, totes } = w;
   const { skuZone, skuFace, zones } = w.site;
+  const affinity = d.affinity ?? 0;
+  const fam = w.families;
+  const orders = w.orderAssignment;
   for (let a = 0; a < arrivals; a++) {
     const lines = randInt(w.rng.demand, d.linesMin, d.linesMax);
     const dock = chooseDock(w);
     let podLines = 0;
     for (let k = 0; k < lines; k++) {
-      const sku = sampleSku(w);
+      // With affinity, a later line comes from the first line's family (no extra draw without it).
+      const sku =
+        k > 0 && affinity > 0 && fam !== null && w.rng.demand.next() < affinity
+          ? sampleFromFamily(fam, fam.of[scratch.sku[0]], w.rng.demand)
+          : sampleSku(w);
       scratch.sku[k] = sku;
       scratch.qty[k] = d.unitsMax > d.unitsMin ? randInt(w.rng.demand, d.unitsMin, d.unitsMax) : d.unitsMin;
-      if (skuZone[sku] < 0) podLines++;
+      if (skuZone[sku] < 0) scratch.podSku[podLines++] = sku;
     }
-    const s = podLines > 0 ? chooseStation(w) : -1;
+    const s = podLines > 0 ? orders.choose(w, scratch.podSku, podLines) : -1;
     const dockDue = dock >= 0 && w.site.outbound !== null ? w.site.outbound.docks[dock].dueFor(w.tick) : -1;
     const o = books.openOrder(w.tick, dockDue >= 0 ? dockDue : w.tick + d.dueTicks, s, lines, dock);
     w.events.push(EventKind.OrderCreated, books.orderId[o], lines);
@@ -167,6 +171,7 @@ export function demandStage(w: World, onJoinedPick: OnLineJoinedPick, scratch: D
       }
       const p = choosePod(w, sku, s);
       const l = books.openLine(o, sku, s, p, podTote, qty);
+      orders.lineOpened?.(s, sku);
       totes.items[podTote] += qty;
       totes.linesLeft[podTote]++;
       const st = pods.state[p];

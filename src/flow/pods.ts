@@ -12,15 +12,21 @@ export const enum PodState {
 }
 
 /**
- * Pods (mobile racks) as struct-of-arrays. Each pod has a home storage cell.
+ * Pods (mobile racks) as struct-of-arrays. Each pod has a home storage location.
  * Lines waiting for a pod sit on its pending list; the lines it is travelling
  * to serve sit on its visit list. Both are singly linked through
  * `OrderBook.lineNext`.
  */
 export interface Pods {
   readonly n: number;
+  /**
+   * The storage location the pod belongs to. Under the fixed-home return rule
+   * it never changes; under the others it is the location reserved for the pod
+   * when it leaves a station; a re-slotting move makes its destination the new
+   * home once the pod is set down there (see Storage).
+   */
   home: Int32Array;
-  /** Storage cell it rests on (equals home under the fixed-home return rule). */
+  /** Storage cell it rests on, or last rested on while carried (equals home under the fixed-home return rule). */
   cell: Int32Array;
   state: Uint8Array;
   robot: Int32Array;

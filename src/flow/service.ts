@@ -40,8 +40,10 @@ function finishPicking(w: World, i: number): void {
   const s = r.station[i];
   let picked = 0;
   let l = pods.visitHead[p];
+  const onPicked = w.orderAssignment.linePicked;
   while (l >= 0) {
     const nextL = books.lineNext[l];
+    if (onPicked) w.orderAssignment.linePicked!(s, books.lineSku[l]);
     const t = linePicked(w, l);
     picked++;
     if (t >= 0) shipTote(w, s, t);
@@ -49,6 +51,7 @@ function finishPicking(w: World, i: number): void {
   }
   pods.visitHead[p] = -1;
   pods.visitTail[p] = -1;
+  w.storage.picked(p, picked);
   stations.linesPicked[s] += picked;
   stations.openLines[s] -= picked;
   stations.load[s]--;
@@ -57,7 +60,7 @@ function finishPicking(w: World, i: number): void {
   pods.station[p] = -1;
   r.state[i] = RobotState.ToStorage;
   r.station[i] = -1;
-  setGoal(w, i, pods.home[p]);
+  setGoal(w, i, w.storage.returnTo(w, p, s));
 }
 
 /** A station's tote is complete: it leaves at once if the outfeed takes it, else waits in the station's staging lane. */
@@ -90,6 +93,15 @@ export function serviceStage(w: World): void {
         if (arrived) {
           const p = r.taskPod[i];
           r.pod[i] = p;
+          if (r.station[i] < 0) {
+            // A re-slotting move: straight on to the pod's new location (its home once set down).
+            const to = w.storage.liftedForMove(pods, p);
+            pods.state[p] = PodState.Returning;
+            r.state[i] = RobotState.ToStorage;
+            setGoal(w, i, to);
+            break;
+          }
+          w.storage.liftedForVisit(w, p, r.station[i]);
           pods.state[p] = PodState.ToStation;
           r.state[i] = RobotState.ToStation;
           setGoal(w, i, w.stations.cell[r.station[i]]);
@@ -110,6 +122,7 @@ export function serviceStage(w: World): void {
           pods.state[p] = PodState.Stored;
           pods.cell[p] = r.cell[i];
           pods.robot[p] = -1;
+          w.storage.stored(w, p, i);
           r.pod[i] = -1;
           r.taskPod[i] = -1;
           r.state[i] = RobotState.Idle;

@@ -20,6 +20,16 @@ export class Metrics {
   readonly picking = new IntHistogram();
   readonly toSort = new IntHistogram();
   readonly toDock = new IntHistogram();
+  /** Orders completed per cycle time in ticks (index = ticks), for the report's cycle-time histogram. */
+  readonly cycleCounts: number[] = [];
+  /** Ticks between samples of the time series (set by the metrics stage on its first tick). */
+  seriesEveryTicks = 0;
+  /** Open orders (the backlog) at the end of each series interval. */
+  readonly openSeries: number[] = [];
+  /** Orders completed within each series interval. */
+  readonly doneSeries: number[] = [];
+  /** Orders completed at the last series sample. */
+  doneAtSample = 0;
 
   constructor(cells: number) {
     this.cellWait = new Float64Array(cells);
@@ -37,8 +47,24 @@ export class Metrics {
 
   orderDone(hour: number, cycleTicks: number, onTime: boolean): void {
     this.cycle.add(cycleTicks);
+    const x = Math.max(0, Math.round(cycleTicks));
+    while (this.cycleCounts.length <= x) this.cycleCounts.push(0);
+    this.cycleCounts[x]++;
     if (onTime) this.ordersOnTime++;
     while (this.hourly.length <= hour) this.hourly.push(0);
     this.hourly[hour]++;
   }
+}
+
+/** Series interval: the shortest of 1 min, 5 min, 15 min, 1 h, 4 h, 1 day giving at most 200 samples over the run. */
+export function seriesIntervalTicks(totalTicks: number, tickSeconds: number): number {
+  const total = totalTicks * tickSeconds;
+  let every = 86400;
+  for (const s of [60, 300, 900, 3600, 14400, 86400]) {
+    if (total / s <= 200) {
+      every = s;
+      break;
+    }
+  }
+  return Math.max(1, Math.round(every / tickSeconds));
 }

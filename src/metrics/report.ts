@@ -1,6 +1,7 @@
 import type { World } from '../core/world.js';
 import { RobotState } from '../core/robots.js';
 import { buildFlowReport, r4, type FlowReport } from './flow-report.js';
+import { buildStorageReport, buildStrategiesReport, type StorageReport, type StrategiesReport } from './strategy-report.js';
 
 export interface StationReport {
   station: number;
@@ -59,6 +60,16 @@ export interface Report {
   agvs: FlowReport['agvs'];
   docks: FlowReport['docks'];
   energy: FlowReport['energy'];
+  /** Open orders (the backlog) at the end of each interval, and orders completed within it. */
+  timeSeries: { intervalSeconds: number; openOrders: number[]; ordersCompleted: number[] };
+  /** Completed orders by cycle time: counts[k] took [k, k+1) x binSeconds (binSeconds is 15 s x 2^n, at most 60 bins). */
+  cycleTimeHistogram: { binSeconds: number; counts: number[] };
+  /** Robot wait time (seconds) per block of cellsPerBlock x cellsPerBlock cells, rows of cols blocks (at most 120 x 120). */
+  congestionGrid: { cellsPerBlock: number; rows: number; cols: number; waitSeconds: number[][] };
+  /** Slotting, pod return and order-to-station strategies by name. */
+  strategies: StrategiesReport;
+  /** Locations and pods, pod travel at fetch and return, lines per visit, re-slotting moves. */
+  storage: StorageReport;
 }
 
 export function buildReport(w: World, planner: string, assignment: string, wallSeconds: number): Report {
@@ -164,5 +175,37 @@ export function buildReport(w: World, planner: string, assignment: string, wallS
     },
     ordersPerHourSeries: metrics.hourly.slice(),
     ...buildFlowReport(w),
+    timeSeries: {
+      intervalSeconds: r4(metrics.seriesEveryTicks * tickS),
+      openOrders: metrics.openSeries.slice(),
+      ordersCompleted: metrics.doneSeries.slice(),
+    },
+    cycleTimeHistogram: cycleHistogram(metrics.cycleCounts, tickS),
+    congestionGrid: congestionGrid(cw, w.grid.width, w.grid.height, tickS),
+    strategies: buildStrategiesReport(w),
+    storage: buildStorageReport(w),
   };
+}
+
+/** Cycle times (counts per tick) in bins of 15 s x 2^n seconds, the narrowest giving at most 60 bins. */
+function cycleHistogram(perTick: readonly number[], tickS: number): Report['cycleTimeHistogram'] {
+  const maxSeconds = Math.max(0, perTick.length - 1) * tickS;
+  let bin = 15;
+  while (maxSeconds / bin >= 60) bin *= 2;
+  const counts: number[] = perTick.length === 0 ? [] : new Array(Math.floor(maxSeconds / bin) + 1).fill(0);
+  for (let x = 0; x < perTick.length; x++) if (perTick[x] > 0) counts[Math.floor((x * tickS) / bin)] += perTick[x];
+  return { binSeconds: bin, counts };
+}
+
+/** Sums per-cell wait ticks into square blocks so the grid is at most 120 x 120. */
+function congestionGrid(cellWait: Float64Array, width: number, height: number, tickS: number): Report['congestionGrid'] {
+  const f = Math.max(1, Math.ceil(Math.max(width, height) / 120));
+  const rows = Math.ceil(height / f);
+  const cols = Math.ceil(width / f);
+  const sums = Array.from({ length: rows }, () => new Array<number>(cols).fill(0));
+  for (let c = 0; c < cellWait.length; c++) {
+    if (cellWait[c] === 0) continue;
+    sums[Math.floor(Math.floor(c / width) / f)][Math.floor((c % width) / f)] += cellWait[c];
+  }
+  return { cellsPerBlock: f, rows, cols, waitSeconds: sums.map((row) => row.map((v) => r4(v * tickS))) };
 }

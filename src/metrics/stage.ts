@@ -1,6 +1,7 @@
 import { RobotState } from '../core/robots.js';
 import type { World } from '../core/world.js';
 import { UNREACHABLE } from '../layout/distance.js';
+import { seriesIntervalTicks } from './collector.js';
 
 /** Robots this close (in cells) to their station while waiting for it count as queued. */
 const QUEUE_RADIUS = 3;
@@ -25,4 +26,16 @@ export function metricsStage(w: World): void {
     st.queueSum[s] += st.queueNow[s];
     if (st.queueNow[s] > st.queueMax[s]) st.queueMax[s] = st.queueNow[s];
   }
+  sampleSeries(w);
+}
+
+/** At the end of every series interval: open orders (the backlog) and orders completed since the last sample. */
+function sampleSeries(w: World): void {
+  const m = w.metrics;
+  if (m.seriesEveryTicks === 0) m.seriesEveryTicks = seriesIntervalTicks(w.config.ticks, w.config.tickSeconds);
+  if ((w.tick + 1) % m.seriesEveryTicks !== 0) return;
+  const done = w.books.ordersCompleted;
+  m.openSeries.push(w.books.openOrders);
+  m.doneSeries.push(done - m.doneAtSample);
+  m.doneAtSample = done;
 }

@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { SimConfig, RateSegment, TickDistribution } from '../core/config.js';
 import { parseDuration } from '../core/duration.js';
 import { defaultStarts } from '../core/world.js';
@@ -9,15 +9,44 @@ import { checkReachability } from '../layout/checks.js';
 import { flattenIssues, ScenarioError, ScenarioErrors } from './errors.js';
 import { Scenario, type ScenarioFile } from './schema.js';
 import { buildFlow } from './flow-config.js';
+import { SLOTTING } from '../flow/slotting.js';
+import { findJsonProblem } from './json-position.js';
 import { parseTimeOfDay } from '../core/duration.js';
 
 /** Largest scenario file read (bytes): bigger is refused with a message, not read into memory. */
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/** Largest layout (cells) and run (ticks) accepted: beyond them memory or time would run away. */
+const MAX_CELLS = 4_000_000;
+const MAX_TICKS = 100_000_000;
 
 export interface LoadOptions {
   seed?: number | string;
   /** Duration override (seconds or "8h"). */
   duration?: number | string;
+  /** Let paths in the file (a map) point outside the scenario's folder. Off by default: a shared scenario cannot read arbitrary files. */
+  allowOutside?: boolean;
+}
+
+/**
+ * Resolves a path written in `file` relative to its folder, refusing one that
+ * leads outside it (symbolic links followed) unless allowed.
+ */
+export function resolveInside(file: string, docPath: string, written: string, allowOutside = false): string {
+  const dir = dirname(resolve(file));
+  const target = resolve(dir, written);
+  if (allowOutside) return target;
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return p;
+    }
+  };
+  const rel = relative(real(dir), real(target));
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
+    throw new ScenarioError(file, docPath, `'${written}' is outside the scenario's folder (${dir}); keep referenced files beside it, or pass --allow-outside`);
+  }
+  return target;
 }
 
 export interface LoadedScenario {
@@ -53,13 +82,14 @@ export function readJsonFile(file: string): unknown {
 }
 
 export function parseJsonText(file: string, text: string): unknown {
+  // A byte-order mark is not JSON, but editors write one: accept it.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try {
     return JSON.parse(text);
-  } catch (e) {
-    const msg = (e as Error).message;
-    const m = /position (\d+)/.exec(msg);
-    const where = m ? ` at ${lineCol(text, Number(m[1]))}` : '';
-    throw new ScenarioError(file, '', `not valid JSON${where}: ${msg.replace(/ in JSON at position \d+.*$/, '')}`);
+  } catch {
+    const p = findJsonProblem(text);
+    const where = p ? ` at ${lineCol(text, p.offset)}: ${p.what}` : '';
+    throw new ScenarioError(file, '', `not valid JSON${where}`);
   }
 }
 
@@ -67,10 +97,17 @@ function seconds(v: number | string): number {
   return parseDuration(v) ?? 0;
 }
 
-function loadGrid(file: string, s: ScenarioFile): Grid {
+/** Refuses a layout too large before any per-cell array is allocated for it. */
+function checkSize(file: string, path: string, rows: readonly string[]): readonly string[] {
+  const cells = rows.length * (rows[0]?.length ?? 0);
+  if (cells > MAX_CELLS) throw new ScenarioError(file, path, `${rows[0].length}x${rows.length} is ${cells} cells; at most ${MAX_CELLS} are supported`);
+  return rows;
+}
+
+function loadGrid(file: string, s: ScenarioFile, allowOutside: boolean): Grid {
   const layout = s.layout;
   try {
-    if ('grid' in layout) return gridFromRows(layout.grid);
+    if ('grid' in layout) return gridFromRows(checkSize(file, 'layout', layout.grid));
     if ('generate' in layout) {
       try {
         return gridFromRows(generateWarehouse(layout.generate));
@@ -78,7 +115,7 @@ function loadGrid(file: string, s: ScenarioFile): Grid {
         throw new ScenarioError(file, 'layout.generate', (e as Error).message);
       }
     }
-    const mapPath = resolve(dirname(file), layout.map);
+    const mapPath = resolveInside(file, 'layout.map', layout.map, allowOutside);
     let text: string;
     try {
       text = readFileSync(mapPath, 'utf8');
@@ -86,7 +123,7 @@ function loadGrid(file: string, s: ScenarioFile): Grid {
       throw new ScenarioError(file, 'layout.map', `map file not found: ${mapPath}`);
     }
     try {
-      return gridFromRows(parseMovingAiMap(text));
+      return gridFromRows(checkSize(file, 'layout', parseMovingAiMap(text)));
     } catch (e) {
       if (e instanceof LayoutError) throw new ScenarioError(mapPath, '', e.message);
       throw e;
@@ -129,11 +166,15 @@ function profileSegments(s: ScenarioFile, tick: number): { segments: RateSegment
 }
 
 /** Checks a parsed scenario against its layout and builds the engine's config. */
-export function buildConfig(file: string, s: ScenarioFile): SimConfig {
-  const grid = loadGrid(file, s);
+export function buildConfig(file: string, s: ScenarioFile, options: LoadOptions = {}): SimConfig {
+  const grid = loadGrid(file, s, options.allowOutside ?? false);
   const errors: ScenarioError[] = [];
   const fail = (path: string, msg: string) => errors.push(new ScenarioError(file, path, msg));
   const tick = (s.layout.cellSize ?? 1) / s.robots.speed;
+  const totalTicks = Math.round(seconds(s.duration) / tick);
+  if (totalTicks > MAX_TICKS) {
+    throw new ScenarioError(file, 'duration', `is ${totalTicks} ticks of ${Number(tick.toPrecision(4))} s (cellSize / robots.speed); at most ${MAX_TICKS} are supported`);
+  }
   const rb = s.robots;
   const flow = buildFlow(s, grid, tick, (p) => pickDistribution(p, tick), fail);
   // Goods-to-person needs stations, pods and robots only when some SKUs live in pods.
@@ -177,6 +218,11 @@ export function buildConfig(file: string, s: ScenarioFile): SimConfig {
   if (rb.count > 0 && b.chargeBelow > 0 && grid.chargers.length === 0 && b.moveWh + b.idleWatts > 0) {
     fail('layout', "robots need charging (robots.battery.chargeBelow > 0) but the layout has no charger: add 'C' cells or set chargeBelow to 0");
   }
+  const locations = grid.storage.length;
+  if (goodsToPerson && SLOTTING[s.demand.slotting]?.reslots && Math.floor(locations * (1 - s.storage.podFill) + 1e-9) < 1) {
+    const most = Math.floor((1 - 1 / locations) * 100) / 100;
+    fail('storage.podFill', `is ${s.storage.podFill}, which leaves none of the ${locations} storage locations empty, but '${s.demand.slotting}' slotting moves pods through empty ones: set podFill to at most ${most}`);
+  }
   if (errors.length > 0) throw new ScenarioErrors(errors);
   const placed = starts ?? defaultStarts(grid, rb.count);
   if (goodsToPerson) for (const problem of checkReachability(grid, placed)) fail(problem.path, problem.message);
@@ -218,11 +264,15 @@ export function buildConfig(file: string, s: ScenarioFile): SimConfig {
       peakFactor: s.demand.peakFactor,
       unitsMin,
       unitsMax,
+      affinity: s.demand.affinity,
+      familySize: s.demand.families,
+      reslotEveryTicks: Math.max(1, Math.round(seconds(s.demand.reslotEvery) / tick)),
     },
     stations: {
       pick: pickDistribution(s.stations.pickSeconds, tick),
       pickers: s.stations.pickers,
       queueCapacity: s.stations.queueCapacity,
+      orderAssignment: s.stations.orderAssignment,
     },
     fleet: { ...s.fleet },
     startOfDayTick: Math.round((parseTimeOfDay(s.startTime) ?? 0) / tick),
@@ -230,6 +280,7 @@ export function buildConfig(file: string, s: ScenarioFile): SimConfig {
     zones: flow.zones,
     outbound: flow.outbound,
     energy: { gridGramsPerKWh: s.energy.gridGramsPerKWh, chargerEfficiency: s.energy.chargerEfficiency },
+    storage: { podReturn: s.storage.podReturn, podFill: s.storage.podFill },
   };
 }
 
@@ -245,7 +296,7 @@ export function scenarioFromJson(file: string, json: unknown, options: LoadOptio
   if (!parsed.success) {
     throw new ScenarioErrors(flattenIssues(parsed.error.issues, [], json).map((i) => new ScenarioError(file, i.path, i.message)));
   }
-  return { file, scenario: parsed.data, config: buildConfig(file, parsed.data) };
+  return { file, scenario: parsed.data, config: buildConfig(file, parsed.data, options) };
 }
 
 /** Loads a scenario file: read, parse, validate, resolve. Throws ScenarioError(s) with file and path. */

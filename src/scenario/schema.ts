@@ -1,10 +1,16 @@
 import { z } from 'zod';
 import { parseDuration, parseTimeOfDay } from '../core/duration.js';
+import { OrderAssignmentName, SlottingName, StorageSection } from './strategies.js';
+import { assertionSyntaxError } from '../ci/assertions.js';
+
+/** Longest duration accepted anywhere: a year and a day. */
+const MAX_SECONDS = 366 * 86400;
 
 /** Seconds as a number, or a string like "8h", "90m", "1h30m". */
 export const Duration = z
   .union([z.number().nonnegative().finite(), z.string()])
   .refine((v) => parseDuration(v) !== null, { message: 'expected a duration: seconds, or a string like "8h", "90m", "45s"' })
+  .refine((v) => (parseDuration(v) ?? 0) <= MAX_SECONDS, { message: 'expected at most 366 days' })
   .describe('Seconds, or a string like "8h", "90m", "1h30m".');
 
 const PositiveDuration = Duration.refine((v) => (parseDuration(v) ?? 0) > 0, { message: 'expected a duration above zero' });
@@ -29,8 +35,8 @@ export const GeneratedLayout = z.strictObject({
   kind: z.literal('warehouse'),
   width: z.number().int().min(10).max(2000),
   height: z.number().int().min(8).max(2000),
-  stations: z.number().int().min(1),
-  chargers: z.number().int().min(0),
+  stations: z.number().int().min(1).max(10_000),
+  chargers: z.number().int().min(0).max(10_000),
   blockWidth: z.number().int().min(1).optional(),
   blockDepth: z.number().int().min(1).max(2).optional(),
   aisle: z.number().int().min(1).optional(),
@@ -42,21 +48,21 @@ export const Layout = z
   .union([
     z.strictObject({
       grid: z.array(z.string().min(1)).min(1).describe('Rows of . @ T R P C # m = +'),
-      cellSize: z.number().positive().finite().optional(),
+      cellSize: z.number().min(0.01).max(100).optional(),
     }),
     z.strictObject({
       map: z.string().min(1).describe('MovingAI .map file, relative to the scenario file'),
-      cellSize: z.number().positive().finite().optional(),
+      cellSize: z.number().min(0.01).max(100).optional(),
     }),
     z.strictObject({
       generate: GeneratedLayout,
-      cellSize: z.number().positive().finite().optional(),
+      cellSize: z.number().min(0.01).max(100).optional(),
     }),
   ])
   .describe('Inline grid rows, a MovingAI map file, or a generated warehouse. cellSize in metres (default 1).');
 
 export const Battery = z.strictObject({
-  capacityWh: z.number().positive().finite().default(1000),
+  capacityWh: z.number().positive().max(1e7).default(1000),
   moveWh: z.number().nonnegative().finite().default(0.5).describe('Energy per cell moved (Wh)'),
   idleWatts: z.number().nonnegative().finite().default(30).describe('Base draw while on (W)'),
   chargeWatts: z.number().positive().finite().default(2000),
@@ -68,30 +74,33 @@ export const Battery = z.strictObject({
 export const Robots = z.strictObject({
   count: z.number().int().nonnegative().max(100_000).describe('Robots; 0 for a site with people only'),
   start: z.array(Cell).optional().describe('Start cells; omitted = spread over free floor'),
-  speed: z.number().positive().finite().default(1).describe('Metres per second: one cell per tick'),
-  rotationSeconds: z.number().nonnegative().finite().default(0).describe('Time for a 90-degree turn; 0 = free'),
+  speed: z.number().min(0.01).max(100).default(1).describe('Metres per second: one cell per tick'),
+  rotationSeconds: z.number().nonnegative().max(3600).default(0).describe('Time for a 90-degree turn; 0 = free'),
   battery: Battery.prefault({}),
 });
 
 const ProfileSegment = z.strictObject({ from: Duration, multiplier: z.number().nonnegative().finite() });
 
 export const Demand = z.strictObject({
-  ordersPerHour: z.number().nonnegative().finite(),
+  ordersPerHour: z.number().nonnegative().max(1_000_000),
   profile: z
     .union([z.array(z.number().nonnegative().finite()).min(1), z.array(ProfileSegment).min(1)])
     .optional()
     .describe('Hourly multipliers (repeating daily), or [{from, multiplier}] segments'),
   linesPerOrder: z
-    .union([z.number().int().positive(), z.strictObject({ min: z.number().int().positive(), max: z.number().int().positive() })])
+    .union([z.number().int().positive().max(1000), z.strictObject({ min: z.number().int().positive().max(1000), max: z.number().int().positive().max(1000) })])
     .default(1),
   skus: z.number().int().positive().max(10_000_000).default(1000),
-  zipf: z.number().nonnegative().finite().default(1).describe('Popularity skew: 0 uniform, 1 classic Zipf'),
-  replicas: z.number().int().positive().default(1).describe('Pods each SKU is stored in'),
-  slotting: z.enum(['random', 'velocity']).default('random'),
+  zipf: z.number().nonnegative().max(10).default(1).describe('Popularity skew: 0 uniform, 1 classic Zipf'),
+  replicas: z.number().int().positive().max(1000).default(1).describe('Pods each SKU is stored in'),
+  slotting: SlottingName.default('random'),
+  affinity: z.number().min(0).max(1).default(0).describe("Probability that a line after an order's first is drawn from the first line's SKU family"),
+  families: z.number().int().positive().max(1_000_000).default(10).describe('SKUs per family (for affinity and correlated slotting)'),
+  reslotEvery: PositiveDuration.default('1h').describe('Interval between re-slotting looks of the dynamic slotting'),
   due: PositiveDuration.default('2h').describe('Due time after arrival (SLA) for orders whose dock has no cut-off'),
-  peakFactor: z.number().positive().finite().default(1).describe('Multiplies the arrival rate: 3 for a 3x sale day'),
+  peakFactor: z.number().positive().max(100).default(1).describe('Multiplies the arrival rate: 3 for a 3x sale day'),
   unitsPerLine: z
-    .union([z.number().int().positive(), z.strictObject({ min: z.number().int().positive(), max: z.number().int().positive() })])
+    .union([z.number().int().positive().max(10_000), z.strictObject({ min: z.number().int().positive().max(10_000), max: z.number().int().positive().max(10_000) })])
     .default(1)
     .describe('Units (items) per order line'),
 });
@@ -99,7 +108,8 @@ export const Demand = z.strictObject({
 export const Stations = z.strictObject({
   pickSeconds: TimeDistribution.default(6),
   pickers: z.number().int().positive().max(64).default(1),
-  queueCapacity: z.number().int().positive().default(4),
+  queueCapacity: z.number().int().positive().max(10_000).default(4),
+  orderAssignment: OrderAssignmentName.default('least-loaded'),
 });
 
 export const Fleet = z.strictObject({
@@ -123,7 +133,7 @@ export const PickerZone = z.strictObject({
   depot: Cell.describe('Where carts are loaded and finished totes dropped'),
   pickers: z.number().int().positive().max(10_000),
   cartTotes: z.number().int().positive().max(64).default(6).describe('Totes per cart = orders batched per trip'),
-  walkSpeed: z.number().positive().finite().default(1.2).describe('Metres per second'),
+  walkSpeed: z.number().min(0.01).max(20).default(1.2).describe('Metres per second'),
   pickSeconds: TimeDistribution.default(10),
   batchWait: Duration.default('2m').describe('How long a picker waits for a full cart before leaving with what there is'),
   skus: z
@@ -139,10 +149,10 @@ export const Pickers = z.strictObject({ zones: z.array(PickerZone).min(1) });
 
 export const ConveyorInput = z.strictObject({
   id: z.string().min(1),
-  length: z.number().positive().finite().describe('Metres'),
-  speed: z.number().positive().finite().describe('Metres per second'),
+  length: z.number().positive().max(100_000).describe('Metres'),
+  speed: z.number().min(0.001).max(100).describe('Metres per second'),
   capacity: z.number().int().positive().max(100_000).describe('Totes the segment holds (accumulation)'),
-  spacing: z.number().nonnegative().finite().default(0).describe('Seconds between totes at the infeed (0 = one per tick)'),
+  spacing: z.number().nonnegative().max(86_400).default(0).describe('Seconds between totes at the infeed (0 = one per tick)'),
   to: NodeId,
   divert: z.record(z.string(), NodeId).default({}).describe('Dock id -> node: totes for that dock leave here'),
   cells: z.array(Cell).default([]).describe('Cells the belt runs over, infeed to discharge (drawing only)'),
@@ -151,20 +161,20 @@ export const ConveyorInput = z.strictObject({
 export const SorterInput = z.strictObject({
   id: z.string().min(1),
   at: Cell.optional(),
-  inductPerHour: z.number().positive().finite().describe('Items per hour the induction can take'),
-  queueCapacity: z.number().int().positive().default(4).describe('Totes that can wait at the induction'),
-  transitSeconds: z.number().nonnegative().finite().default(20),
+  inductPerHour: z.number().positive().max(10_000_000).describe('Items per hour the induction can take'),
+  queueCapacity: z.number().int().positive().max(100_000).default(4).describe('Totes that can wait at the induction'),
+  transitSeconds: z.number().nonnegative().max(86_400).default(20),
   onFull: z.enum(['recirculate', 'reject']).default('recirculate'),
-  recirculateSeconds: z.number().positive().finite().default(60),
-  maxRecirculations: z.number().int().nonnegative().default(3),
+  recirculateSeconds: z.number().positive().max(86_400).default(60),
+  maxRecirculations: z.number().int().nonnegative().max(1000).default(3),
   missortProbability: z.number().min(0).max(1).default(0),
-  reworkSeconds: z.number().nonnegative().finite().default(300),
-  rejectSeconds: z.number().nonnegative().finite().default(600),
-  chutes: z.array(z.strictObject({ dock: z.string().min(1), capacity: z.number().int().positive() })).min(1),
+  reworkSeconds: z.number().nonnegative().max(MAX_SECONDS).default(300),
+  rejectSeconds: z.number().nonnegative().max(MAX_SECONDS).default(600),
+  chutes: z.array(z.strictObject({ dock: z.string().min(1), capacity: z.number().int().positive().max(1_000_000) })).min(1).max(10_000),
   emptying: z
     .union([
-      z.strictObject({ everySeconds: z.number().positive().finite() }),
-      z.strictObject({ workerSecondsPerItem: z.number().positive().finite() }),
+      z.strictObject({ everySeconds: z.number().positive().max(MAX_SECONDS) }),
+      z.strictObject({ workerSecondsPerItem: z.number().positive().max(86_400) }),
     ])
     .default({ workerSecondsPerItem: 5 }),
 });
@@ -172,13 +182,13 @@ export const SorterInput = z.strictObject({
 export const AgvInput = z.strictObject({
   id: z.string().min(1),
   path: z.array(Cell).min(2).describe('Corners of the closed guide loop on \'+\' cells, in driving order'),
-  vehicles: z.number().int().positive(),
-  speed: z.number().positive().finite().default(1).describe('Metres per second (at most the robots\' speed)'),
-  capacity: z.number().int().positive().default(1).describe('Totes per vehicle'),
+  vehicles: z.number().int().positive().max(100_000),
+  speed: z.number().min(0.001).max(100).default(1).describe('Metres per second (at most the robots\' speed)'),
+  capacity: z.number().int().positive().max(1000).default(1).describe('Totes per vehicle'),
   pickups: z.array(Cell).min(1).describe('Loop cells where totes are loaded'),
   drop: Cell.describe('Loop cell where totes are unloaded into `to`'),
-  bufferCapacity: z.number().int().positive().default(4),
-  handleSeconds: z.number().nonnegative().finite().default(3),
+  bufferCapacity: z.number().int().positive().max(100_000).default(4),
+  handleSeconds: z.number().nonnegative().max(3600).default(3),
   moveWh: z.number().nonnegative().finite().default(0.1).describe('Energy per cell moved (Wh)'),
   idleWatts: z.number().nonnegative().finite().default(15),
   to: NodeId,
@@ -187,7 +197,7 @@ export const AgvInput = z.strictObject({
 export const DockInput = z.strictObject({
   id: z.string().min(1),
   at: Cell.optional(),
-  cutoffs: z.array(TimeOfDay).default([]).describe('Carrier cut-offs each day; none = orders use demand.due'),
+  cutoffs: z.array(TimeOfDay).max(1440).default([]).describe('Carrier cut-offs each day; none = orders use demand.due'),
   lead: Duration.default(0).describe('An order must arrive this long before a cut-off to make it'),
   share: z.number().nonnegative().finite().default(1).describe('Relative share of orders shipping here'),
 });
@@ -219,9 +229,17 @@ export const Scenario = z.strictObject({
   demand: Demand,
   stations: Stations.prefault({}),
   fleet: Fleet.prefault({}),
+  storage: StorageSection.prefault({}).describe('Storage locations: pod fill and where pods go after a visit'),
   pickers: Pickers.optional().describe('Person-to-goods zones: people walking shelves with carts'),
   outbound: Outbound.optional().describe('Conveyors, sorters, AGVs and docks after picking; omitted = an order is done when picked'),
   energy: Energy.prefault({}),
+  assertions: z
+    .array(z.string().superRefine((v, ctx) => {
+      const problem = assertionSyntaxError(v);
+      if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+    }))
+    .optional()
+    .describe('CI checks on the report, e.g. "throughput.ordersPerHour >= 1200"; wsim run exits 1 when one fails'),
 });
 
 export type ScenarioInput = z.input<typeof Scenario>;

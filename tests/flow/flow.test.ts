@@ -14,9 +14,11 @@ describe('slotting', () => {
 
   it('velocity puts the most popular SKUs in the pods nearest a station', () => {
     const out = velocitySlotting(input());
+    // Zipf(1) over 10 SKUs: class A = SKUs 0-1 (half the demand), B = 2-5, C = 6-9; pods by distance 1, 3, 2, 4, 0.
     expect(out[0][0]).toBe(1); // SKU 0 (most popular) in the nearest pod
-    expect(out[1][0]).toBe(3);
-    expect(out[2][0]).toBe(2);
+    expect(out[1][0]).toBe(1);
+    for (let s = 2; s < 6; s++) expect([3, 2]).toContain(out[s][0]);
+    for (let s = 6; s < 10; s++) expect([4, 0]).toContain(out[s][0]);
   });
 
   it('every SKU gets its replicas on different pods, whatever the strategy', () => {

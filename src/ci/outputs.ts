@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeTextAtomic } from '../cli/output.js';
+import type { Aggregate } from '../experiment/aggregate.js';
+import type { RunResult } from '../experiment/run-one.js';
+import { formatAssertions } from '../experiment/table.js';
+import { csvFiles } from './csv.js';
+import { htmlReport } from './html.js';
+import { junitXml } from './junit.js';
+import { summaryMarkdown } from './markdown.js';
+
+/** Report options shared by `wsim run`, `wsim experiment` and `wsim merge`. */
+export interface CiReportOptions {
+  junit?: string;
+  summary?: string;
+  csv?: string;
+  html?: string;
+}
+
+/** Writes every report asked for (each file whole or not at all). */
+export function writeCiReports(a: Aggregate, runs: readonly RunResult[], o: CiReportOptions): void {
+  if (o.junit) writeTextAtomic(o.junit, junitXml(a));
+  if (o.summary) writeTextAtomic(o.summary, summaryMarkdown(a));
+  if (o.csv) {
+    mkdirSync(o.csv, { recursive: true });
+    for (const [name, text] of csvFiles(a)) writeTextAtomic(join(o.csv, name), text);
+  }
+  if (o.html) writeTextAtomic(o.html, htmlReport(a, runs));
+}
+
+/**
+ * Prints assertion results (all of them on stdout unless quiet; failures
+ * always on stderr) and returns whether every assertion passed.
+ */
+export function printAssertions(a: Aggregate, quiet: boolean): boolean {
+  if (a.assertions.length === 0) return true;
+  const lines = formatAssertions(a);
+  const failed = a.assertions.filter((r) => !r.passed).length;
+  if (!quiet) {
+    const head = failed === 0 ? `assertions: all ${a.assertions.length} passed` : `assertions: ${failed} of ${a.assertions.length} FAILED`;
+    process.stdout.write(`${head}\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
+  }
+  a.assertions.forEach((r, k) => {
+    if (!r.passed) process.stderr.write(`wsim: assertion failed: ${lines[k].replace(/^FAIL\s+/, '')}\n`);
+  });
+  return failed === 0;
+}

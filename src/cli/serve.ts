@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readJsonFile, scenarioFromJson } from '../scenario/load.js';
+import { startLiveServer } from '../server/live-server.js';
+import type { ServeArgs } from './main.js';
+import { packageRoot } from './main.js';
+import { defaultScenarioPath } from './run.js';
+
+/** The built viewer: `npm install` (the prepare script) or `npm run build` writes it. */
+export function distDir(): string {
+  return fileURLToPath(new URL('dist/', packageRoot()));
+}
+
+/**
+ * `wsim serve`: runs a scenario live and serves the viewer, which shows the
+ * run as it happens. Runs until interrupted (Ctrl-C), then exits 0.
+ */
+export async function serveCommand(args: ServeArgs): Promise<number> {
+  const file = args.scenario ?? defaultScenarioPath();
+  // Read once: a restart with another seed re-validates the same document, not a file edited since.
+  const json = readJsonFile(file);
+  const first = scenarioFromJson(file, json, { seed: args.seed, duration: args.duration }).config;
+  const dist = distDir();
+  if (!existsSync(join(dist, 'index.html'))) {
+    process.stderr.write(`wsim: the browser viewer is not built (${join(dist, 'index.html')} is missing); run \`npm run build\` in the wsim folder first\n`);
+    return 1;
+  }
+  const configFor = (seed?: number | string) =>
+    seed === undefined || seed === first.seed ? first : scenarioFromJson(file, json, { seed, duration: args.duration }).config;
+  const server = await startLiveServer({ configFor, dist, host: args.host, port: args.port, speed: args.speed });
+  process.stdout.write(
+    `wsim: serving ${first.name} (${first.robots.count} robots) at ${server.url} ; viewers stream from ${server.url.replace(/^http/, 'ws')}ws\n` +
+      (args.host === '127.0.0.1' || args.host === 'localhost' || args.host === '::1' ? '' : `wsim: listening on ${args.host}: anyone who can reach it can watch and steer the run\n`) +
+      'Press Ctrl-C to stop.\n',
+  );
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await server.close();
+  return 0;
+}

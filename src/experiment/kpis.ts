@@ -1,0 +1,64 @@
+/** Report figures tabulated by experiments, and which way is better for each. */
+
+export type Better = 'higher' | 'lower' | 'none';
+
+export interface KpiDef {
+  path: string;
+  label: string;
+  better: Better;
+}
+
+/** Tabulated when an experiment names no `kpis`. */
+export const DEFAULT_KPIS: readonly string[] = [
+  'throughput.ordersPerHour',
+  'cycleTimeSeconds.p50',
+  'cycleTimeSeconds.p95',
+  'sla.hitRate',
+  'orders.open',
+  'robots.utilization',
+  'congestion.totalWaitTicks',
+  'energy.co2eGramsPerOrder',
+];
+
+const HIGHER = [/throughput/i, /PerHour/, /hitRate/i, /onTime/i, /completed/i, /picked/i, /shipped/i, /delivered/i, /sorted/i, /PerVisit/i, /PerPickerHour/i];
+const LOWER = [
+  /Seconds/,
+  /cycle/i,
+  /energy/i,
+  /KWh/,
+  /co2e/i,
+  /Wh/,
+  /wait/i,
+  /conflicts/i,
+  /Repairs/i,
+  /depleted/i,
+  /open/i,
+  /blocked/i,
+  /rejects/i,
+  /missorts/i,
+  /recirculations/i,
+  /queue/i,
+  /priorityYields/i,
+  /distance/i,
+];
+
+/**
+ * Which way is better for a report figure: higher for throughput, SLA and
+ * counts of work done; lower for times, energy, waiting, backlog and
+ * defects; none for shares such as utilisation, where either way can be
+ * good.
+ */
+export function guessBetter(path: string): Better {
+  const last = path.split('.').pop() ?? path;
+  if (/utilization|chargingShare|busyShare/i.test(last)) return 'none';
+  if (HIGHER.some((r) => r.test(last)) || HIGHER.some((r) => r.test(path.split('.')[0]))) return 'higher';
+  if (LOWER.some((r) => r.test(path))) return 'lower';
+  return 'none';
+}
+
+export type KpiInput = string | { path: string; label?: string; better?: Better };
+
+export function kpiDef(input: KpiInput): KpiDef {
+  if (typeof input === 'string') return { path: input, label: input, better: guessBetter(input) };
+  return { path: input.path, label: input.label ?? input.path, better: input.better ?? guessBetter(input.path) };
+}

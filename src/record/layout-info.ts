@@ -1,0 +1,73 @@
+import type { SimConfig } from '../core/config.js';
+
+/**
+ * The static part of a run, sent once before its frames (on the ws stream, by
+ * the viewer's worker, at the start of a recording): what a viewer needs to
+ * draw the floor and to read the frames that follow. Plain JSON.
+ */
+export interface LayoutInfo {
+  /** Scenario name. */
+  scenario: string;
+  seed: number | string;
+  /** Layout rows in the scenario legend (`.`, `@`, `R`, `P`, `C`, ...): the grid is rebuilt from them. */
+  rows: string[];
+  width: number;
+  height: number;
+  /** Simulated seconds per tick. */
+  tickSeconds: number;
+  /** Ticks in the whole run. */
+  ticks: number;
+  robots: number;
+  batteryCapacityWh: number;
+  /** Station cells, in station order (the order of the per-station frame sections). */
+  stations: number[];
+  chargers: number[];
+  /** Pod homes, in pod order (pod ids in frames index this). */
+  podHomes: number[];
+  /** Tick a new run starts at (0). */
+  startTick: number;
+  /** Person-to-goods zones and outbound equipment, in the order of the frame's flow sections. */
+  equipment: EquipmentInfo;
+}
+
+/** Where the equipment is, for drawing; the frame's flow sections carry its state. */
+export interface EquipmentInfo {
+  zones: { name: string; depot: number; pickers: number; cartTotes: number }[];
+  conveyors: { name: string; capacity: number; cells: number[] }[];
+  sorters: { name: string; cell: number; queueCapacity: number; chutes: { dock: number; capacity: number }[] }[];
+  agvs: { name: string; loop: number[]; vehicles: number; capacity: number }[];
+  docks: { name: string; cell: number }[];
+}
+
+function equipmentInfo(config: SimConfig): EquipmentInfo {
+  const out = config.outbound;
+  return {
+    zones: (config.zones ?? []).map((z) => ({ name: z.name, depot: z.depot, pickers: z.pickers, cartTotes: z.cartTotes })),
+    conveyors: (out?.conveyors ?? []).map((c) => ({ name: c.name, capacity: c.capacity, cells: Array.from(c.cells) })),
+    sorters: (out?.sorters ?? []).map((s) => ({ name: s.name, cell: s.cell, queueCapacity: s.queueCapacity, chutes: s.chutes.map((c) => ({ ...c })) })),
+    agvs: (out?.agvs ?? []).map((a) => ({ name: a.name, loop: Array.from(a.loop), vehicles: a.vehicles, capacity: a.capacity })),
+    docks: (out?.docks ?? []).map((d) => ({ name: d.name, cell: d.cell })),
+  };
+}
+
+/** The layout info of a run about to start from `config`. */
+export function layoutInfo(config: SimConfig): LayoutInfo {
+  const g = config.grid;
+  return {
+    scenario: config.name,
+    seed: config.seed,
+    rows: [...g.rows],
+    width: g.width,
+    height: g.height,
+    tickSeconds: config.tickSeconds,
+    ticks: config.ticks,
+    robots: config.robots.count,
+    batteryCapacityWh: config.robots.battery.capacityWh,
+    stations: Array.from(g.stations),
+    chargers: Array.from(g.chargers),
+    // One pod per storage cell, in the grid's storage order (as createWorld makes them).
+    podHomes: Array.from(g.storage),
+    startTick: 0,
+    equipment: equipmentInfo(config),
+  };
+}

@@ -1,0 +1,68 @@
+import type { DecodedFrame } from '../record/frame-codec.js';
+import type { SourceKind } from './sources/source.js';
+
+/** Timing of one animation frame's JavaScript, ms. */
+export interface FrameTiming {
+  /** Layers updating (interpolation, particles, overlays). */
+  update: number;
+  /** pixi turning the stage into draw calls. */
+  render: number;
+}
+
+/**
+ * What the page exposes as `window.__wsim` for end-to-end tests and the
+ * viewer benchmark: where the run comes from, the latest frame's tick and
+ * robot cells, errors on screen, and per-frame timings.
+ */
+export interface TestHook {
+  ready: boolean;
+  source: SourceKind | null;
+  scenario: string | null;
+  tick: number;
+  robots: number;
+  framesReceived: number;
+  framesDrawn: number;
+  /** Animation frames the page has drawn (for frames per second). */
+  animationFrames: number;
+  bytesReceived: number;
+  renderer: string;
+  cells(): number[];
+  errors(): string[];
+  /** Recent frame timings (last 600). */
+  timings: FrameTiming[];
+  snapshot(): string;
+  /** Where robot i is drawn, in CSS pixels from the canvas' top left corner. */
+  robotOnScreen(i: number): [number, number] | null;
+  /** The followed robot, or -1. */
+  selected(): number;
+}
+
+export function createHook(): TestHook {
+  const hook: TestHook = {
+    ready: false,
+    source: null,
+    scenario: null,
+    tick: -1,
+    robots: 0,
+    framesReceived: 0,
+    framesDrawn: 0,
+    animationFrames: 0,
+    bytesReceived: 0,
+    renderer: '',
+    cells: () => [],
+    errors: () => [],
+    timings: [],
+    snapshot: () => '',
+    robotOnScreen: () => null,
+    selected: () => -1,
+  };
+  (window as unknown as { __wsim: TestHook }).__wsim = hook;
+  return hook;
+}
+
+export function hookFrame(hook: TestHook, f: DecodedFrame): void {
+  hook.tick = f.tick;
+  hook.robots = f.robotCount;
+  hook.framesReceived++;
+  hook.bytesReceived += f.bytes;
+}

@@ -1,0 +1,220 @@
+import type { RobotInfo } from '../record/inspect.js';
+import type { LayoutInfo } from '../record/layout-info.js';
+import type { ControlInput, StatusMessage } from '../record/protocol.js';
+import type { ViewInput } from './render/layers/layer.js';
+import type { Scene } from './render/scene.js';
+import type { Source, SourceEvent } from './sources/source.js';
+import { hookFrame, type TestHook } from './test-hook.js';
+import type { Messages } from './ui/messages.js';
+import type { Panel } from './ui/panel.js';
+import type { Toolbar } from './ui/toolbar.js';
+import { FrameTrack } from './view/frame-track.js';
+import { KpiSeries } from './view/kpi.js';
+
+/** Panel refresh period, ms. */
+const PANEL_MS = 250;
+/** Followed robot's details (task, path) are asked for this often, ms. */
+const INSPECT_MS = 200;
+const TIMINGS_KEPT = 600;
+
+function sameFloor(a: LayoutInfo | null, b: LayoutInfo): boolean {
+  return !!a && a.width === b.width && a.height === b.height && a.robots === b.robots && a.rows.join('\n') === b.rows.join('\n');
+}
+
+/**
+ * Ties a run (a Source) to what is on screen: frames go to the track and the
+ * KPI series as they arrive; once per animation frame the layers update from
+ * the latest frames and pixi renders; the panel refreshes a few times a
+ * second. Only the newest frame matters for drawing, so a run faster than
+ * the display is sampled, not queued.
+ */
+export class Viewer {
+  private source: Source | null = null;
+  private pending: Source | null = null;
+  private layout: LayoutInfo | null = null;
+  private readonly track = new FrameTrack();
+  private kpi: KpiSeries | null = null;
+  private heat: ViewInput['heat'] = null;
+  private heatVersion = 0;
+  private selected = -1;
+  private info: (RobotInfo & { recorded?: boolean }) | null = null;
+  private status: StatusMessage | null = null;
+  private lastPanel = 0;
+  private lastInspect = 0;
+
+  constructor(
+    private readonly scene: Scene,
+    private readonly toolbar: Toolbar,
+    private readonly panel: Panel,
+    private readonly messages: Messages,
+    private readonly hook: TestHook,
+  ) {
+    scene.camera.onClick = (wx, wy) => this.select(scene.robotAt(wx, wy, this.track.cur?.robotCount ?? 0));
+    hook.cells = () => Array.from(this.track.cur?.cell ?? []);
+    hook.errors = () => messages.text();
+    hook.snapshot = () => scene.snapshot();
+    hook.robotOnScreen = (i) => scene.robotOnScreen(i);
+    hook.selected = () => this.selected;
+    requestAnimationFrame(this.loop);
+  }
+
+  /**
+   * Switches to `source` once it has said hello (sent its layout). If it
+   * fails first (a bad scenario), its error is shown and the current run
+   * stays on screen.
+   */
+  adopt(source: Source, name: string): void {
+    this.pending?.dispose();
+    this.pending = source;
+    const early: SourceEvent[] = [];
+    source.onEvent = (e) => {
+      if (this.pending !== source) return;
+      if (e.type === 'error') {
+        this.pending = null;
+        source.dispose();
+        this.messages.error(`Could not load ${name}`, e.message, e.problems);
+        return;
+      }
+      early.push(e);
+      if (e.type === 'hello') {
+        this.pending = null;
+        this.use(source, name);
+        for (const q of early) this.onEvent(q);
+      }
+    };
+  }
+
+  /** Shows a problem that is not the run's (a file that could not be read). */
+  error(title: string, message: string): void {
+    this.messages.error(title, message);
+  }
+
+  /** Watches `source` instead of the current one. */
+  use(source: Source, name: string): void {
+    this.source?.dispose();
+    this.source = source;
+    this.hook.source = source.kind;
+    this.hook.scenario = name;
+    this.status = null;
+    this.select(-1);
+    this.toolbar.setSource(source.kind, name, source.range);
+    this.messages.clear();
+    source.onEvent = (e) => {
+      if (this.source === source) this.onEvent(e);
+    };
+  }
+
+  control(c: ControlInput): void {
+    this.source?.send(c);
+  }
+
+  seek(tick: number): void {
+    this.source?.seek?.(tick);
+  }
+
+  fit(): void {
+    this.scene.camera.following = false;
+    this.scene.fit();
+  }
+
+  select(robot: number): void {
+    this.selected = robot;
+    this.info = null;
+    this.scene.camera.following = false;
+    this.scene.camera.following = robot >= 0 && (document.getElementById('insp-follow') as HTMLInputElement | null)?.checked !== false;
+    if (robot >= 0) this.inspect();
+    this.panel.robot(robot, null, this.track.cur);
+  }
+
+  /** Follow the selected robot again (or stop). */
+  follow(on: boolean): void {
+    this.scene.camera.following = on && this.selected >= 0;
+  }
+
+  private inspect(): void {
+    this.lastInspect = performance.now();
+    if (this.selected >= 0) this.source?.send({ type: 'inspect', robot: this.selected });
+  }
+
+  private onEvent(e: SourceEvent): void {
+    switch (e.type) {
+      case 'hello': {
+        const l = e.layout;
+        if (!sameFloor(this.layout, l)) {
+          this.scene.setLayout(l);
+          this.select(-1);
+        }
+        this.layout = l;
+        if (this.source?.kind === 'live') this.toolbar.setSource('live', `${l.scenario} (server)`);
+        this.panel.setLayout(l);
+        this.track.clear();
+        this.kpi = new KpiSeries(l.tickSeconds, l.ticks);
+        this.heat = null;
+        this.messages.clear('error');
+        this.messages.clear('connection');
+        return;
+      }
+      case 'frame': {
+        const f = e.frame;
+        this.track.push(f, performance.now(), !(this.status?.playing ?? true));
+        this.kpi?.add(f);
+        hookFrame(this.hook, f);
+        return;
+      }
+      case 'heat':
+        this.heat = { version: ++this.heatVersion, wait: e.wait, max: e.max };
+        return;
+      case 'status':
+        this.status = e.status;
+        this.toolbar.status(e.status);
+        return;
+      case 'robot':
+        if (e.info.robot === this.selected) this.info = e.info;
+        return;
+      case 'error':
+        this.messages.error(this.layout ? 'Problem' : 'Could not load the scenario', e.message, e.problems);
+        return;
+      case 'disconnected':
+        this.messages.notice(e.message, 'connection');
+        return;
+    }
+  }
+
+  private readonly loop = (): void => {
+    requestAnimationFrame(this.loop);
+    const t0 = performance.now();
+    const cur = this.track.cur;
+    const v: ViewInput = {
+      cur,
+      prev: this.track.prev,
+      alpha: this.track.alpha(t0),
+      heat: this.heat,
+      overlays: { heat: this.toolbar.heat.checked, queues: this.toolbar.queues.checked },
+      zoom: this.scene.zoom,
+      selected: this.selected,
+      info: this.info,
+    };
+    if (this.layout) this.scene.update(v);
+    const t1 = performance.now();
+    this.scene.render();
+    const t2 = performance.now();
+    this.hook.animationFrames++;
+    const timings = this.hook.timings;
+    timings.push({ update: t1 - t0, render: t2 - t1 });
+    if (timings.length > TIMINGS_KEPT) timings.splice(0, timings.length - TIMINGS_KEPT);
+    if (this.track.fresh > 0) {
+      this.track.fresh = 0;
+      this.hook.framesDrawn++;
+      this.source?.frameDrawn();
+    }
+    if (cur && this.layout) {
+      this.toolbar.frame(cur.tick, cur.time, this.status?.ticks ?? this.layout.ticks, this.layout.tickSeconds);
+      if (t2 - this.lastPanel > PANEL_MS) {
+        this.lastPanel = t2;
+        this.panel.update(this.kpi, cur);
+        this.panel.robot(this.selected, this.info, cur);
+      }
+      if (this.selected >= 0 && t2 - this.lastInspect > INSPECT_MS) this.inspect();
+    }
+  };
+}
