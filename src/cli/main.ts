@@ -7,12 +7,12 @@ export class UsageError extends Error {}
 const HELP = `wsim: warehouse robotics and AMR fleet simulator
 
 Usage:
-  wsim run [SCENARIO] [--seed N] [--duration D] [--report FILE] [--trace FILE] [--record FILE] [REPORTS] [--quiet]
+  wsim run [SCENARIO] [--seed N] [--duration D] [--report FILE] [--trace FILE] [--record FILE] [REPORTS] [--allow-outside] [--quiet]
   wsim serve [SCENARIO] [--port 8080] [--host 127.0.0.1] [--seed N] [--duration D] [--speed X]
   wsim experiment FILE [--workers N] [--shard i/n] [--out DIR] [REPORTS] [--quiet]
   wsim merge SHARD_FILE... [--out DIR] [REPORTS] [--quiet]
   wsim lorr PROBLEM.json [--steps N] [--output OUT.json] [--guidance auto|lanes|none] [--bound]
-  wsim validate FILE
+  wsim validate FILE [--allow-outside]
   wsim schema
   wsim --version | --help
 
@@ -33,6 +33,7 @@ Options for run:
   --trace FILE     write every robot's cell at every tick as JSON
   --record FILE    write a compact recording the browser viewer opens and scrubs
   --quiet          no progress line and no summary
+  --allow-outside  let the scenario reference a map file outside its own folder
   REPORTS          as below; the scenario's "assertions" are checked, exit 1 if one fails
 
 Options for experiment (merge takes --out, REPORTS and --quiet):
@@ -95,10 +96,9 @@ export async function main(argv: string[]): Promise<number> {
         return mg.mergeCommand(mg.parseMergeArgs(rest));
       }
       case 'validate': {
-        const { values, positionals } = parse(rest, {});
-        void values;
+        const { values, positionals } = parse(rest, { 'allow-outside': { type: 'boolean' as const } });
         if (positionals.length !== 1) throw new UsageError('validate takes exactly one FILE');
-        return (await import('./validate.js')).validateCommand(positionals[0]);
+        return (await import('./validate.js')).validateCommand(positionals[0], values['allow-outside'] ?? false);
       }
       case 'schema':
         parse(rest, {});
@@ -144,6 +144,8 @@ export interface RunArgs {
   csv?: string;
   html?: string;
   quiet: boolean;
+  /** Let the scenario reference files outside its own folder. */
+  allowOutside?: boolean;
 }
 
 export function parseRunArgs(args: string[]): RunArgs {
@@ -158,6 +160,7 @@ export function parseRunArgs(args: string[]): RunArgs {
     csv: { type: 'string' as const },
     html: { type: 'string' as const },
     quiet: { type: 'boolean' as const },
+    'allow-outside': { type: 'boolean' as const },
   });
   if (positionals.length > 1) throw new UsageError(`run takes at most one SCENARIO, got ${positionals.length}`);
   const seed = seedOf(values.seed);
@@ -173,6 +176,7 @@ export function parseRunArgs(args: string[]): RunArgs {
     csv: values.csv,
     html: values.html,
     quiet: values.quiet ?? false,
+    allowOutside: values['allow-outside'] ?? false,
   };
 }
 

@@ -19,7 +19,7 @@ export function defaultScenarioPath(): string {
 
 export function runCommand(args: RunArgs): number {
   const file = args.scenario ?? defaultScenarioPath();
-  const { config, scenario } = loadScenario(file, { seed: args.seed, duration: args.duration });
+  const { config, scenario } = loadScenario(file, { seed: args.seed, duration: args.duration, allowOutside: args.allowOutside });
   const ci = prepareRunCi(file, scenario, config);
   const sim = new Sim(config);
   const { frames$ } = simStreams(sim);

@@ -1,8 +1,8 @@
 import { loadScenario } from '../scenario/load.js';
 
 /** Checks a scenario file and says what it describes in one line. */
-export function validateCommand(file: string): number {
-  const { config } = loadScenario(file);
+export function validateCommand(file: string, allowOutside = false): number {
+  const { config } = loadScenario(file, { allowOutside });
   const g = config.grid;
   const parts = [`${g.width}x${g.height} layout`];
   if (config.robots.count > 0 || g.stations.length > 0) {

@@ -93,3 +93,20 @@ describe('hostile scenario files', () => {
     });
   }
 });
+
+describe('--allow-outside', () => {
+  it('lets a scenario use a map outside its folder only when asked', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'wsim-maps-'));
+    writeFileSync(join(outside, 'site.map'), 'type octile\nheight 4\nwidth 6\nmap\n@@@@@@\n@P.RC@\n@..R.@\n@@@@@@\n');
+    const dir = mkdtempSync(join(tmpdir(), 'wsim-scn-'));
+    const file = join(dir, 's.json');
+    writeFileSync(file, JSON.stringify({ ...base(), layout: { map: join('..', outside.split('/').pop()!, 'site.map') }, robots: { count: 1 } }));
+    const refused = await cli('validate', file);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/layout\.map: .* is outside the scenario's folder/);
+    const allowed = await cli('validate', file, '--allow-outside');
+    expect(allowed.err).toBe('');
+    expect(allowed.code).toBe(0);
+    expect(allowed.out).toMatch(/s\.json: valid \(default: 6x4 layout, 1 robots/);
+  });
+});
