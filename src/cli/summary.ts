@@ -19,7 +19,7 @@ export function formatSummary(r: Report): string {
     lines.push(
       `  robots        ${r.robots.count}, utilisation ${pct(r.robots.utilization)}, charging ${pct(r.robots.chargingShare)}, ` +
         `${r.robots.distanceCells} cells driven, ${r.robots.waitTicks} wait ticks, ${r.robots.energyKWh.toFixed(2)} kWh`,
-      `  safety        ${r.robots.conflicts} conflicts, ${r.robots.plannerRepairs} planner repairs, ${r.robots.priorityYields} priority yields, ${r.robots.depleted} depleted`,
+      `  safety        ${r.robots.conflicts} conflicts, ${r.robots.plannerRepairs} planner repairs, ${r.robots.priorityYields} priority yields, ${r.robots.deadlocks.detected} deadlocks (${r.robots.deadlocks.unrecovered} unrecovered), ${r.robots.depleted} depleted`,
       `  stations`,
     );
     for (const s of r.stations) {

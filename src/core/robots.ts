@@ -53,6 +53,10 @@ export interface Robots {
   batteryWh: Float64Array;
   /** Planned next cell, written by the planner each tick. */
   next: Int32Array;
+  /** Counts goal changes, so watchers can tell a new goal from a new priority. */
+  goalEpoch: Uint32Array;
+  /** The task's own goal while the robot takes a detour out of a jam, else -1 (arrivals do not count meanwhile). */
+  detourFrom: Int32Array;
   // Counters for metrics.
   moves: Float64Array;
   waitTicks: Float64Array;
@@ -82,6 +86,8 @@ export function createRobots(n: number, capacityWh: number, initial: number): Ro
     busyUntil: new Int32Array(n),
     batteryWh: new Float64Array(n).fill(capacityWh * initial),
     next: new Int32Array(n),
+    goalEpoch: new Uint32Array(n),
+    detourFrom: new Int32Array(n).fill(-1),
     moves: new Float64Array(n),
     waitTicks: new Float64Array(n),
     busyTicks: new Float64Array(n),

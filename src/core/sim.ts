@@ -9,6 +9,7 @@ import { movementStage, MotionScratch } from '../fleet/motion.js';
 import type { Planner, PlanView } from '../fleet/planner.js';
 import { PLANNERS } from '../fleet/registry.js';
 import { StuckWatch } from '../fleet/stuck.js';
+import { DeadlockWatch } from '../fleet/deadlock.js';
 import { DemandScratch, demandStage } from '../flow/demand.js';
 import { equipmentStage } from '../flow/equipment.js';
 import { createFlowFrame, fillFlowFrame } from '../flow/flow-frame.js';
@@ -38,6 +39,8 @@ export class Sim {
   private readonly demand: DemandScratch;
   /** Hands the lead to another robot when one has made no progress for a while. */
   readonly stuck: StuckWatch;
+  /** Finds robots that made no progress for a long time and sends them on a detour. */
+  readonly deadlocks: DeadlockWatch;
   /** Re-slotting during the run, for a slotting strategy that does it (dynamic); null otherwise. */
   readonly reslot: Reslotter | null;
   private readonly frame: Frame;
@@ -78,6 +81,7 @@ export class Sim {
     this.dispatch = new DispatchScratch(w.pods.n, n, w.stations.n);
     this.motion = new MotionScratch(w.grid.width * w.grid.height);
     this.stuck = new StuckWatch(n);
+    this.deadlocks = new DeadlockWatch(w);
     this.reslot = SLOTTING[config.demand.slotting]?.reslots
       ? new Reslotter(w, config.demand.reslotEveryTicks ?? Math.round(3600 / config.tickSeconds))
       : null;
@@ -135,6 +139,8 @@ export class Sim {
 
   private planStage(): void {
     const w = this.world;
+    // Detours change goals: decide them before the fields are grown for this tick's plan.
+    this.deadlocks.update(w);
     const r = w.robots;
     const margin = this.planner.lookahead ?? 1;
     for (let i = 0; i < r.n; i++) {

@@ -162,6 +162,8 @@ export function setGoal(w: World, i: number, goal: number): void {
   const r = w.robots;
   r.goal[i] = goal;
   r.goalSince[i] = w.tick;
+  r.goalEpoch[i]++;
+  r.detourFrom[i] = -1;
   const lazy = goal < 0 ? null : w.fields.lazy(goal, r.pod[i] >= 0);
   r.lazy[i] = lazy;
   r.field[i] = lazy === null ? null : lazy.dist;

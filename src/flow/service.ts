@@ -87,7 +87,8 @@ export function serviceStage(w: World): void {
   const b = w.config.robots.battery;
   for (let i = 0; i < r.n; i++) {
     const state = r.state[i];
-    const arrived = r.cell[i] === r.goal[i];
+    // A robot on a detour out of a jam has not arrived anywhere that matters to its task.
+    const arrived = r.cell[i] === r.goal[i] && r.detourFrom[i] < 0;
     switch (state) {
       case RobotState.ToPod:
         if (arrived) {

@@ -13,6 +13,8 @@ export class Metrics {
   repairs = 0;
   /** Times a robot stuck for a while gave up its priority so another could lead (a congestion indicator). */
   yields = 0;
+  /** The deadlock detector's figures (filled by DeadlockWatch). */
+  readonly deadlocks = { detected: 0, recovered: 0, unrecovered: 0, cells: [] as number[] };
   /** Orders completed in each simulated hour. */
   readonly hourly: number[] = [];
   /** The order timeline, stage by stage (ticks): arrival to first pick, first to last pick, last pick to last unit sorted, then to the dock. */

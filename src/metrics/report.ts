@@ -44,6 +44,8 @@ export interface Report {
     plannerRepairs: number;
     /** Times a robot that made no progress for a while handed the lead to another. */
     priorityYields: number;
+    /** Robots without progress for DEADLOCK_TICKS, sent on a detour; how many recovered; how many were still stuck at the end. */
+    deadlocks: { detected: number; recovered: number; unrecovered: number; cells: { row: number; col: number }[] };
     depleted: number;
     energyKWh: number;
   };
@@ -160,6 +162,12 @@ export function buildReport(w: World, planner: string, assignment: string, wallS
       conflicts: metrics.conflicts,
       plannerRepairs: metrics.repairs,
       priorityYields: metrics.yields,
+      deadlocks: {
+        detected: metrics.deadlocks.detected,
+        recovered: metrics.deadlocks.recovered,
+        unrecovered: metrics.deadlocks.unrecovered,
+        cells: metrics.deadlocks.cells.map((c) => ({ row: Math.floor(c / w.grid.width), col: c % w.grid.width })),
+      },
       depleted,
       energyKWh: r4(energy / 1000),
     },
