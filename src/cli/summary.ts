@@ -30,7 +30,28 @@ export function formatSummary(r: Report): string {
     }
   }
   lines.push(...flowLines(r));
+  const f = faultsLine(r);
+  if (f !== null) lines.push(f);
   return lines.join('\n');
+}
+
+/** One line on the faults of the run, or null when there were none. */
+function faultsLine(r: Report): string | null {
+  const f = r.faults;
+  if (!f) return null;
+  const c = f.counts;
+  if (c.breakdowns + c.closures + c.conveyorJams + c.chuteOutages + c.stationClosures + c.pickerAbsences === 0) return null;
+  const parts: string[] = [];
+  const n = (k: number, one: string, many = `${one}s`) => `${k} ${k === 1 ? one : many}`;
+  if (c.breakdowns > 0) {
+    parts.push(`${n(c.breakdowns, 'breakdown')} (${formatDuration(f.robots.downtimeSeconds)} down, ${f.robots.brokenAtEnd} broken at the end)`);
+  }
+  if (c.closures > 0) parts.push(n(c.closures, 'closure'));
+  if (c.conveyorJams > 0) parts.push(`${n(c.conveyorJams, 'conveyor jam')} (${formatDuration(f.conveyors.reduce((s, x) => s + x.jamSeconds, 0))})`);
+  if (c.chuteOutages > 0) parts.push(n(c.chuteOutages, 'chute outage'));
+  if (c.stationClosures > 0) parts.push(n(c.stationClosures, 'station closure'));
+  if (c.pickerAbsences > 0) parts.push(n(c.pickerAbsences, 'picker absence', 'picker absences'));
+  return `  faults        ${parts.join(', ')}; ${n(f.ordersDelayed.total, 'order')} delayed`;
 }
 
 /** Equipment, people, docks and energy: only the parts the site has. */

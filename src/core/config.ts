@@ -3,6 +3,7 @@ import type { ConveyorSpec } from '../flow/conveyor.js';
 import type { DockSpec } from '../flow/dock.js';
 import type { SorterSpec } from '../flow/sorter.js';
 import type { ShiftTicks } from '../flow/shifts.js';
+import type { FaultsConfig } from '../faults/types.js';
 
 /**
  * A scenario resolved for the engine: every duration already converted to
@@ -34,6 +35,8 @@ export interface SimConfig {
   energy: EnergyConfig;
   /** Storage locations: pod fill and the pod return rule (omitted = every location holds a pod, fixed homes). */
   storage?: StorageConfig;
+  /** Faults on the run's clock: breakdowns, closures, jams, stations and people out (omitted = none). */
+  faults?: FaultsConfig | null;
 }
 
 export interface StorageConfig {

@@ -11,9 +11,28 @@ export const enum EventKind {
   RobotCharging = 4,
   /** a = robot */
   RobotDepleted = 5,
+  /** a = robot, b = its cell */
+  RobotBroken = 6,
+  /** a = robot, b = its cell */
+  RobotRepaired = 7,
+  /** A fault window opened: a = FaultKind, b = index of the fault in its list (faults.closures, ...) */
+  FaultStarted = 8,
+  /** A fault window closed: a = FaultKind, b = index */
+  FaultEnded = 9,
 }
 
-export const EVENT_NAMES = ['order-created', 'order-done', 'task-assigned', 'pick-started', 'robot-charging', 'robot-depleted'];
+export const EVENT_NAMES = [
+  'order-created',
+  'order-done',
+  'task-assigned',
+  'pick-started',
+  'robot-charging',
+  'robot-depleted',
+  'robot-broken',
+  'robot-repaired',
+  'fault-started',
+  'fault-ended',
+];
 
 /** The events of one tick. Cleared at the start of every tick; grows (rarely) when a tick has many. */
 export class EventBuffer {

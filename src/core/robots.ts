@@ -10,9 +10,11 @@ export const enum RobotState {
   ToCharger = 5,
   Charging = 6,
   Depleted = 7,
+  /** Broken down (a fault): holds its cell until repaired, then resumes what it was doing. */
+  Broken = 8,
 }
 
-export const ROBOT_STATE_NAMES = ['idle', 'to-pod', 'to-station', 'picking', 'to-storage', 'to-charger', 'charging', 'depleted'];
+export const ROBOT_STATE_NAMES = ['idle', 'to-pod', 'to-station', 'picking', 'to-storage', 'to-charger', 'charging', 'depleted', 'broken'];
 
 /** No direction wanted (for `wantDir`). */
 export const NO_DIR = 255;
@@ -96,7 +98,7 @@ export function createRobots(n: number, capacityWh: number, initial: number): Ro
   };
 }
 
-/** True while the robot must hold its cell whatever others want (serving, charging, flat battery). */
+/** True while the robot must hold its cell whatever others want (serving, charging, flat battery, broken down). */
 export function isFixed(state: number): boolean {
-  return state === RobotState.Picking || state === RobotState.Charging || state === RobotState.Depleted;
+  return state === RobotState.Picking || state === RobotState.Charging || state === RobotState.Depleted || state === RobotState.Broken;
 }

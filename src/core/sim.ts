@@ -17,6 +17,7 @@ import { lineJoinedPick, serviceStage } from '../flow/service.js';
 import { Reslotter } from '../flow/reslot.js';
 import { SLOTTING } from '../flow/slotting.js';
 import { metricsStage } from '../metrics/stage.js';
+import { FaultEngine } from '../faults/engine.js';
 
 /** Receives one frame per tick. */
 export type FrameObserver = (frame: Frame) => void;
@@ -24,7 +25,7 @@ export type FrameObserver = (frame: Frame) => void;
 /**
  * The simulation: a world plus the strategies picked by name, advanced one
  * fixed tick at a time through the stages in a fixed order:
- * demand -> assignment -> planning -> movement -> service -> equipment -> metrics -> frame.
+ * faults -> demand -> assignment -> planning -> movement -> service -> equipment -> metrics -> frame.
  * Pure: no I/O, no clock, no global randomness.
  */
 export class Sim {
@@ -43,6 +44,8 @@ export class Sim {
   readonly deadlocks: DeadlockWatch;
   /** Re-slotting during the run, for a slotting strategy that does it (dynamic); null otherwise. */
   readonly reslot: Reslotter | null;
+  /** Faults on the run's clock and the controller's response (null when the scenario has none). */
+  readonly faults: FaultEngine | null;
   private readonly frame: Frame;
   private readonly observers: FrameObserver[] = [];
 
@@ -86,6 +89,8 @@ export class Sim {
       ? new Reslotter(w, config.demand.reslotEveryTicks ?? Math.round(3600 / config.tickSeconds))
       : null;
     this.demand = new DemandScratch(config.demand.linesMax, config.zones.length);
+    this.faults = config.faults ? new FaultEngine(w, config.faults) : null;
+    w.faults = this.faults;
     this.frame = {
       tick: 0,
       time: 0,
@@ -119,6 +124,7 @@ export class Sim {
   step(): void {
     const w = this.world;
     w.events.clear();
+    this.faults?.step(w);
     demandStage(w, lineJoinedPick, this.demand);
     assignmentStage(w, this.assignment, this.dispatch);
     this.reslot?.step(w);

@@ -1,7 +1,7 @@
 import type { SimConfig } from './config.js';
 import { EventBuffer } from './events.js';
 import { rngStream, type Rng } from './rng.js';
-import { createRobots, type Robots } from './robots.js';
+import { createRobots, RobotState, type Robots } from './robots.js';
 import { DistanceCache } from '../layout/distance.js';
 import { CellKind, type Grid } from '../layout/grid.js';
 import { OrderBook } from '../flow/books.js';
@@ -14,6 +14,7 @@ import { createStations, type Stations } from '../flow/stations.js';
 import { Metrics } from '../metrics/collector.js';
 import { createSite, type Site } from '../flow/site.js';
 import { ToteBook } from '../flow/totes.js';
+import type { FaultEngine } from '../faults/engine.js';
 
 /** Everything the tick loop reads and writes. Stages are free functions over it. */
 export interface World {
@@ -47,6 +48,8 @@ export interface World {
   readonly orderAssignment: OrderAssignment;
   /** SKU families (built when demand affinity or the slotting needs them), or null. */
   families: SkuFamilies | null;
+  /** Faults and the controller's response to them (set by the Sim when the scenario has faults), or null. */
+  faults: FaultEngine | null;
 }
 
 /** Places robots without start cells on evenly spread free floor cells (plain floor first, then storage). */
@@ -152,6 +155,7 @@ export function createWorld(config: SimConfig): World {
     storage,
     orderAssignment: orderAssignment(),
     families,
+    faults: null,
   };
   world.site = createSite(world);
   return world;
@@ -168,4 +172,15 @@ export function setGoal(w: World, i: number, goal: number): void {
   r.lazy[i] = lazy;
   r.field[i] = lazy === null ? null : lazy.dist;
   lazy?.ensure(r.cell[i]);
+}
+
+/**
+ * Whether `cell` is out of bounds for a new goal of robot i because of a
+ * fault: inside a closed area, held by a robot broken down for long (both
+ * blocked in the distance fields), or with another broken-down robot on it.
+ */
+export function cellBlocked(w: World, cell: number, i: number): boolean {
+  if (w.fields.blocked[cell] !== 0) return true;
+  const j = w.occ[cell];
+  return j >= 0 && j !== i && w.robots.state[j] === RobotState.Broken;
 }

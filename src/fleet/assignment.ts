@@ -16,7 +16,10 @@ export interface AssignmentStrategy {
 
 /** Travel distance (cells) from robot i to pod p's cell for an empty robot. */
 function travel(w: World, i: number, p: number): number {
-  const d = w.fields.get(w.pods.cell[p], false)[w.robots.cell[i]];
+  const lazy = w.fields.lazy(w.pods.cell[p], false);
+  const c = w.robots.cell[i];
+  lazy.ensure(c, 0);
+  const d = lazy.dist[c];
   return d === UNREACHABLE ? Infinity : d;
 }
 

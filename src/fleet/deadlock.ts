@@ -1,6 +1,7 @@
 import { isFixed, RobotState } from '../core/robots.js';
 import { rngStream, type Rng } from '../core/rng.js';
 import { setGoal, type World } from '../core/world.js';
+import type { LazyField } from '../layout/distance.js';
 import { CellKind } from '../layout/grid.js';
 
 /** Ticks without coming closer to its goal after which a robot counts as deadlocked. */
@@ -29,7 +30,9 @@ export interface DeadlockFigures {
  * DEADLOCK_TICKS is counted and sent on a detour to a free cell a few cells
  * away (seeded choice), taking it and the robots queued behind it out of the
  * knot; after the detour it heads for its goal again. Robots at a charger,
- * picking, or flat are not moving by design and are not watched.
+ * picking, flat or broken down are not moving by design and are not watched;
+ * nor is waiting for a busy or closed station, or for a goal cell a broken
+ * robot stands on.
  */
 export class DeadlockWatch {
   private readonly best: Int32Array;
@@ -43,6 +46,8 @@ export class DeadlockWatch {
   private readonly seen: Int32Array;
   private readonly queue: Int32Array;
   private stamp = 0;
+  /** The search each robot was last measured on (when the cache drops it for a fault, the fresh one restarts the measure). */
+  private readonly seenField: (LazyField | null)[];
   readonly figures: DeadlockFigures;
 
   constructor(w: World) {
@@ -58,6 +63,7 @@ export class DeadlockWatch {
     const cells = w.grid.width * w.grid.height;
     this.seen = new Int32Array(cells);
     this.queue = new Int32Array(Math.min(cells, (2 * DETOUR_RADIUS + 1) ** 2));
+    this.seenField = new Array<LazyField | null>(n).fill(null);
   }
 
   update(w: World): void {
@@ -65,6 +71,8 @@ export class DeadlockWatch {
     const tick = w.tick;
     let unrecovered = 0;
     for (let i = 0; i < r.n; i++) {
+      // A broken-down robot is stopped by a fault, not jammed; it is watched again once repaired (a new goal epoch).
+      if (r.state[i] === RobotState.Broken) continue;
       if (this.pending[i] && tick - this.detectedAt[i] >= DEADLOCK_TICKS) unrecovered++;
       if (r.detourFrom[i] >= 0) {
         // On a detour: back to the task's goal once there, or when the detour has lasted long enough.
@@ -79,6 +87,10 @@ export class DeadlockWatch {
       if (this.pending[i] && r.goal[i] >= 0 && r.cell[i] === r.goal[i]) this.recover(i);
       const f = r.field[i];
       if (f === null || r.goal[i] < 0 || isFixed(r.state[i])) continue;
+      // A field dropped because a fault blocked or opened cells it had reached, replaced by a fresh one.
+      const seen = this.seenField[i];
+      const replanned = seen !== null && seen !== r.lazy[i] && seen.stale;
+      this.seenField[i] = r.lazy[i];
       if (r.goalEpoch[i] !== this.epoch[i]) {
         // A new goal: the previous one was reached (or the task changed), which is progress.
         if (this.pending[i]) this.recover(i);
@@ -88,9 +100,19 @@ export class DeadlockWatch {
         continue;
       }
       const d = f[r.cell[i]];
+      if (replanned) {
+        // The same goal re-planned round a closed area or a broken robot: measure progress on the new field afresh.
+        this.best[i] = d;
+        this.progressAt[i] = tick;
+        continue;
+      }
       const s = r.state[i] === RobotState.ToStation ? r.station[i] : -1;
-      if (s >= 0 && w.stations.robot[s] >= 0) {
-        // Queueing for a busy station is waiting by design, not a jam.
+      const atGoal = w.occ[r.goal[i]];
+      if (s >= 0 && (w.stations.robot[s] >= 0 || w.stations.closed[s] !== 0 || this.podWaitsAt(w, s))) {
+        // Queueing for a busy station (picking, or a pod at it waiting: closed, or its outfeed backed up) is waiting by design, not a jam.
+        this.progressAt[i] = tick;
+      } else if (atGoal >= 0 && atGoal !== i && r.state[atGoal] === RobotState.Broken) {
+        // The goal is held by a broken-down robot: waiting for its repair, not a jam.
         this.progressAt[i] = tick;
       } else if (d < this.best[i]) {
         if (this.pending[i]) this.recover(i);
@@ -101,6 +123,12 @@ export class DeadlockWatch {
       }
     }
     this.figures.unrecovered = unrecovered;
+  }
+
+  /** Whether a pod stands on station s waiting to be picked (the station is closed, or its outfeed is backed up). */
+  private podWaitsAt(w: World, s: number): boolean {
+    const o = w.occ[w.stations.cell[s]];
+    return o >= 0 && w.robots.state[o] === RobotState.ToStation && w.robots.station[o] === s;
   }
 
   private recover(i: number): void {
@@ -151,6 +179,8 @@ export class DeadlockWatch {
         const v = nbr[c * 4 + d];
         if (v < 0 || this.seen[v] === stamp) continue;
         if (loaded && kind[v] === CellKind.Storage) continue;
+        // Never into a closed area (or a broken robot's cell).
+        if (w.fields.blocked[v] !== 0) continue;
         this.seen[v] = stamp;
         // Only through free cells: the robots around are the jam.
         if (w.occ[v] >= 0) continue;

@@ -1,7 +1,8 @@
 import { EventKind } from '../core/events.js';
 import { RobotState } from '../core/robots.js';
-import { setGoal, type World } from '../core/world.js';
+import { cellBlocked, setGoal, type World } from '../core/world.js';
 import { UNREACHABLE } from '../layout/distance.js';
+import { manhattan } from '../layout/grid.js';
 import { PodState } from '../flow/pods.js';
 import type { AssignmentStrategy } from './assignment.js';
 
@@ -41,13 +42,20 @@ function sendToCharge(w: World, scratch: DispatchScratch): void {
     }
     low[k] = i;
   }
+  const width = w.grid.width;
   for (let k = 0; k < count; k++) {
     const i = low[k];
+    const cell = r.cell[i];
+    // The nearest free charger by travel (lowest index on ties). Manhattan distance is a lower bound: a charger
+    // that cannot beat the best so far is not searched, and searches grow only as far as the robot.
     let best = -1;
     let bestD = UNREACHABLE;
     for (let c = 0; c < chargers.length; c++) {
-      if (w.chargerRobot[c] >= 0) continue;
-      const d = w.fields.get(chargers[c], false)[r.cell[i]];
+      if (w.chargerRobot[c] >= 0 || cellBlocked(w, chargers[c], i)) continue;
+      if (manhattan(width, cell, chargers[c]) > bestD) continue;
+      const lazy = w.fields.lazy(chargers[c], false);
+      lazy.ensure(cell, 0);
+      const d = lazy.dist[cell];
       if (d < bestD) {
         bestD = d;
         best = c;
@@ -83,7 +91,8 @@ function takeLinesFor(w: World, p: number, s: number): void {
 
 /**
  * Assignment stage: robots low on battery head to chargers, then pod requests
- * whose station has queue room are matched to idle robots by the strategy.
+ * whose station has queue room (and is open, and whose pod is not cut off by
+ * a fault) are matched to idle robots by the strategy.
  */
 export function assignmentStage(w: World, strategy: AssignmentStrategy, scratch: DispatchScratch): void {
   sendToCharge(w, scratch);
@@ -104,6 +113,8 @@ export function assignmentStage(w: World, strategy: AssignmentStrategy, scratch:
     const p = requests.items[k];
     const s = books.lineStation[pods.pendHead[p]];
     if (stations.load[s] + scratch.reserved[s] >= cap) continue;
+    // Faults: no pod goes to a closed station, and none is fetched from a closed area or from under a broken robot.
+    if (stations.closed[s] !== 0 || cellBlocked(w, pods.cell[p], -1)) continue;
     scratch.reserved[s]++;
     scratch.pods[nPods++] = p;
   }

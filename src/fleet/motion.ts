@@ -32,7 +32,8 @@ function hold(w: World, s: MotionScratch, i: number): number {
 /**
  * Movement stage. Turns what the planner proposed into legal motion:
  * 1. a robot that must turn first (rotation time > 0) stays and turns;
- * 2. the traffic guard cancels illegal moves, swaps and double claims,
+ * 2. the traffic guard cancels illegal moves (through walls, a loaded robot
+ *    into storage, into a closed area from outside), swaps and double claims,
  *    holding robots in place (cascading), and counts each as a repair;
  * 3. moves are applied, batteries drained, and the no-collision invariant
  *    is checked independently of the guard (metrics.conflicts must stay 0).
@@ -43,6 +44,7 @@ export function movementStage(w: World, s: MotionScratch): void {
   const rot = w.config.robots.rotationTicks;
   const n = r.n;
   const { nbr, kind, width } = grid;
+  const blocked = w.fields.blocked;
 
   // 1. Legality and turning.
   for (let i = 0; i < n; i++) {
@@ -53,6 +55,7 @@ export function movementStage(w: World, s: MotionScratch): void {
       const legal =
         !isFixed(r.state[i]) &&
         nbr[from * 4 + d] === to &&
+        (blocked[to] === 0 || blocked[from] !== 0) &&
         (r.pod[i] < 0 || kind[to] !== CellKind.Storage || r.goal[i] === to);
       if (!legal) {
         metrics.repairs++;
@@ -127,7 +130,8 @@ export function movementStage(w: World, s: MotionScratch): void {
         metrics.cellWait[from]++;
       }
     }
-    if (state !== RobotState.Charging && state !== RobotState.Depleted) {
+    // A charging robot draws from the charger; a flat or broken-down one draws nothing.
+    if (state !== RobotState.Charging && state !== RobotState.Depleted && state !== RobotState.Broken) {
       r.batteryWh[i] -= b.idleWhPerTick;
       r.energyWh[i] += b.idleWhPerTick;
     }

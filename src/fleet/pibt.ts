@@ -87,7 +87,7 @@ export class PibtPlanner implements Planner {
     for (let d = -1; d < 4; d++) {
       const c = d < 0 ? here : nbr[here * 4 + d];
       if (c < 0 || c === forbidden) continue;
-      if (d >= 0 && !canEnter(view, i, c)) continue;
+      if (d >= 0 && !canEnter(view, i, here, c)) continue;
       let key: number;
       if (field !== null) {
         const dc = field[c];

@@ -55,8 +55,15 @@ export interface PlannerOptions {
 
 export type PlannerFactory = (grid: Grid, n: number, options: PlannerOptions) => Planner;
 
-/** True when robot `i` may stand on `cell` (walls are already excluded by the neighbour table). */
-export function canEnter(view: PlanView, i: number, cell: number): boolean {
+/**
+ * True when robot `i` may move from `from` onto the neighbouring `cell` (walls
+ * are already excluded by the neighbour table): a loaded robot enters storage
+ * only at its own goal, and nobody enters a blocked cell (a closed area) from
+ * an open one; robots inside may move on inside it and leave.
+ */
+export function canEnter(view: PlanView, i: number, from: number, cell: number): boolean {
+  const blocked = view.fields.blocked;
+  if (blocked[cell] !== 0 && blocked[from] === 0) return false;
   // Storage kind is 2 (CellKind.Storage); a loaded robot only enters its own goal there.
   return view.loaded[i] === 0 || view.grid.kind[cell] !== 2 || view.goal[i] === cell;
 }

@@ -1,6 +1,6 @@
 import { isFixed } from '../core/robots.js';
 import type { World } from '../core/world.js';
-import { UNREACHABLE } from '../layout/distance.js';
+import { UNREACHABLE, type LazyField } from '../layout/distance.js';
 
 /** Ticks without coming closer to its goal after which a robot gives up the lead. */
 export const STUCK_TICKS = 40;
@@ -17,10 +17,13 @@ export class StuckWatch {
   private readonly best: Int32Array;
   private readonly since: Int32Array;
   private readonly progressAt: Int32Array;
+  /** The search each robot was last measured on: when the cache drops it (a fault), the fresh one restarts the measure. */
+  private readonly seen: (LazyField | null)[];
   constructor(n: number) {
     this.best = new Int32Array(n).fill(UNREACHABLE);
     this.since = new Int32Array(n).fill(-1);
     this.progressAt = new Int32Array(n);
+    this.seen = new Array<LazyField | null>(n).fill(null);
   }
 
   update(w: World): void {
@@ -30,11 +33,19 @@ export class StuckWatch {
       const f = r.field[i];
       if (f === null || r.goal[i] === r.cell[i] || isFixed(r.state[i])) continue;
       const d = f[r.cell[i]];
+      // A field dropped because a fault blocked or opened cells it had reached, replaced by a fresh one.
+      const seen = this.seen[i];
+      const replanned = seen !== null && seen !== r.lazy[i] && seen.stale;
+      this.seen[i] = r.lazy[i];
       if (r.goalSince[i] !== this.since[i] && tick - r.goalSince[i] <= 1) {
         // A new goal: start watching afresh.
         this.best[i] = d;
         this.progressAt[i] = tick;
         this.since[i] = r.goalSince[i];
+      } else if (replanned) {
+        // The same goal, re-planned round a fault: distances on the new field are not comparable; start afresh.
+        this.best[i] = d;
+        this.progressAt[i] = tick;
       } else if (d < this.best[i]) {
         this.best[i] = d;
         this.progressAt[i] = tick;

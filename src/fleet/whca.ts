@@ -74,6 +74,7 @@ export class WhcaPlanner implements Planner {
   private readonly mark: Int32Array;
   private markStamp = 0;
   private lastRound = NONE;
+  private masksSeen = 0;
 
   // Search scratch, indexed by t * cells + cell (t relative to the search start).
   private readonly gScore: Int32Array;
@@ -127,7 +128,9 @@ export class WhcaPlanner implements Planner {
     const n = view.n;
     const { cell, fixed, goal, goalSince } = view;
     const { list, mark, planCells, planStart, planEnd, span, window: w } = this;
-    const full = this.lastRound < 0 || T < this.lastRound || T - this.lastRound >= this.replanEvery;
+    // A change of the blocked cells (a closed area, a long breakdown) invalidates stored plans: replan everyone.
+    const full = this.lastRound < 0 || T < this.lastRound || T - this.lastRound >= this.replanEvery || view.fields.maskChanges !== this.masksSeen;
+    this.masksSeen = view.fields.maskChanges;
     const stamp = this.nextMark();
     let m = 0;
     if (full) {
@@ -354,7 +357,7 @@ export class WhcaPlanner implements Planner {
       for (let d = -1; d < 4; d++) {
         const nc = d < 0 ? c : nbr[c * 4 + d];
         if (nc < 0) continue;
-        if (d >= 0 && !canEnter(view, i, nc)) continue;
+        if (d >= 0 && !canEnter(view, i, c, nc)) continue;
         // Vertex reservation: someone else holds nc at tNext.
         let idx = slotNext + nc;
         if (resTime[idx] === tNext && resOwner[idx] !== i) continue;

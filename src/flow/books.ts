@@ -45,6 +45,24 @@ class SlotPool {
   }
 }
 
+/** What delayed an order, for the report's faults section (an order counts once, under its first cause). */
+export const enum DelayCause {
+  /** A pod the order needs was on (or being fetched by) a robot that broke down. */
+  Robot = 1,
+  /** A pod the order needs was in, or bound for, a closed area. */
+  Closure = 2,
+  /** Its station was closed while the order had lines to pick there. */
+  Station = 3,
+  /** Its tote was on a conveyor when it jammed. */
+  Conveyor = 4,
+  /** A unit went round again or to the reject lane because its dock's chutes were out of service. */
+  Chute = 5,
+  /** Its tote was waiting for a picker zone when people went absent or came back. */
+  Pickers = 6,
+}
+
+export const DELAY_CAUSES = ['robot', 'closure', 'station', 'conveyor', 'chute', 'pickers'] as const;
+
 export class OrderBook {
   // Orders.
   orderId: IntArray;
@@ -62,6 +80,8 @@ export class OrderBook {
   pickStart: IntArray;
   pickEnd: IntArray;
   sorted: IntArray;
+  /** 0, or the first DelayCause that delayed the order, for the report. */
+  delayedBy: IntArray;
   // Lines.
   lineOrder: IntArray;
   lineSku: IntArray;
@@ -78,6 +98,9 @@ export class OrderBook {
 
   ordersCreated = 0;
   ordersCompleted = 0;
+  /** Orders delayed by faults (each once), and by cause (index = DelayCause). */
+  ordersDelayed = 0;
+  readonly delayedByCause = new Float64Array(DELAY_CAUSES.length + 1);
   linesCreated = 0;
   linesPicked = 0;
   itemsCreated = 0;
@@ -97,6 +120,7 @@ export class OrderBook {
     this.pickStart = new Int32Array(initialOrders);
     this.pickEnd = new Int32Array(initialOrders);
     this.sorted = new Int32Array(initialOrders);
+    this.delayedBy = new Int32Array(initialOrders);
     this.lineOrder = new Int32Array(lo);
     this.lineSku = new Int32Array(lo);
     this.lineStation = new Int32Array(lo);
@@ -117,6 +141,7 @@ export class OrderBook {
       this.pickStart = grow(this.pickStart, c);
       this.pickEnd = grow(this.pickEnd, c);
       this.sorted = grow(this.sorted, c);
+      this.delayedBy = grow(this.delayedBy, c);
     });
     this.lines = new SlotPool(lo, (c) => {
       this.lineOrder = grow(this.lineOrder, c);
@@ -138,6 +163,7 @@ export class OrderBook {
     this.pickStart[o] = -1;
     this.pickEnd[o] = -1;
     this.sorted[o] = -1;
+    this.delayedBy[o] = 0;
     this.orderId[o] = this.ordersCreated++;
     this.arrival[o] = tick;
     this.due[o] = dueTick;
@@ -170,6 +196,19 @@ export class OrderBook {
     this.lines.release(l);
     if (--this.remaining[o] === 0) return o;
     return -1;
+  }
+
+  /** Whether order slot `o` is open (some of its units not yet delivered). */
+  isOpen(o: number): boolean {
+    return o >= 0 && o < this.items.length && this.items[o] > this.itemsDone[o];
+  }
+
+  /** Counts open order slot `o` as delayed by a fault, once, under its first cause. */
+  markDelayed(o: number, cause: DelayCause): void {
+    if (!this.isOpen(o) || this.delayedBy[o] !== 0) return;
+    this.delayedBy[o] = cause;
+    this.ordersDelayed++;
+    this.delayedByCause[cause]++;
   }
 
   /** Frees a completed order's slot (after its figures are recorded). */

@@ -17,7 +17,9 @@ export interface ConveyorSpec {
  * there is room and spacing, ride for `travelTicks`, and queue at the
  * discharge end until the next node accepts them. A full segment refuses
  * totes, so a blocked discharge backs totes up segment by segment: the ticks
- * a ready tote waits at the discharge are the segment's blocked time.
+ * a ready tote waits at the discharge are the segment's blocked time. A
+ * jammed segment (a fault) stops: it accepts and discharges nothing and its
+ * totes' rides pause; those ticks are its jam time, not blocked time.
  */
 export class Conveyor implements ToteSink {
   /** (tote, tick it entered) in order along the belt. */
@@ -25,6 +27,10 @@ export class Conveyor implements ToteSink {
   /** Tick set by the network before each tick's steps (canAccept has no tick argument). */
   now = 0;
   private lastEntry = -Infinity;
+  /** True while the segment is jammed (a fault): it neither accepts nor discharges, and its totes do not advance. */
+  jammed = false;
+  /** Ticks spent jammed so far: the belt's own clock is the tick minus this, so a jam pauses every tote's ride. */
+  jamTicks = 0;
   // Figures.
   totesIn = 0;
   totesOut = 0;
@@ -48,15 +54,23 @@ export class Conveyor implements ToteSink {
   toteAt(k: number, tick: number): { tote: number; progress: number } {
     const entered = this.belt.at(k, 1);
     const t = this.spec.travelTicks;
-    return { tote: this.belt.at(k, 0), progress: t <= 0 ? 1 : Math.min(1, (tick - entered) / t) };
+    return { tote: this.belt.at(k, 0), progress: t <= 0 ? 1 : Math.min(1, (tick - this.jamTicks - entered) / t) };
+  }
+
+  /** Totes on the belt now, front (discharge end) first. */
+  totes(): number[] {
+    const out: number[] = [];
+    for (let k = 0; k < this.belt.length; k++) out.push(this.belt.at(k, 0));
+    return out;
   }
 
   canAccept(): boolean {
-    return this.belt.length < this.spec.capacity && this.now - this.lastEntry >= this.spec.gapTicks;
+    return !this.jammed && this.belt.length < this.spec.capacity && this.now - this.lastEntry >= this.spec.gapTicks;
   }
 
   accept(tote: number, tick: number): void {
-    this.belt.push(tote, tick);
+    // Entry is stamped on the belt's clock (jams excluded).
+    this.belt.push(tote, tick - this.jamTicks);
     this.lastEntry = tick;
     this.totesIn++;
     if (this.belt.length > this.maxOccupancy) this.maxOccupancy = this.belt.length;
@@ -68,11 +82,20 @@ export class Conveyor implements ToteSink {
    */
   step(tick: number, next: (tote: number) => ToteSink): void {
     const belt = this.belt;
+    if (this.jammed) {
+      // Jammed: nothing moves; the time is counted as jam time, apart from blocked time.
+      this.jamTicks++;
+      if (belt.length > 0) {
+        this.busyTicks++;
+        this.occupancySum += belt.length;
+      }
+      return;
+    }
     if (belt.length > 0) {
       this.busyTicks++;
       this.occupancySum += belt.length;
       const tote = belt.peek(0);
-      if (tick - belt.peek(1) >= this.spec.travelTicks) {
+      if (tick - this.jamTicks - belt.peek(1) >= this.spec.travelTicks) {
         const sink = next(tote);
         if (sink.canAccept(tote)) {
           belt.shift();

@@ -1,9 +1,9 @@
 import { EventKind } from '../core/events.js';
 import { randInt, randPoisson } from '../core/rng.js';
-import type { World } from '../core/world.js';
+import { cellBlocked, type World } from '../core/world.js';
 import { sampleFromFamily } from './families.js';
 import { PodState } from './pods.js';
-import { storageDistance } from './storage.js';
+import { lazyStorageDistance } from './storage.js';
 
 /**
  * Arrival-rate multiplier at `tick` from the piecewise profile. An hourly
@@ -42,7 +42,10 @@ function sampleSku(w: World): number {
  */
 function choosePod(w: World, sku: number, s: number): number {
   const { pods, grid } = w;
-  const field = w.fields.get(w.stations.cell[s], true);
+  // One copy: nothing to choose.
+  if (pods.podStart[sku + 1] - pods.podStart[sku] === 1) return pods.podsOfSku[pods.podStart[sku]];
+  // Grown only as far as the candidates (a complete field would be searched again after every fault that blocks a cell).
+  const field = w.fields.lazy(w.stations.cell[s], true);
   let best = -1;
   let bestScore = Infinity;
   for (let k = pods.podStart[sku]; k < pods.podStart[sku + 1]; k++) {
@@ -50,8 +53,9 @@ function choosePod(w: World, sku: number, s: number): number {
     const st = pods.state[p];
     let score: number;
     if (st !== PodState.Stored && st !== PodState.Returning && pods.station[p] === s) score = -1;
-    else if (st === PodState.Stored) score = storageDistance(grid, field, pods.cell[p]);
-    else score = 1e6 + storageDistance(grid, field, pods.home[p]);
+    // A pod cut off by a fault (closed area, broken robot on it) ranks with the busy ones.
+    else if (st === PodState.Stored) score = lazyStorageDistance(grid, field, pods.cell[p]) + (cellBlocked(w, pods.cell[p], -1) ? 1e6 : 0);
+    else score = 1e6 + lazyStorageDistance(grid, field, pods.home[p]);
     if (score < bestScore) {
       bestScore = score;
       best = p;

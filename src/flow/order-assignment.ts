@@ -17,11 +17,22 @@ export interface OrderAssignment {
   linePicked?(s: number, sku: number): void;
 }
 
-/** The station with the fewest open lines (lowest index on ties): orders are spread by workload. */
+/**
+ * Whether station s may take new orders: it is open, or every station is
+ * closed (orders must go somewhere; they wait for the station to reopen).
+ */
+export function takesOrders(closed: Uint8Array, s: number): boolean {
+  if (closed[s] === 0) return true;
+  for (let k = 0; k < closed.length; k++) if (closed[k] === 0) return false;
+  return true;
+}
+
+/** The station with the fewest open lines (lowest index on ties) among those taking orders: orders are spread by workload. */
 export function leastLoadedStation(w: World): number {
   const open = w.stations.openLines;
-  let best = 0;
-  for (let s = 1; s < open.length; s++) if (open[s] < open[best]) best = s;
+  const closed = w.stations.closed;
+  let best = -1;
+  for (let s = 0; s < open.length; s++) if (takesOrders(closed, s) && (best < 0 || open[s] < open[best])) best = s;
   return best;
 }
 
@@ -33,14 +44,19 @@ export function leastLoadedStation(w: World): number {
  */
 export const BALANCE = { share: 0.25, lines: 4 } as const;
 
-/** Highest score among stations within the balance guard; ties: fewer open lines, then lower index. */
-export function bestBalanced(open: Int32Array, score: ArrayLike<number>): number {
+/**
+ * Highest score among stations within the balance guard; ties: fewer open
+ * lines, then lower index. Stations closed by a fault (`closed`) are skipped
+ * unless every one is closed.
+ */
+export function bestBalanced(open: Int32Array, score: ArrayLike<number>, closed: Uint8Array | null = null): number {
+  const ok = (s: number) => closed === null || takesOrders(closed, s);
   let min = Infinity;
-  for (let s = 0; s < open.length; s++) if (open[s] < min) min = open[s];
+  for (let s = 0; s < open.length; s++) if (ok(s) && open[s] < min) min = open[s];
   const limit = min + Math.max(BALANCE.lines, Math.ceil(min * BALANCE.share));
   let best = -1;
   for (let s = 0; s < open.length; s++) {
-    if (open[s] > limit) continue;
+    if (open[s] > limit || !ok(s)) continue;
     if (best < 0 || score[s] > score[best] || (score[s] === score[best] && open[s] < open[best])) best = s;
   }
   return best;
@@ -65,7 +81,15 @@ class RoundRobin implements OrderAssignment {
   readonly name = 'fcfs';
   private next = 0;
   choose(w: World): number {
-    const s = this.next % w.stations.n;
+    // Closed stations are passed over (their turn is skipped, not saved).
+    const n = w.stations.n;
+    for (let k = 0; k < n; k++) {
+      const s = (this.next + k) % n;
+      if (!takesOrders(w.stations.closed, s)) continue;
+      this.next = s + 1;
+      return s;
+    }
+    const s = this.next % n;
     this.next = s + 1;
     return s;
   }
@@ -90,7 +114,7 @@ class LinesInCommon implements OrderAssignment {
       if (repeated(skus, k)) continue;
       for (let s = 0; s < n; s++) if ((this.open[s].get(skus[k]) ?? 0) > 0) this.score[s]++;
     }
-    return bestBalanced(w.stations.openLines, this.score);
+    return bestBalanced(w.stations.openLines, this.score, w.stations.closed);
   }
   lineOpened(s: number, sku: number): void {
     while (this.open.length <= s) this.open.push(new Map());
@@ -141,7 +165,7 @@ class PodMatching implements OrderAssignment {
         }
       }
     }
-    return bestBalanced(w.stations.openLines, this.score);
+    return bestBalanced(w.stations.openLines, this.score, w.stations.closed);
   }
 }
 

@@ -97,6 +97,11 @@ export class PickerZone {
   readonly blockedTicks: Float64Array;
   /** Trips started. */
   batches = 0;
+  /**
+   * People of the zone absent (a fault): the last `absent` pickers go off
+   * duty at the depot once their current trip is done, as at a break.
+   */
+  absent = 0;
   /** Walking routes, shareable between zones on one grid. */
   readonly routes: PickerRoutes;
 
@@ -205,8 +210,9 @@ export class PickerZone {
     this.unstamped = 0;
     const s = this.spec;
     const duty = onDuty(s.shifts, tick, s.dayTicks, s.startOfDayTick);
+    const present = this.n - this.absent;
     for (let i = 0; i < this.n; i++) {
-      const spent = this.act(i, tick, duty, out, onLine);
+      const spent = this.act(i, tick, duty && i < present, out, onLine);
       if (spent !== PickerState.OffDuty) this.dutyTicks[i]++;
       if (spent >= PickerState.Walking) this.busyTicks[i]++;
     }
@@ -215,6 +221,14 @@ export class PickerZone {
   /** Totes waiting, not yet on a cart. */
   totesQueued(): number {
     return this.qLen;
+  }
+
+  /** The totes waiting, not yet on a cart, oldest first. */
+  queuedTotes(): number[] {
+    const out: number[] = [];
+    const mask = this.qTote.length - 1;
+    for (let k = 0; k < this.qLen; k++) out.push(this.qTote[(this.qHead + k) & mask]);
+    return out;
   }
 
   /** Totes on carts (being picked or waiting to be dropped). */

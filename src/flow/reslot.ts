@@ -62,7 +62,8 @@ export class Reslotter {
     if (this.cursor >= this.candidates.length) return;
     const st = w.storage;
     // After an eviction, wait until the evicted pod has left its location.
-    if (this.vacating >= 0 && st.owner[this.vacating] === this.evicted) return;
+    // (A move cancelled by a fault leaves the pod where it was: then stop waiting.)
+    if (this.vacating >= 0 && st.owner[this.vacating] === this.evicted && st.moving[this.evicted]) return;
     this.vacating = -1;
     if (st.reslotStarted - st.reslotMoves >= this.maxInFlight || !st.canSpare() || !this.quiet(w)) return;
     while (this.cursor < this.candidates.length) {
@@ -117,7 +118,7 @@ export class Reslotter {
   /** Stored, not waiting for a robot, no lines waiting, not already moving. */
   private movable(w: World, p: number): boolean {
     const pods = w.pods;
-    return pods.state[p] === PodState.Stored && !pods.queued[p] && pods.pendHead[p] < 0 && !w.storage.moving[p];
+    return pods.state[p] === PodState.Stored && !pods.queued[p] && pods.pendHead[p] < 0 && !w.storage.moving[p] && w.fields.blocked[pods.cell[p]] === 0;
   }
 
   private quiet(w: World): boolean {
@@ -158,9 +159,10 @@ export class Reslotter {
     const pods = w.pods;
     const at = st.locOf[pods.cell[h]];
     // The free location nearest the stations, if nearer than the candidate's.
+    const blocked = w.fields.blocked;
     for (let k = 0; k < st.rank[at]; k++) {
       const loc = st.byDistance[k];
-      if (!st.isFree(loc)) continue;
+      if (!st.isFree(loc) || blocked[st.cells[loc]] !== 0) continue;
       if (st.distance[loc] >= st.distance[at]) break;
       return this.start(w, h, loc) ? 'moved' : 'wait';
     }
@@ -173,7 +175,7 @@ export class Reslotter {
       if (this.heat[c] > this.heat[h] * RESLOT.colderBy || st.distance[loc] >= st.distance[at]) continue;
       for (let j = st.byDistance.length - 1; j > k; j--) {
         const to = st.byDistance[j];
-        if (!st.isFree(to)) continue;
+        if (!st.isFree(to) || blocked[st.cells[to]] !== 0) continue;
         if (!this.start(w, c, to)) return 'wait';
         this.vacating = loc;
         this.evicted = c;

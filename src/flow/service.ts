@@ -34,7 +34,8 @@ function startPicking(w: World, i: number): void {
   w.events.push(EventKind.PickStarted, i, s);
 }
 
-function finishPicking(w: World, i: number): void {
+/** Robot i's pick visit is over: lines are recorded, totes ship, the pod is sent back to storage. */
+export function finishPicking(w: World, i: number): void {
   const { robots: r, pods, stations, books } = w;
   const p = r.pod[i];
   const s = r.station[i];
@@ -110,6 +111,8 @@ export function serviceStage(w: World): void {
         break;
       case RobotState.ToStation:
         if (arrived) {
+          // A station closed by a fault starts no pick: the pod waits at it until it reopens.
+          if (w.stations.closed[r.station[i]] !== 0) break;
           if (stationClear(w, r.station[i])) startPicking(w, i);
           else w.stations.blockedTicks[r.station[i]]++;
         }
@@ -148,7 +151,8 @@ export function serviceStage(w: World): void {
         }
         break;
     }
-    if (r.batteryWh[i] <= 0 && r.state[i] !== RobotState.Charging && r.state[i] !== RobotState.Depleted) {
+    const now = r.state[i];
+    if (r.batteryWh[i] <= 0 && now !== RobotState.Charging && now !== RobotState.Depleted && now !== RobotState.Broken) {
       // A flat robot stops where it stands and holds its cell; the report counts it.
       r.batteryWh[i] = 0;
       r.state[i] = RobotState.Depleted;

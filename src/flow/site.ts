@@ -1,6 +1,7 @@
 import type { NodeRef } from '../core/config.js';
 import { rngStream } from '../core/rng.js';
 import type { World } from '../core/world.js';
+import { DelayCause } from './books.js';
 import { Fifo } from './fifo.js';
 import type { ToteSink } from './network.js';
 import { deliverTote, deliverUnits, DoneSink, linePicked } from './orders.js';
@@ -73,6 +74,7 @@ export function createSite(w: World): Site {
               w.books.sorted[o] = tick;
             },
             toteEmptied: (t) => w.totes.release(t),
+            itemTurnedAway: (o) => w.books.markDelayed(o, DelayCause.Chute),
           },
           rngStream(cfg.seed, 'sorter'),
           Math.round(3600 / cfg.tickSeconds),

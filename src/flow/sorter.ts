@@ -39,6 +39,8 @@ export interface SorterHooks {
   itemSorted(o: number, tick: number): void;
   /** Tote `t` has been unpacked at the induction (its items are all on the sorter). */
   toteEmptied(t: number, tick: number): void;
+  /** An item of order slot `o` went round again or to the reject lane because every chute of its dock was out of service. */
+  itemTurnedAway?(o: number, tick: number): void;
 }
 
 /**
@@ -49,7 +51,9 @@ export interface SorterHooks {
  * back for rework. A full chute sends the item round again (up to a lap
  * limit) or straight to the reject lane, from where it is carried to its
  * dock by hand. Chutes are emptied to their dock by a timer (all at once) or
- * by a worker (one item per `ticksPerItem`).
+ * by a worker (one item per `ticksPerItem`). A chute out of service (a fault)
+ * takes no item: items for it go to another chute of the same dock if there
+ * is one in service, else round again or to the reject lane as when full.
  */
 export class Sorter implements ToteSink {
   private readonly totes: Fifo;
@@ -65,6 +69,12 @@ export class Sorter implements ToteSink {
   readonly chute: Fifo[];
   private readonly chuteProgress: Float64Array;
   private readonly chutesOfDock: Map<number, number[]> = new Map();
+  /** 1 while a chute is out of service (a fault): nothing is dropped into it; what is in it is still emptied. */
+  readonly chuteOut: Uint8Array;
+  /** Per chute: items that went to another chute of their dock because this one was out of service. */
+  readonly redirectedFrom: Float64Array;
+  /** Per chute: items that went round again or to the reject lane because this one (and every other chute of its dock) was out of service. */
+  readonly turnedAwayFrom: Float64Array;
   private tokens = 0;
   /** Whether the front tote has started to be unpacked. */
   private frontStarted = false;
@@ -93,6 +103,9 @@ export class Sorter implements ToteSink {
     this.chuteProgress = new Float64Array(spec.chutes.length);
     this.chuteFullTicks = new Float64Array(spec.chutes.length);
     this.chuteMax = new Int32Array(spec.chutes.length);
+    this.chuteOut = new Uint8Array(spec.chutes.length);
+    this.redirectedFrom = new Float64Array(spec.chutes.length);
+    this.turnedAwayFrom = new Float64Array(spec.chutes.length);
     spec.chutes.forEach((c, k) => {
       const list = this.chutesOfDock.get(c.dock) ?? [];
       list.push(k);
@@ -164,8 +177,19 @@ export class Sorter implements ToteSink {
       this.toReject(o, dock, tick);
       return;
     }
-    let target = own[0];
-    for (const k of own) if (this.chute[k].length < this.chute[target].length) target = k;
+    // The least full of the dock's chutes; one out of service is passed over for the least full in service.
+    let natural = own[0];
+    for (const k of own) if (this.chute[k].length < this.chute[natural].length) natural = k;
+    let target = natural;
+    let redirected = false;
+    if (this.chuteOut[natural]) {
+      let alt = -1;
+      for (const k of own) if (!this.chuteOut[k] && (alt < 0 || this.chute[k].length < this.chute[alt].length)) alt = k;
+      if (alt >= 0) {
+        target = alt;
+        redirected = true;
+      }
+    }
     const n = this.chute.length;
     const others = n - own.length;
     if (others > 0 && this.spec.missortProbability > 0 && this.rng.next() < this.spec.missortProbability) {
@@ -180,7 +204,13 @@ export class Sorter implements ToteSink {
       }
       this.missorts++;
     }
-    if (this.chute[target].length >= this.spec.chutes[target].capacity) {
+    const out = this.chuteOut[target] === 1;
+    if (out || this.chute[target].length >= this.spec.chutes[target].capacity) {
+      // A chute out of service takes nothing: as when it is full, the item goes round again or is rejected.
+      if (out && this.spec.chutes[target].dock === dock) {
+        this.turnedAwayFrom[target]++;
+        this.hooks.itemTurnedAway?.(o, tick);
+      }
       if (this.spec.onFull === 'recirculate' && laps < this.spec.maxRecirculations) {
         this.recirculations++;
         this.recirc.push(o, dock, tick + this.spec.recirculateTicks, laps + 1);
@@ -188,6 +218,7 @@ export class Sorter implements ToteSink {
       return;
     }
     this.chute[target].push(o, dock);
+    if (redirected && this.spec.chutes[target].dock === dock) this.redirectedFrom[natural]++;
     if (this.spec.chutes[target].dock !== dock) return;
     // Sorted: into a chute of its own dock (a mis-sorted item counts when it lands right after rework).
     this.itemsSorted++;

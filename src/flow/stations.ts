@@ -13,6 +13,8 @@ export interface Stations {
   pickerLoad: Float64Array;
   /** Tick the current visit started. */
   visitStart: Int32Array;
+  /** 1 while the station is closed by a fault: no new orders or pods are routed to it and no new pick starts. */
+  closed: Uint8Array;
   // Figures.
   visits: Float64Array;
   linesPicked: Float64Array;
@@ -36,6 +38,7 @@ export function createStations(cells: Int32Array, pickers: number): Stations {
     openLines: new Int32Array(n),
     pickerLoad: new Float64Array(n * pickers),
     visitStart: new Int32Array(n),
+    closed: new Uint8Array(n),
     visits: new Float64Array(n),
     linesPicked: new Float64Array(n),
     busyTicks: new Float64Array(n),

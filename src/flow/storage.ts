@@ -1,5 +1,5 @@
 import type { World } from '../core/world.js';
-import { UNREACHABLE, type DistanceCache, type DistanceField } from '../layout/distance.js';
+import { UNREACHABLE, type DistanceCache, type DistanceField, type LazyField } from '../layout/distance.js';
 import { CellKind, type Grid } from '../layout/grid.js';
 import { POD_RETURN, type PodReturnPolicy } from './pod-return.js';
 import type { Pods } from './pods.js';
@@ -16,6 +16,27 @@ export function storageDistance(grid: Grid, field: DistanceField, cell: number):
   for (let d = 0; d < 4; d++) {
     const v = grid.nbr[cell * 4 + d];
     if (v >= 0 && field[v] < best) best = field[v];
+  }
+  return best === UNREACHABLE ? UNREACHABLE : best + 1;
+}
+
+/**
+ * `storageDistance` on a lazily grown field: grows the search only as far as
+ * the cells read (the same figure as on the complete field). In a loaded
+ * field storage cells are never labelled (but the goal), so only the other
+ * neighbours are grown to.
+ */
+export function lazyStorageDistance(grid: Grid, lazy: LazyField, cell: number): number {
+  if (grid.kind[cell] !== CellKind.Storage || cell === lazy.goal) {
+    lazy.ensure(cell, 0);
+    return lazy.dist[cell];
+  }
+  let best = UNREACHABLE;
+  for (let d = 0; d < 4; d++) {
+    const v = grid.nbr[cell * 4 + d];
+    if (v < 0 || (lazy.loaded && grid.kind[v] === CellKind.Storage && v !== lazy.goal)) continue;
+    lazy.ensure(v, 0);
+    if (lazy.dist[v] < best) best = lazy.dist[v];
   }
   return best === UNREACHABLE ? UNREACHABLE : best + 1;
 }
@@ -161,7 +182,7 @@ export class Storage {
 
   /** Loaded cells between station s and location `loc`. */
   stationDistance(s: number, loc: number): number {
-    return storageDistance(this.grid, this.fields.get(this.grid.stations[s], true), this.cells[loc]);
+    return lazyStorageDistance(this.grid, this.fields.lazy(this.grid.stations[s], true), this.cells[loc]);
   }
 
   reserve(loc: number, p: number): void {
@@ -205,7 +226,8 @@ export class Storage {
     const pods = w.pods;
     if (!this.policy.keepsHome) {
       let loc = this.policy.choose(this, p, s);
-      if (loc < 0 || !this.isFree(loc)) loc = this.anyFree(s);
+      // A location in a closed area (or under a broken robot) is passed over while another is free.
+      if (loc < 0 || !this.isFree(loc) || this.fields.blocked[this.cells[loc]] !== 0) loc = this.anyFree(s);
       // Cannot happen while `debt` is honoured: a location stays free for every pod away.
       if (loc < 0) throw new Error(`no free storage location for pod ${p} leaving station ${s}`);
       this.reserve(loc, p);
@@ -219,10 +241,36 @@ export class Storage {
     return pods.home[p];
   }
 
-  /** The free location nearest station s (any free one when none is reachable); -1 when none is free. */
+  /**
+   * The free location nearest station s (any free one when none is reachable),
+   * outside closed areas when one is free there; -1 when none is free.
+   */
   anyFree(s: number): number {
     const list = this.byStation(s);
+    const blocked = this.fields.blocked;
+    for (let k = 0; k < list.length; k++) if (this.owner[list[k]] < 0 && blocked[this.cells[list[k]]] === 0) return list[k];
     for (let k = 0; k < list.length; k++) if (this.owner[list[k]] < 0) return list[k];
+    return -1;
+  }
+
+  /**
+   * Pod p is on its way back to a location that a fault has closed: under a
+   * rule that does not keep homes, it gives that location up for the open
+   * free location nearest the stations. Returns the new location's cell, or
+   * -1 when the pod must keep its location (fixed homes, a re-slotting move,
+   * or no open location free).
+   */
+  reroute(pods: Pods, p: number): number {
+    if (this.policy.keepsHome || this.moving[p]) return -1;
+    const blocked = this.fields.blocked;
+    for (let k = 0; k < this.byDistance.length; k++) {
+      const loc = this.byDistance[k];
+      if (this.owner[loc] >= 0 || blocked[this.cells[loc]] !== 0) continue;
+      this.release(this.locOf[pods.home[p]], p);
+      this.reserve(loc, p);
+      pods.home[p] = this.cells[loc];
+      return pods.home[p];
+    }
     return -1;
   }
 

@@ -18,6 +18,12 @@ export function doubleRing(ring: Int32Array, head: number, size: number): Int32A
   return bigger;
 }
 
+/** Work counters shared by the fields of one cache (cost figures for reports and benches). */
+export interface FieldStats {
+  /** Cells expanded by every search of the cache. */
+  expanded: number;
+}
+
 /**
  * A breadth-first distance field toward one goal, grown on demand. Most
  * robots only ever need the cells between themselves and their goal, so the
@@ -25,6 +31,15 @@ export function doubleRing(ring: Int32Array, head: number, size: number): Int32A
  * With `loaded`, storage cells other than the goal are impassable (a robot
  * carrying a pod cannot drive under stored pods). Moves are symmetric, so the
  * search runs outward from the goal.
+ *
+ * With a `blocked` mask (cells closed by a fault, or held by a robot broken
+ * down for long), a robot may leave blocked cells and move among them but
+ * never enter one from an open cell: the search, running backwards from the
+ * goal, expands a blocked cell (other than the goal itself) only into blocked
+ * neighbours. Robots outside a closed area are routed round it, robots inside
+ * are routed out. The mask is read as the search grows, so the cache drops
+ * (marks `stale`) every field whose search has reached a cell whose mask
+ * changes; a field that has not reached the cell stays exact.
  */
 export class LazyField {
   readonly dist: DistanceField;
@@ -36,11 +51,15 @@ export class LazyField {
   settled = -1;
   /** Cells expanded so far: the work done, for budgets. */
   expanded = 0;
+  /** Set when the cache dropped this field because a blocked cell it had reached changed: fetch a new one. */
+  stale = false;
 
   constructor(
     private readonly grid: Grid,
     readonly goal: number,
     readonly loaded: boolean,
+    private readonly blocked: Uint16Array | null = null,
+    private readonly stats: FieldStats | null = null,
   ) {
     this.dist = new Uint16Array(grid.width * grid.height).fill(UNREACHABLE);
     this.ring = new Int32Array(1024);
@@ -60,6 +79,8 @@ export class LazyField {
     const { nbr, kind } = this.grid;
     const dist = this.dist;
     const blockStorage = this.loaded;
+    const blocked = this.blocked;
+    const goal = this.goal;
     // Locals in the loop: this is the simulator's hottest code after the planner.
     let ring = this.ring;
     let mask = ring.length - 1;
@@ -75,10 +96,13 @@ export class LazyField {
       consumed++;
       const next = dc + 1 >= UNREACHABLE ? UNREACHABLE - 1 : dc + 1;
       const base = cell * 4;
+      // From a blocked cell the search goes on only through blocked cells: a robot may leave them, not enter.
+      const inside = blocked !== null && blocked[cell] !== 0 && cell !== goal;
       for (let k = 0; k < 4; k++) {
         const v = nbr[base + k];
         if (v < 0 || dist[v] !== UNREACHABLE) continue;
         if (blockStorage && kind[v] === CellKind.Storage) continue;
+        if (inside && blocked[v] === 0) continue;
         dist[v] = next;
         if (size === ring.length) {
           ring = this.ring = doubleRing(ring, head, size);
@@ -90,6 +114,7 @@ export class LazyField {
       }
     }
     this.expanded += consumed;
+    if (this.stats !== null) this.stats.expanded += consumed;
     this.head = head;
     this.size = size;
     // The queue is in distance order: everything up to the front's distance is labelled.
@@ -127,18 +152,69 @@ export function computeField(grid: Grid, goal: number, loaded: boolean): Distanc
  * Distance fields by (goal, loaded), made on first use and kept in a
  * least-recently-used cache under a byte budget. A field is never changed
  * except by growing its search, so a robot may keep a reference to one after
- * the cache has let it go.
+ * the cache has let it go; but when the blocked mask changes under a field
+ * that has reached the changed cells, the cache drops it and marks it
+ * `stale`, and its holders fetch a fresh one (see `block`).
  */
 export class DistanceCache {
   private readonly lru: LruCache<LazyField>;
+  /**
+   * Per cell, how many faults block it (0 = open): closed areas and robots
+   * broken down for long. Change it only through `block`, which keeps the
+   * cached fields exact.
+   */
+  readonly blocked: Uint16Array;
+  /** Cells currently blocked (any count above 0). */
+  blockedCells = 0;
+  /** Calls to `block` that changed some cell between open and blocked. */
+  maskChanges = 0;
+  /** Fields dropped because the mask changed under them. */
+  invalidated = 0;
+  /** Bumped whenever a field is dropped for a mask change: holders compare it to know when to look for stale fields. */
+  version = 0;
+  readonly stats: FieldStats = { expanded: 0 };
 
   constructor(
     readonly grid: Grid,
     budgetBytes = 256 * 1024 * 1024,
   ) {
     const capacity = Math.max(16, Math.floor(budgetBytes / (grid.width * grid.height * 2)));
+    this.blocked = new Uint16Array(grid.width * grid.height);
     // Key: goal * 2 + loaded.
-    this.lru = new LruCache(capacity, (key) => new LazyField(grid, key >> 1, (key & 1) === 1));
+    this.lru = new LruCache(capacity, (key) => new LazyField(grid, key >> 1, (key & 1) === 1, this.blocked, this.stats));
+  }
+
+  /**
+   * Blocks (`delta` +1) or unblocks (-1) `cells`. Counts nest: a cell closed
+   * twice opens when both are lifted. Every cached field whose search has
+   * reached a cell that turned between open and blocked is dropped and marked
+   * stale. Returns the number of fields dropped.
+   */
+  block(cells: ArrayLike<number>, delta: 1 | -1): number {
+    const b = this.blocked;
+    const changed: number[] = [];
+    for (let k = 0; k < cells.length; k++) {
+      const c = cells[k];
+      const before = b[c];
+      const after = delta > 0 ? before + 1 : Math.max(0, before - 1);
+      b[c] = after;
+      if ((before === 0) !== (after === 0)) {
+        changed.push(c);
+        this.blockedCells += after === 0 ? -1 : 1;
+      }
+    }
+    if (changed.length === 0) return 0;
+    this.maskChanges++;
+    const dropped = this.lru.evictWhere((f) => {
+      for (let k = 0; k < changed.length; k++) if (f.dist[changed[k]] !== UNREACHABLE) return true;
+      return false;
+    });
+    for (const f of dropped) f.stale = true;
+    if (dropped.length > 0) {
+      this.invalidated += dropped.length;
+      this.version++;
+    }
+    return dropped.length;
   }
 
   /** The (possibly partial) field toward `goal`; grow it with `ensure` before reading a cell. */

@@ -34,6 +34,17 @@ export class LruCache<V> {
     return value;
   }
 
+  /** Removes every value `pred` accepts (without calling `onEvict`) and returns them. */
+  evictWhere(pred: (value: V) => boolean): V[] {
+    const out: V[] = [];
+    for (const [key, value] of this.map) {
+      if (!pred(value)) continue;
+      this.map.delete(key);
+      out.push(value);
+    }
+    return out;
+  }
+
   get size(): number {
     return this.map.size;
   }

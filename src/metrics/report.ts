@@ -2,6 +2,7 @@ import type { World } from '../core/world.js';
 import { RobotState } from '../core/robots.js';
 import { buildFlowReport, r4, type FlowReport } from './flow-report.js';
 import { buildStorageReport, buildStrategiesReport, type StorageReport, type StrategiesReport } from './strategy-report.js';
+import { buildFaultsReport, type FaultsReport } from '../faults/report.js';
 
 export interface StationReport {
   station: number;
@@ -72,6 +73,8 @@ export interface Report {
   strategies: StrategiesReport;
   /** Locations and pods, pod travel at fetch and return, lines per visit, re-slotting moves. */
   storage: StorageReport;
+  /** Faults of the run (breakdowns, closures, jams, chutes, stations, people), the controller's response and the orders they delayed; zeros without faults. */
+  faults: FaultsReport;
 }
 
 export function buildReport(w: World, planner: string, assignment: string, wallSeconds: number): Report {
@@ -192,6 +195,7 @@ export function buildReport(w: World, planner: string, assignment: string, wallS
     congestionGrid: congestionGrid(cw, w.grid.width, w.grid.height, tickS),
     strategies: buildStrategiesReport(w),
     storage: buildStorageReport(w),
+    faults: buildFaultsReport(w),
   };
 }
 

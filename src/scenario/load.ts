@@ -4,11 +4,12 @@ import type { SimConfig, RateSegment, TickDistribution } from '../core/config.js
 import { parseDuration } from '../core/duration.js';
 import { defaultStarts } from '../core/world.js';
 import { generateWarehouse } from '../layout/generate.js';
-import { gridFromRows, LayoutError, parseMovingAiMap, robotWalkable, type Grid } from '../layout/grid.js';
+import { CellKind, gridFromRows, LayoutError, parseMovingAiMap, robotWalkable, type Grid } from '../layout/grid.js';
 import { checkReachability } from '../layout/checks.js';
 import { flattenIssues, ScenarioError, ScenarioErrors } from './errors.js';
 import { Scenario, type ScenarioFile } from './schema.js';
 import { buildFlow } from './flow-config.js';
+import { buildFaults } from '../faults/config.js';
 import { SLOTTING } from '../flow/slotting.js';
 import { findJsonProblem } from './json-position.js';
 import { parseTimeOfDay } from '../core/duration.js';
@@ -200,8 +201,11 @@ export function buildConfig(file: string, s: ScenarioFile, options: LoadOptions 
       seen.set(cell, k);
       starts![k] = cell;
     });
-  } else if (rb.count > grid.free.length) {
-    fail('robots.count', `${rb.count} robots do not fit on the layout's ${grid.free.length} free cells`);
+  } else {
+    // Robots are placed on floor and storage cells, never on stations or chargers.
+    let room = 0;
+    for (const c of grid.free) if (grid.kind[c] === CellKind.Floor || grid.kind[c] === CellKind.Storage) room++;
+    if (rb.count > room) fail('robots.count', `${rb.count} robots do not fit on the layout's ${room} floor and storage cells (stations and chargers are kept clear)`);
   }
   const lines = s.demand.linesPerOrder;
   const [linesMin, linesMax] = typeof lines === 'number' ? [lines, lines] : [lines.min, lines.max];
@@ -223,6 +227,7 @@ export function buildConfig(file: string, s: ScenarioFile, options: LoadOptions 
     const most = Math.floor((1 - 1 / locations) * 100) / 100;
     fail('storage.podFill', `is ${s.storage.podFill}, which leaves none of the ${locations} storage locations empty, but '${s.demand.slotting}' slotting moves pods through empty ones: set podFill to at most ${most}`);
   }
+  const faults = buildFaults(s, grid, tick, { robots: rb.count, zones: flow.zones, outbound: flow.outbound }, fail);
   if (errors.length > 0) throw new ScenarioErrors(errors);
   const placed = starts ?? defaultStarts(grid, rb.count);
   if (goodsToPerson) for (const problem of checkReachability(grid, placed)) fail(problem.path, problem.message);
@@ -281,6 +286,7 @@ export function buildConfig(file: string, s: ScenarioFile, options: LoadOptions 
     outbound: flow.outbound,
     energy: { gridGramsPerKWh: s.energy.gridGramsPerKWh, chargerEfficiency: s.energy.chargerEfficiency },
     storage: { podReturn: s.storage.podReturn, podFill: s.storage.podFill },
+    faults,
   };
 }
 

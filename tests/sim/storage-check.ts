@@ -65,7 +65,8 @@ export function watchStorage(sim: Sim, every = 10): { checks: number; errors: st
       if (r.state[i] !== RobotState.ToStorage || r.pod[i] < 0) continue;
       const p = r.pod[i];
       const to = st.moving[p] ? st.cells[st.dest[p]] : pods.home[p];
-      if (r.goal[i] !== to) err(`robot ${i} takes pod ${p} to ${r.goal[i]}, not its reserved location ${to}`);
+      const heading = r.detourFrom[i] >= 0 ? r.detourFrom[i] : r.goal[i];
+      if (heading !== to) err(`robot ${i} takes pod ${p} to ${heading}, not its reserved location ${to}`);
     }
   };
   sim.observe((f) => {
