@@ -59,6 +59,8 @@ export interface Robots {
   goalEpoch: Uint32Array;
   /** The task's own goal while the robot takes a detour out of a jam, else -1 (arrivals do not count meanwhile). */
   detourFrom: Int32Array;
+  /** Counts the times the robot's field was replaced (same goal) because a fault blocked or opened cells it had reached. */
+  replans: Uint32Array;
   // Counters for metrics.
   moves: Float64Array;
   waitTicks: Float64Array;
@@ -90,6 +92,7 @@ export function createRobots(n: number, capacityWh: number, initial: number): Ro
     next: new Int32Array(n),
     goalEpoch: new Uint32Array(n),
     detourFrom: new Int32Array(n).fill(-1),
+    replans: new Uint32Array(n),
     moves: new Float64Array(n),
     waitTicks: new Float64Array(n),
     busyTicks: new Float64Array(n),

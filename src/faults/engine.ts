@@ -5,6 +5,7 @@ import { cellBlocked, setGoal, type World } from '../core/world.js';
 import { DelayCause } from '../flow/books.js';
 import { requestPod } from '../flow/demand.js';
 import { PodState } from '../flow/pods.js';
+import { STATION_BLOCKED, STATION_CLOSED } from '../flow/stations.js';
 import { finishPicking } from '../flow/service.js';
 import { UNREACHABLE, type LazyField } from '../layout/distance.js';
 import { CellKind } from '../layout/grid.js';
@@ -40,12 +41,14 @@ export interface FaultFigures {
   carryingPod: number;
   /** Long breakdowns (repair above replanAbove) that robots ran into, blocked in the distance fields. */
   blockedInFields: number;
-  /** The controller's response: fetch tasks given up (breakdown, closure, closed station, pod cut off), pod returns sent elsewhere, robots held short of a closed goal, idle robots sent out of a closed area, charger reservations given up. */
+  /** The controller's response: fetch tasks given up (breakdown, closure, closed station, pod cut off), pod returns sent elsewhere, robots held short of a blocked goal, idle robots sent out of a closed area, charger reservations given up. */
   tasksReleased: number;
   podsRerouted: number;
   robotsHeld: number;
   robotsEvacuated: number;
   chargersReleased: number;
+  /** Breakdowns on a station cell, which turn new orders away from the station until the repair. */
+  stationsBlocked: number;
   list: BreakdownRecord[];
 }
 
@@ -81,6 +84,7 @@ export class FaultEngine {
     robotsHeld: 0,
     robotsEvacuated: 0,
     chargersReleased: 0,
+    stationsBlocked: 0,
     list: [],
   };
   /** Tick each broken robot is repaired at (-1 while it runs). */
@@ -100,6 +104,8 @@ export class FaultEngine {
   /** Goal a robot holds off from while it is blocked (-1 = not held); `heldCut`: held because the goal is cut off, not closed. */
   private readonly heldGoal: Int32Array;
   private readonly heldCut: Uint8Array;
+  /** Each robot's goal epoch when its goal was last looked at. */
+  private readonly epochSeen: Uint32Array;
   /** Cells closed by closures (a count per cell; broken robots are not counted here). */
   readonly closedCells: Uint16Array;
   readonly closures: Outage[];
@@ -110,6 +116,8 @@ export class FaultEngine {
   private readonly conveyorDown: Int32Array;
   private readonly chuteDown: Int32Array[];
   private readonly stationDown: Int32Array;
+  /** Broken-down robots standing on each station. */
+  private readonly brokenOn: Int32Array;
   private readonly zoneAbsent: Int32Array;
   private fieldsVersion: number;
   /** Repair times of all breakdowns (as drawn or scheduled), for the mean. */
@@ -135,6 +143,7 @@ export class FaultEngine {
     this.nextFail = new Float64Array(n).fill(Infinity);
     this.heldGoal = new Int32Array(n).fill(-1);
     this.heldCut = new Uint8Array(n);
+    this.epochSeen = new Uint32Array(n);
     this.closedCells = new Uint16Array(cells);
     this.seen = new Int32Array(cells);
     this.queue = new Int32Array(cells);
@@ -150,6 +159,7 @@ export class FaultEngine {
     this.conveyorDown = new Int32Array(ob?.conveyors.length ?? 0);
     this.chuteDown = (ob?.sorters ?? []).map((s) => new Int32Array(s.chutes.length));
     this.stationDown = new Int32Array(w.stations.n);
+    this.brokenOn = new Int32Array(w.stations.n);
     this.zoneAbsent = new Int32Array(w.config.zones.length);
     this.fieldsVersion = w.fields.version;
   }
@@ -223,18 +233,31 @@ export class FaultEngine {
       const change = this.stations[k].step(tick);
       if (change === 0) continue;
       const s = this.config.stations[k].station;
-      const before = this.stationDown[s];
       this.stationDown[s] += change;
-      w.stations.closed[s] = this.stationDown[s] > 0 ? 1 : 0;
       w.events.push(change > 0 ? EventKind.FaultStarted : EventKind.FaultEnded, FaultKind.Station, k);
-      if (before === 0 && change > 0) {
-        // No new pods: robots on their way to lift one for this station give the task up (the request waits).
-        const r = w.robots;
-        for (let i = 0; i < r.n; i++) if (r.state[i] === RobotState.ToPod && r.station[i] === s) this.releaseFetch(w, i, DelayCause.Station);
-      }
-      // Orders with lines still to pick there wait for it (counted when it closes, and when it reopens).
-      this.markStation(w, s);
+      this.updateStation(w, s, DelayCause.Station);
     }
+  }
+
+  /**
+   * Station s is closed while a fault closes it or a broken-down robot stands
+   * on it (it could serve no other pod before the repair anyway).
+   */
+  private updateStation(w: World, s: number, cause: DelayCause): void {
+    const was = w.stations.closed[s] !== 0;
+    w.stations.closed[s] = (this.stationDown[s] > 0 ? STATION_CLOSED : 0) | (this.brokenOn[s] > 0 ? STATION_BLOCKED : 0);
+    const now = w.stations.closed[s] !== 0;
+    // A closure sends back the robots on their way to lift a pod for the station. A broken robot on it
+    // only turns new orders away: pods keep coming and queue, as for a busy station, for after the repair.
+    if (this.stationDown[s] > 0) this.releaseFetchesFor(w, s, cause);
+    // Orders with lines still to pick there wait for it (counted when it closes, and when it reopens).
+    if (was !== now) this.markStation(w, s, cause);
+  }
+
+  /** No new pods for station s: robots on their way to lift one for it give the task up (the request waits). */
+  private releaseFetchesFor(w: World, s: number, cause: DelayCause): void {
+    const r = w.robots;
+    for (let i = 0; i < r.n; i++) if (r.state[i] === RobotState.ToPod && r.station[i] === s) this.releaseFetch(w, i, cause);
   }
 
   private stepPickers(w: World, tick: number): void {
@@ -359,6 +382,12 @@ export class FaultEngine {
     this.brokeAt[i] = tick;
     this.repairAt[i] = tick + ticks;
     this.obstructing[i] = 0;
+    const s = w.stationAt[r.cell[i]];
+    if (s >= 0) {
+      this.brokenOn[s]++;
+      f.stationsBlocked++;
+      this.updateStation(w, s, DelayCause.Robot);
+    }
     w.events.push(EventKind.RobotBroken, i, r.cell[i]);
     return true;
   }
@@ -393,6 +422,11 @@ export class FaultEngine {
     if (this.masked[i]) {
       this.masked[i] = 0;
       w.fields.block([r.cell[i]], -1);
+    }
+    const s = w.stationAt[r.cell[i]];
+    if (s >= 0) {
+      this.brokenOn[s]--;
+      this.updateStation(w, s, DelayCause.Robot);
     }
     // Its goal again, afresh: priorities and the stuck and deadlock watches restart from here.
     if (r.goal[i] >= 0) setGoal(w, i, r.goal[i]);
@@ -493,10 +527,14 @@ export class FaultEngine {
         if (g === r.cell[i] || cellBlocked(w, g, i)) setGoal(w, i, -1);
         continue;
       }
+      // A goal set since the last look, while cells are blocked, may be cut off: look at it too.
+      const fresh = r.goalEpoch[i] !== this.epochSeen[i];
+      this.epochSeen[i] = r.goalEpoch[i];
+      const look = maskChanged || (fresh && w.fields.blockedCells > 0);
       let cut = false;
       if (cellBlocked(w, g, i)) {
         if (st === RobotState.ToStation) continue; // queue for the station; the broken robot on it will be repaired
-      } else if (maskChanged && r.lazy[i] !== null && this.cutOff(w, r.lazy[i]!, i)) cut = true;
+      } else if (look && r.lazy[i] !== null && this.cutOff(w, r.lazy[i]!, i)) cut = true;
       else continue;
       // Closed areas are to blame when one is closed (for a goal: when the goal is in one), else a broken robot.
       const cause = (cut ? this.closedNow > 0 : this.closedCells[g] > 0) ? DelayCause.Closure : DelayCause.Robot;
@@ -508,13 +546,16 @@ export class FaultEngine {
           this.releaseCharger(w, i);
           break;
         case RobotState.ToStorage: {
-          const to = cut ? -1 : w.storage.reroute(w.pods, r.pod[i]);
-          if (to >= 0) {
-            this.figures.podsRerouted++;
-            this.markPod(w, r.pod[i], cause);
-            setGoal(w, i, to);
-          } else if (!(w.fields.blocked[r.cell[i]] !== 0 && this.closedCells[g] > 0)) this.hold(w, i, g, cut, cause);
           // (A robot inside the closed area with its goal inside carries on: it may move within the area.)
+          if (!cut && w.fields.blocked[r.cell[i]] !== 0 && this.closedCells[g] > 0) break;
+          const p = r.pod[i];
+          const loc = w.storage.canReroute(p) ? this.nearestOpenLocation(w, i) : -1;
+          if (loc >= 0) {
+            this.figures.podsRerouted++;
+            this.markPod(w, p, cause);
+            setGoal(w, i, w.storage.rerouteTo(w.pods, p, loc));
+            this.epochSeen[i] = r.goalEpoch[i];
+          } else this.hold(w, i, g, cut, cause);
           break;
         }
         case RobotState.ToStation:
@@ -541,6 +582,39 @@ export class FaultEngine {
       return false;
     }
     return true;
+  }
+
+  /**
+   * The free storage location nearest loaded robot i that it can reach as
+   * things stand (never entering a blocked cell, never under a stored pod),
+   * open and without a broken robot on it; -1 when there is none.
+   */
+  private nearestOpenLocation(w: World, i: number): number {
+    const { nbr, kind } = w.grid;
+    const blocked = w.fields.blocked;
+    const st = w.storage;
+    const stamp = ++this.stamp;
+    const q = this.queue;
+    let head = 0;
+    let tail = 0;
+    q[tail++] = w.robots.cell[i];
+    this.seen[q[0]] = stamp;
+    while (head < tail) {
+      const c = q[head++];
+      for (let d = 0; d < 4; d++) {
+        const v = nbr[c * 4 + d];
+        if (v < 0 || this.seen[v] === stamp) continue;
+        if (blocked[v] !== 0 && blocked[c] === 0) continue;
+        this.seen[v] = stamp;
+        if (kind[v] === CellKind.Storage) {
+          const loc = st.locOf[v];
+          if (st.owner[loc] < 0 && !cellBlocked(w, v, i)) return loc;
+          continue;
+        }
+        q[tail++] = v;
+      }
+    }
+    return -1;
   }
 
   /** Sends idle robot i to the nearest cell outside the closed area it stands in. */
@@ -577,6 +651,7 @@ export class FaultEngine {
       const f = w.fields.lazy(old.goal, old.loaded);
       r.lazy[i] = f;
       r.field[i] = f.dist;
+      r.replans[i]++;
       f.ensure(r.cell[i]);
     }
   }
@@ -591,8 +666,8 @@ export class FaultEngine {
   }
 
   /** Open orders with lines still to pick at station s. */
-  private markStation(w: World, s: number): void {
+  private markStation(w: World, s: number, cause: DelayCause): void {
     const b = w.books;
-    for (let o = 0; o < b.items.length; o++) if (b.orderStation[o] === s && b.remaining[o] > 0 && b.isOpen(o)) b.markDelayed(o, DelayCause.Station);
+    for (let o = 0; o < b.items.length; o++) if (b.orderStation[o] === s && b.remaining[o] > 0 && b.isOpen(o)) b.markDelayed(o, cause);
   }
 }

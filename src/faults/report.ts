@@ -29,7 +29,7 @@ export interface FaultsReport {
   stations: { station: number; closures: number; closedSeconds: number }[];
   pickers: { zone: string; absences: number; absentPersonSeconds: number }[];
   /** What the controller did about the faults. */
-  response: { tasksReleased: number; podsRerouted: number; robotsHeld: number; robotsEvacuated: number; chargersReleased: number };
+  response: { tasksReleased: number; podsRerouted: number; robotsHeld: number; robotsEvacuated: number; chargersReleased: number; stationsBlocked: number };
   /** Orders delayed by a fault, each counted once under its first cause (see README, Faults). */
   ordersDelayed: { total: number; robot: number; closure: number; station: number; conveyor: number; chute: number; pickers: number };
   /** Cost of keeping the distance fields exact: blocked-mask changes, fields dropped and searched again, cells blocked at the end. */
@@ -135,6 +135,7 @@ export function buildFaultsReport(w: World): FaultsReport {
       robotsHeld: fig?.robotsHeld ?? 0,
       robotsEvacuated: fig?.robotsEvacuated ?? 0,
       chargersReleased: fig?.chargersReleased ?? 0,
+      stationsBlocked: fig?.stationsBlocked ?? 0,
     },
     ordersDelayed: {
       total: w.books.ordersDelayed,

@@ -1,7 +1,6 @@
 import { isFixed, RobotState } from '../core/robots.js';
 import { rngStream, type Rng } from '../core/rng.js';
 import { setGoal, type World } from '../core/world.js';
-import type { LazyField } from '../layout/distance.js';
 import { CellKind } from '../layout/grid.js';
 
 /** Ticks without coming closer to its goal after which a robot counts as deadlocked. */
@@ -46,8 +45,8 @@ export class DeadlockWatch {
   private readonly seen: Int32Array;
   private readonly queue: Int32Array;
   private stamp = 0;
-  /** The search each robot was last measured on (when the cache drops it for a fault, the fresh one restarts the measure). */
-  private readonly seenField: (LazyField | null)[];
+  /** Each robot's field replacements (robots.replans) when last measured: a fresh field restarts the measure. */
+  private readonly replans: Uint32Array;
   readonly figures: DeadlockFigures;
 
   constructor(w: World) {
@@ -63,7 +62,7 @@ export class DeadlockWatch {
     const cells = w.grid.width * w.grid.height;
     this.seen = new Int32Array(cells);
     this.queue = new Int32Array(Math.min(cells, (2 * DETOUR_RADIUS + 1) ** 2));
-    this.seenField = new Array<LazyField | null>(n).fill(null);
+    this.replans = new Uint32Array(n);
   }
 
   update(w: World): void {
@@ -87,10 +86,9 @@ export class DeadlockWatch {
       if (this.pending[i] && r.goal[i] >= 0 && r.cell[i] === r.goal[i]) this.recover(i);
       const f = r.field[i];
       if (f === null || r.goal[i] < 0 || isFixed(r.state[i])) continue;
-      // A field dropped because a fault blocked or opened cells it had reached, replaced by a fresh one.
-      const seen = this.seenField[i];
-      const replanned = seen !== null && seen !== r.lazy[i] && seen.stale;
-      this.seenField[i] = r.lazy[i];
+      // The field was replaced by a fresh one because a fault blocked or opened cells it had reached.
+      const replanned = r.replans[i] !== this.replans[i];
+      this.replans[i] = r.replans[i];
       if (r.goalEpoch[i] !== this.epoch[i]) {
         // A new goal: the previous one was reached (or the task changed), which is progress.
         if (this.pending[i]) this.recover(i);

@@ -4,6 +4,7 @@ import { cellBlocked, setGoal, type World } from '../core/world.js';
 import { UNREACHABLE } from '../layout/distance.js';
 import { manhattan } from '../layout/grid.js';
 import { PodState } from '../flow/pods.js';
+import { STATION_CLOSED } from '../flow/stations.js';
 import type { AssignmentStrategy } from './assignment.js';
 
 /** Scratch space for the assignment stage, reused every tick. */
@@ -114,7 +115,7 @@ export function assignmentStage(w: World, strategy: AssignmentStrategy, scratch:
     const s = books.lineStation[pods.pendHead[p]];
     if (stations.load[s] + scratch.reserved[s] >= cap) continue;
     // Faults: no pod goes to a closed station, and none is fetched from a closed area or from under a broken robot.
-    if (stations.closed[s] !== 0 || cellBlocked(w, pods.cell[p], -1)) continue;
+    if ((stations.closed[s] & STATION_CLOSED) !== 0 || cellBlocked(w, pods.cell[p], -1)) continue;
     scratch.reserved[s]++;
     scratch.pods[nPods++] = p;
   }

@@ -1,6 +1,6 @@
 import { isFixed } from '../core/robots.js';
 import type { World } from '../core/world.js';
-import { UNREACHABLE, type LazyField } from '../layout/distance.js';
+import { UNREACHABLE } from '../layout/distance.js';
 
 /** Ticks without coming closer to its goal after which a robot gives up the lead. */
 export const STUCK_TICKS = 40;
@@ -17,13 +17,13 @@ export class StuckWatch {
   private readonly best: Int32Array;
   private readonly since: Int32Array;
   private readonly progressAt: Int32Array;
-  /** The search each robot was last measured on: when the cache drops it (a fault), the fresh one restarts the measure. */
-  private readonly seen: (LazyField | null)[];
+  /** Each robot's field replacements (robots.replans) when last measured: a fresh field restarts the measure. */
+  private readonly replans: Uint32Array;
   constructor(n: number) {
     this.best = new Int32Array(n).fill(UNREACHABLE);
     this.since = new Int32Array(n).fill(-1);
     this.progressAt = new Int32Array(n);
-    this.seen = new Array<LazyField | null>(n).fill(null);
+    this.replans = new Uint32Array(n);
   }
 
   update(w: World): void {
@@ -33,10 +33,9 @@ export class StuckWatch {
       const f = r.field[i];
       if (f === null || r.goal[i] === r.cell[i] || isFixed(r.state[i])) continue;
       const d = f[r.cell[i]];
-      // A field dropped because a fault blocked or opened cells it had reached, replaced by a fresh one.
-      const seen = this.seen[i];
-      const replanned = seen !== null && seen !== r.lazy[i] && seen.stale;
-      this.seen[i] = r.lazy[i];
+      // The field was replaced by a fresh one because a fault blocked or opened cells it had reached.
+      const replanned = r.replans[i] !== this.replans[i];
+      this.replans[i] = r.replans[i];
       if (r.goalSince[i] !== this.since[i] && tick - r.goalSince[i] <= 1) {
         // A new goal: start watching afresh.
         this.best[i] = d;

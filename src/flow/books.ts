@@ -47,7 +47,7 @@ class SlotPool {
 
 /** What delayed an order, for the report's faults section (an order counts once, under its first cause). */
 export const enum DelayCause {
-  /** A pod the order needs was on (or being fetched by) a robot that broke down. */
+  /** A pod the order needs was on (or being fetched by, or held by) a robot that broke down, or a broken robot stood on its station. */
   Robot = 1,
   /** A pod the order needs was in, or bound for, a closed area. */
   Closure = 2,

@@ -18,8 +18,9 @@ export interface OrderAssignment {
 }
 
 /**
- * Whether station s may take new orders: it is open, or every station is
- * closed (orders must go somewhere; they wait for the station to reopen).
+ * Whether station s may take new orders: no fault is on it (closed, or a
+ * broken robot on it), or every station has one (orders must go somewhere;
+ * they wait for the station).
  */
 export function takesOrders(closed: Uint8Array, s: number): boolean {
   if (closed[s] === 0) return true;

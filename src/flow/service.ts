@@ -4,7 +4,7 @@ import { setGoal, type World } from '../core/world.js';
 import { requestPod } from './demand.js';
 import { linePicked } from './orders.js';
 import { PodState } from './pods.js';
-import { addPickWork, resetPickers } from './stations.js';
+import { addPickWork, resetPickers, STATION_CLOSED } from './stations.js';
 import { drawTicks } from './draw.js';
 
 export { drawTicks };
@@ -112,7 +112,7 @@ export function serviceStage(w: World): void {
       case RobotState.ToStation:
         if (arrived) {
           // A station closed by a fault starts no pick: the pod waits at it until it reopens.
-          if (w.stations.closed[r.station[i]] !== 0) break;
+          if ((w.stations.closed[r.station[i]] & STATION_CLOSED) !== 0) break;
           if (stationClear(w, r.station[i])) startPicking(w, i);
           else w.stations.blockedTicks[r.station[i]]++;
         }

@@ -1,3 +1,8 @@
+/** Bits of `Stations.closed`: closed by a fault. */
+export const STATION_CLOSED = 1;
+/** Bits of `Stations.closed`: a broken-down robot stands on the station. */
+export const STATION_BLOCKED = 2;
+
 /** Pick stations as struct-of-arrays, one per `P` cell. */
 export interface Stations {
   readonly n: number;
@@ -13,7 +18,11 @@ export interface Stations {
   pickerLoad: Float64Array;
   /** Tick the current visit started. */
   visitStart: Int32Array;
-  /** 1 while the station is closed by a fault: no new orders or pods are routed to it and no new pick starts. */
+  /**
+   * Faults on the station (0 = none): STATION_CLOSED while a fault closes it
+   * (no new orders or pods are routed to it, no pick starts), STATION_BLOCKED
+   * while a broken-down robot stands on it (new orders go elsewhere).
+   */
   closed: Uint8Array;
   // Figures.
   visits: Float64Array;

@@ -254,24 +254,20 @@ export class Storage {
   }
 
   /**
-   * Pod p is on its way back to a location that a fault has closed: under a
-   * rule that does not keep homes, it gives that location up for the open
-   * free location nearest the stations. Returns the new location's cell, or
-   * -1 when the pod must keep its location (fixed homes, a re-slotting move,
-   * or no open location free).
+   * Whether pod p, on its way back, may give up its reserved location for
+   * another (a fault closed or cut off the one it has): not under a rule that
+   * keeps homes, nor on a re-slotting move.
    */
-  reroute(pods: Pods, p: number): number {
-    if (this.policy.keepsHome || this.moving[p]) return -1;
-    const blocked = this.fields.blocked;
-    for (let k = 0; k < this.byDistance.length; k++) {
-      const loc = this.byDistance[k];
-      if (this.owner[loc] >= 0 || blocked[this.cells[loc]] !== 0) continue;
-      this.release(this.locOf[pods.home[p]], p);
-      this.reserve(loc, p);
-      pods.home[p] = this.cells[loc];
-      return pods.home[p];
-    }
-    return -1;
+  canReroute(p: number): boolean {
+    return !this.policy.keepsHome && !this.moving[p];
+  }
+
+  /** Pod p, on its way back, gives up its reserved location for free location `loc` (see canReroute). */
+  rerouteTo(pods: Pods, p: number, loc: number): number {
+    this.release(this.locOf[pods.home[p]], p);
+    this.reserve(loc, p);
+    pods.home[p] = this.cells[loc];
+    return pods.home[p];
   }
 
   /** Lines picked from pod p at a visit. */

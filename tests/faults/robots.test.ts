@@ -3,6 +3,7 @@ import { EventKind } from '../../src/core/events.js';
 import { RobotState } from '../../src/core/robots.js';
 import type { Sim } from '../../src/core/sim.js';
 import { PodState } from '../../src/flow/pods.js';
+import { STATION_BLOCKED } from '../../src/flow/stations.js';
 import { buildReport } from '../../src/metrics/report.js';
 import { watchFlow } from '../helpers/flow-invariants.js';
 import { watchInvariants } from '../helpers/invariants.js';
@@ -116,6 +117,54 @@ describe('robot breakdowns', () => {
     expect(inv.bookErrors).toEqual([]);
     expect(rep.robots.conflicts).toBe(0);
     expect(rep.robots.deadlocks.unrecovered).toBe(0);
+  });
+
+  it('a robot broken down while picked from: people finish the pick on time; new orders go to the other station until the repair', () => {
+    const sim = site({
+      layout: { grid: ['@@@@@@@@@@', '@P.......@', '@........@', '@P......R@', '@@@@@@@@@@'] },
+      demand: { ordersPerHour: 240, skus: 1 },
+      stations: { pickSeconds: 12 },
+    });
+    const w = sim.world;
+    const r = w.robots;
+    const inv = watchInvariants(sim);
+    runUntil(sim, () => r.state[0] === RobotState.Picking || r.state[1] === RobotState.Picking);
+    const i = r.state[0] === RobotState.Picking ? 0 : 1;
+    const s = r.station[i];
+    const ends = r.busyUntil[i];
+    const picked = w.books.linesPicked;
+    sim.faults!.breakRobot(w, i, 120);
+    const from = w.tick;
+    expect(w.stations.closed[s]).toBe(STATION_BLOCKED);
+    let routedThere = 0;
+    let routed = 0;
+    sim.observe((f) => {
+      if (f.tick > from + 120) return;
+      for (let k = 0; k < f.events.count; k++) {
+        if (f.events.kind[k] !== EventKind.OrderCreated) continue;
+        routed++;
+        for (let o = 0; o < w.books.orderId.length; o++) if (w.books.orderId[o] === f.events.a[k] && w.books.isOpen(o) && w.books.orderStation[o] === s) routedThere++;
+      }
+    });
+    sim.run(ends - w.tick + 1);
+    // The visit ended on time: its lines are picked, the pod stays on the robot, which stays on the station.
+    expect(w.books.linesPicked).toBeGreaterThan(picked);
+    expect(r.state[i]).toBe(RobotState.Broken);
+    expect(sim.faults!.resume[i]).toBe(RobotState.ToStorage);
+    expect(r.cell[i]).toBe(w.stations.cell[s]);
+    sim.run(from + 120 - w.tick);
+    expect(w.stations.closed[s]).toBe(STATION_BLOCKED);
+    sim.run(1);
+    expect(w.stations.closed[s]).toBe(0);
+    expect(routed).toBeGreaterThan(2);
+    expect(routedThere).toBe(0);
+    sim.run();
+    const rep = report(sim);
+    expect(rep.faults.response.stationsBlocked).toBe(1);
+    expect(rep.faults.robots.first[0].state).toBe('picking');
+    expect(inv.vertexConflicts + inv.swaps + inv.illegalMoves + inv.loadedUnderPods).toBe(0);
+    expect(inv.bookErrors).toEqual([]);
+    expect(rep.robots.conflicts).toBe(0);
   });
 
   it('a robot going to charge gives the charger up; a charging one keeps it and resumes after the repair', () => {
