@@ -10,17 +10,3 @@ export interface ToteSink {
   /** Hands `tote` over at `tick`. Callers check `canAccept` first. */
   accept(tote: number, tick: number): void;
 }
-
-/** A sink that takes everything and counts it: the end of the line when a site has no outbound equipment. */
-export class CountingSink implements ToteSink {
-  count = 0;
-  readonly totes: number[] = [];
-  constructor(private readonly keep = false) {}
-  canAccept(): boolean {
-    return true;
-  }
-  accept(tote: number): void {
-    this.count++;
-    if (this.keep) this.totes.push(tote);
-  }
-}

@@ -144,8 +144,8 @@ export interface FrameEvents {
   dropped: Uint32Array;
 }
 
-/** What goes into a frame. Arrays may be longer than needed: only the first robotCount (or event count) items are written. */
-export interface FrameParts {
+/** The fields every frame has, whether about to be written or just read. */
+export interface FrameFields {
   tick: number;
   ticksCovered: number;
   time: number;
@@ -160,6 +160,10 @@ export interface FrameParts {
   stationQueue: Uint16Array;
   stationLoad: Uint16Array;
   events: FrameEvents;
+}
+
+/** What goes into a frame. Arrays may be longer than needed: only the first robotCount (or event count) items are written. */
+export interface FrameParts extends FrameFields {
   /** Equipment and people, when the site has any. */
   flow?: FlowSections;
   /** More sections, written after the per-station and flow ones. */
@@ -167,21 +171,7 @@ export interface FrameParts {
 }
 
 /** A decoded frame: typed-array views into the received buffer, no copies. */
-export interface DecodedFrame {
-  tick: number;
-  ticksCovered: number;
-  time: number;
-  robotCount: number;
-  ordersOpen: number;
-  ordersCompleted: number;
-  cell: Int32Array;
-  pod: Int32Array;
-  battery: Uint16Array;
-  heading: Uint8Array;
-  state: Uint8Array;
-  stationQueue: Uint16Array;
-  stationLoad: Uint16Array;
-  events: FrameEvents;
+export interface DecodedFrame extends FrameFields {
   flow: FlowSections;
   /** Every section by id, including ones this reader does not interpret. */
   sections: Map<number, SectionArray>;

@@ -2,7 +2,7 @@ import type { AgvConfig, ConveyorConfig, NodeRef, OutboundConfig, ZoneConfig } f
 import { parseDuration, parseTimeOfDay } from '../core/duration.js';
 import { expandGuideLoop, GuidePathError } from '../flow/guide-path.js';
 import type { ShiftTicks } from '../flow/shifts.js';
-import { walkDistances, zoneFaces } from '../flow/zone-slotting.js';
+import { zoneFaces } from '../flow/zone-slotting.js';
 import { personWalkable, type Grid } from '../layout/grid.js';
 import type { TickDistribution } from '../core/config.js';
 import type { ScenarioFile } from './schema.js';
@@ -262,7 +262,6 @@ export function buildFlow(
   let podSkus = false;
   for (let x = 0; x < skuCount && !podSkus; x++) podSkus = !covered[x];
   if (outbound) checkRoutes(outbound, zones, podSkus, s, fail);
-  void walkDistances;
   return { zones, outbound, podSkus };
 }
 

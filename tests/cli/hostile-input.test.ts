@@ -1,24 +1,10 @@
 import { mkdirSync, mkdtempSync, openSync, closeSync, ftruncateSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { describe, expect, it } from 'vitest';
 import { scenarioPath } from '../helpers/scenarios.js';
+import { cli } from '../helpers/cli.js';
 
-/** Runs the CLI in-process, capturing what it prints. */
-async function cli(...args: string[]) {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  try {
-    const code = await main(args);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
 
 const base = () => JSON.parse(readFileSync(scenarioPath('default.json'), 'utf8'));
 const hub = () => JSON.parse(readFileSync(scenarioPath('hub.json'), 'utf8'));

@@ -1,9 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { scenarioPath } from '../helpers/scenarios.js';
+export { cli } from '../helpers/cli.js';
 
 export const tempDir = () => mkdtempSync(join(tmpdir(), 'wsim-exp-'));
 
@@ -29,17 +28,3 @@ export function writeJson(dir: string, name: string, doc: unknown): string {
   return file;
 }
 
-/** Runs the CLI in-process, capturing what it prints. */
-export async function cli(...args: string[]) {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  try {
-    const code = await main(args);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}

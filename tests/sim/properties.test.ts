@@ -379,7 +379,7 @@ function scenarioOf(c: Case): Json {
 
 type Loaded = { ok: true; sim: Sim } | { ok: false; errors: ScenarioError[] } | { ok: false; knownDefect: string };
 
-function load(doc: Json, _strict = false): Loaded {
+function load(doc: Json): Loaded {
   try {
     return { ok: true, sim: new Sim(scenarioFromJson('prop.json', doc).config) };
   } catch (e) {
@@ -638,7 +638,7 @@ describe('known engine defects (it.fails until fixed)', () => {
       fc.property(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 2 }), (dots, over) => {
         // '@P' + dots + 'RC@': floor and storage = dots + 1 cells, robot cells = dots + 3.
         const rows = ['@'.repeat(dots + 5), '@P' + '.'.repeat(dots) + 'RC@', '@'.repeat(dots + 5)];
-        const out = load(tiny(rows, { robots: { count: dots + 1 + over, battery: { chargeBelow: 0 } } }), true);
+        const out = load(tiny(rows, { robots: { count: dots + 1 + over, battery: { chargeBelow: 0 } } }));
         expect(out.ok).toBe(false);
         if (!out.ok && 'errors' in out) expect(out.errors[0].path).toBe('robots.count');
       }),
@@ -656,7 +656,7 @@ describe('known engine defects (it.fails until fixed)', () => {
       fc.property(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 2 }), fc.constantFrom('fcfs', 'least-loaded'), (gap, robots, orderAssignment) => {
         const inner = 'P' + '.'.repeat(gap) + 'RR' + '.'.repeat(gap) + 'P';
         const rows = ['@'.repeat(inner.length + 2), `@${inner}@`, '@'.repeat(inner.length + 2)];
-        const out = load(tiny(rows, { robots: { count: robots, battery: { chargeBelow: 0 } }, stations: { orderAssignment } }), true);
+        const out = load(tiny(rows, { robots: { count: robots, battery: { chargeBelow: 0 } }, stations: { orderAssignment } }));
         if (!out.ok) return;
         const goals = watchGoals(out.sim);
         out.sim.run();
@@ -674,7 +674,7 @@ describe('known engine defects (it.fails until fixed)', () => {
     fc.assert(
       fc.property(fc.constantFrom(4, 6, 8), fc.double({ min: 1.3, max: 2, noNaN: true }), (pickSeconds, overload) => {
         const perHour = Math.round((3600 / pickSeconds) * overload);
-        const out = load(tiny(['@@@@@@', '@P..R@', '@@@@@@'], { duration: '1h', demand: { ordersPerHour: perHour, skus: 1 }, stations: { pickSeconds } }), true);
+        const out = load(tiny(['@@@@@@', '@P..R@', '@@@@@@'], { duration: '1h', demand: { ordersPerHour: perHour, skus: 1 }, stations: { pickSeconds } }));
         if (!out.ok) throw new Error('refused');
         out.sim.run();
         // The station is saturated: it should pick close to its capacity (3600 / pickSeconds lines an hour).
