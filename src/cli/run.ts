@@ -66,5 +66,11 @@ export function runCommand(args: RunArgs): number {
     process.stderr.write(`wsim: ${report.robots.conflicts} robot conflicts detected: this is a simulator defect\n`);
     return 1;
   }
+  if (!report.conservation.balanced) {
+    // The books do not close: something was created or lost off the books. The report says where.
+    const problems = report.conservation.problems.map((p) => `\n  ${p}`).join('');
+    process.stderr.write(`wsim: conservation check failed (see "conservation" in the report): this is a simulator defect${problems}\n`);
+    return 1;
+  }
   return ciCode;
 }

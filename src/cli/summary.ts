@@ -32,7 +32,16 @@ export function formatSummary(r: Report): string {
   lines.push(...flowLines(r));
   const f = faultsLine(r);
   if (f !== null) lines.push(f);
+  lines.push(booksLine(r));
   return lines.join('\n');
+}
+
+/** Whether every order, line, item, tote and pod is accounted for (created = completed + in progress + dropped). */
+function booksLine(r: Report): string {
+  const c = r.conservation;
+  if (c.balanced) return '  books         orders, lines, items, totes and pods balanced';
+  const off = (['orders', 'lines', 'items', 'totes', 'pods'] as const).filter((e) => !c[e].balanced).map((e) => `${e} off by ${c[e].imbalance}`);
+  return `  books         NOT balanced: ${off.join(', ')}`;
 }
 
 /** One line on the faults of the run, or null when there were none. */

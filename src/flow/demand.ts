@@ -88,8 +88,12 @@ export function requestPod(w: World, p: number): void {
   w.requests.items[w.requests.length++] = p;
 }
 
-/** Hook for the station stage: a line joined a visit already being picked. */
-export type OnLineJoinedPick = (w: World, station: number) => void;
+/**
+ * Hook for the station stage: a line wants to join the visit station `station`
+ * is picking now. Returns whether the visit takes it (false: it waits for the
+ * pod's next visit).
+ */
+export type OnLineJoinedPick = (w: World, station: number, line: number) => boolean;
 
 /** Per-order scratch for the demand stage, sized to the longest order (no allocation per order). */
 export class DemandScratch {
@@ -179,9 +183,9 @@ export function demandStage(w: World, onJoinedPick: OnLineJoinedPick, scratch: D
       totes.items[podTote] += qty;
       totes.linesLeft[podTote]++;
       const st = pods.state[p];
-      if ((st === PodState.Assigned || st === PodState.ToStation || st === PodState.Picking) && pods.station[p] === s) {
+      // The station check comes first: joining a visit being picked adds pick work at that station.
+      if (pods.station[p] === s && (st === PodState.Assigned || st === PodState.ToStation || (st === PodState.Picking && onJoinedPick(w, s, l)))) {
         appendVisit(w, p, l);
-        if (st === PodState.Picking) onJoinedPick(w, s);
       } else {
         appendPending(w, p, l);
         requestPod(w, p);

@@ -9,11 +9,23 @@ import { drawTicks } from './draw.js';
 
 export { drawTicks };
 
-/** A line joined a visit already being picked at station s: one more pick extends the visit. */
-export function lineJoinedPick(w: World, s: number): void {
-  const span = addPickWork(w.stations, s, drawTicks(w.config.stations.pick, w.rng.picking));
-  const i = w.stations.robot[s];
-  w.robots.busyUntil[i] = w.stations.visitStart[s] + Math.max(1, Math.ceil(span));
+/**
+ * Lines that may join one visit after it started. Lines are credited when the
+ * visit ends, so without a cap a station whose pod keeps receiving new lines
+ * faster than they are picked would never end the visit (and never credit a
+ * line); past the cap they wait for the pod's next visit.
+ */
+export const MAX_JOINED_LINES = 8;
+
+/** A line wants to join the visit being picked at station s: up to MAX_JOINED_LINES do, each extending the visit by one pick. */
+export function lineJoinedPick(w: World, s: number): boolean {
+  const st = w.stations;
+  if (st.joined[s] >= MAX_JOINED_LINES) return false;
+  st.joined[s]++;
+  const span = addPickWork(st, s, drawTicks(w.config.stations.pick, w.rng.picking));
+  const i = st.robot[s];
+  w.robots.busyUntil[i] = st.visitStart[s] + Math.max(1, Math.ceil(span));
+  return true;
 }
 
 function startPicking(w: World, i: number): void {
@@ -24,6 +36,7 @@ function startPicking(w: World, i: number): void {
   stations.robot[s] = i;
   stations.visits[s]++;
   stations.visitStart[s] = w.tick;
+  stations.joined[s] = 0;
   resetPickers(stations, s);
   let span = 0;
   for (let l = pods.visitHead[p]; l >= 0; l = books.lineNext[l]) {

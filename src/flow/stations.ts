@@ -18,6 +18,8 @@ export interface Stations {
   pickerLoad: Float64Array;
   /** Tick the current visit started. */
   visitStart: Int32Array;
+  /** Lines that joined the current visit after it started (capped: see lineJoinedPick). */
+  joined: Int32Array;
   /**
    * Faults on the station (0 = none): STATION_CLOSED while a fault closes it
    * (no new orders or pods are routed to it, no pick starts), STATION_BLOCKED
@@ -47,6 +49,7 @@ export function createStations(cells: Int32Array, pickers: number): Stations {
     openLines: new Int32Array(n),
     pickerLoad: new Float64Array(n * pickers),
     visitStart: new Int32Array(n),
+    joined: new Int32Array(n),
     closed: new Uint8Array(n),
     visits: new Float64Array(n),
     linesPicked: new Float64Array(n),

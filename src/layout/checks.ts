@@ -8,14 +8,19 @@ export interface LayoutProblem {
 
 /**
  * Checks that the goods-to-person flow can work on this floor: every station
- * reachable by some robot, and every pod able to reach a station while
- * loaded (a loaded robot may not cross other storage cells).
+ * reachable by some robot, and every pod able to reach every station while
+ * loaded (a loaded robot may not cross other storage cells). Every station,
+ * not just one: an order may go to any station, and a pod may be put back in
+ * any free location, so a floor split in two would send pods where their
+ * robot cannot take them.
  */
 export function checkReachability(grid: Grid, starts: Int32Array): LayoutProblem[] {
   const problems: LayoutProblem[] = [];
   const cache = new DistanceCache(grid, 64 * 1024 * 1024);
   const where = (cell: number) => `row ${Math.floor(cell / grid.width)}, column ${cell % grid.width}`;
-  const podOk = new Uint8Array(grid.storage.length);
+  // Per location: stations it reaches loaded, and the first station it cannot reach (-1: none yet).
+  const reaches = new Int32Array(grid.storage.length);
+  const missed = new Int32Array(grid.storage.length).fill(-1);
   for (const s of grid.stations) {
     const empty = cache.get(s, false);
     let reached = false;
@@ -23,31 +28,43 @@ export function checkReachability(grid: Grid, starts: Int32Array): LayoutProblem
     if (!reached) problems.push({ path: 'layout', message: `the pick station at ${where(s)} cannot be reached by any robot` });
     const loaded = cache.get(s, true);
     for (let p = 0; p < grid.storage.length; p++) {
-      if (podOk[p]) continue;
       // A pod's robot leaves its storage cell onto a neighbour, so check the neighbours.
       const home = grid.storage[p];
-      for (let d = 0; d < 4; d++) {
+      let ok = false;
+      for (let d = 0; d < 4 && !ok; d++) {
         const v = grid.nbr[home * 4 + d];
-        if (v >= 0 && loaded[v] !== UNREACHABLE) {
-          podOk[p] = 1;
-          break;
-        }
+        ok = v >= 0 && loaded[v] !== UNREACHABLE;
       }
+      if (ok) reaches[p]++;
+      else if (missed[p] < 0) missed[p] = s;
     }
   }
   if (grid.stations.length > 0) {
-    let bad = 0;
-    let first = -1;
-    for (let p = 0; p < podOk.length; p++) {
-      if (!podOk[p]) {
-        bad++;
-        if (first < 0) first = grid.storage[p];
+    let none = 0;
+    let firstNone = -1;
+    let some = 0;
+    let firstSome = -1;
+    for (let p = 0; p < reaches.length; p++) {
+      if (reaches[p] === 0) {
+        none++;
+        if (firstNone < 0) firstNone = p;
+      } else if (reaches[p] < grid.stations.length) {
+        some++;
+        if (firstSome < 0) firstSome = p;
       }
     }
-    if (bad > 0) {
+    if (none > 0) {
       problems.push({
         path: 'layout',
-        message: `${bad} storage location(s) cannot reach any station with a pod (first at ${where(first)}): a loaded robot cannot drive under other pods, so every 'R' needs an aisle`,
+        message: `${none} storage location(s) cannot reach any station with a pod (first at ${where(grid.storage[firstNone])}): a loaded robot cannot drive under other pods, so every 'R' needs an aisle`,
+      });
+    }
+    if (some > 0) {
+      problems.push({
+        path: 'layout',
+        message:
+          `${some} storage location(s) cannot reach every station with a pod (first at ${where(grid.storage[firstSome])}, which cannot reach the station at ${where(missed[firstSome])}): ` +
+          'orders go to any station and pods return to any free location, so a loaded robot must be able to drive from every location to every station',
       });
     }
   }

@@ -1,3 +1,4 @@
+import { chargersArePassages } from './charger-passage.js';
 import { CellKind, robotWalkable, type Grid } from './grid.js';
 import { LruCache } from './lru.js';
 
@@ -40,6 +41,10 @@ export interface FieldStats {
  * are routed out. The mask is read as the search grows, so the cache drops
  * (marks `stale`) every field whose search has reached a cell whose mask
  * changes; a field that has not reached the cell stays exact.
+ *
+ * Chargers other than the goal are dead ends (labelled, so a robot on one can
+ * leave, but never passed through) unless the layout needs them as passages:
+ * see `chargersArePassages`.
  */
 export class LazyField {
   readonly dist: DistanceField;
@@ -53,6 +58,7 @@ export class LazyField {
   expanded = 0;
   /** Set when the cache dropped this field because a blocked cell it had reached changed: fetch a new one. */
   stale = false;
+  private readonly chargerDeadEnds: boolean;
 
   constructor(
     private readonly grid: Grid,
@@ -63,6 +69,7 @@ export class LazyField {
   ) {
     this.dist = new Uint16Array(grid.width * grid.height).fill(UNREACHABLE);
     this.ring = new Int32Array(1024);
+    this.chargerDeadEnds = grid.chargers.length > 0 && !chargersArePassages(grid);
     if (robotWalkable(grid.kind[goal])) {
       this.dist[goal] = 0;
       this.ring[0] = goal;
@@ -81,6 +88,7 @@ export class LazyField {
     const blockStorage = this.loaded;
     const blocked = this.blocked;
     const goal = this.goal;
+    const chargerDeadEnds = this.chargerDeadEnds;
     // Locals in the loop: this is the simulator's hottest code after the planner.
     let ring = this.ring;
     let mask = ring.length - 1;
@@ -94,6 +102,8 @@ export class LazyField {
       head = (head + 1) & mask;
       size--;
       consumed++;
+      // A charger (not the goal) is labelled but routes no one through it: charging robots hold it for long.
+      if (chargerDeadEnds && cell !== goal && kind[cell] === CellKind.Charger) continue;
       const next = dc + 1 >= UNREACHABLE ? UNREACHABLE - 1 : dc + 1;
       const base = cell * 4;
       // From a blocked cell the search goes on only through blocked cells: a robot may leave them, not enter.

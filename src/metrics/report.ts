@@ -3,6 +3,7 @@ import { RobotState } from '../core/robots.js';
 import { buildFlowReport, r4, type FlowReport } from './flow-report.js';
 import { buildStorageReport, buildStrategiesReport, type StorageReport, type StrategiesReport } from './strategy-report.js';
 import { buildFaultsReport, type FaultsReport } from '../faults/report.js';
+import { checkConservation, type ConservationReport } from './conservation.js';
 
 export interface StationReport {
   station: number;
@@ -75,6 +76,8 @@ export interface Report {
   storage: StorageReport;
   /** Faults of the run (breakdowns, closures, jams, chutes, stations, people), the controller's response and the orders they delayed; zeros without faults. */
   faults: FaultsReport;
+  /** Orders, lines, items, totes and pods recounted at the end: created = completed + in progress + dropped; `wsim run` fails when not balanced. */
+  conservation: ConservationReport;
 }
 
 export function buildReport(w: World, planner: string, assignment: string, wallSeconds: number): Report {
@@ -196,6 +199,7 @@ export function buildReport(w: World, planner: string, assignment: string, wallS
     strategies: buildStrategiesReport(w),
     storage: buildStorageReport(w),
     faults: buildFaultsReport(w),
+    conservation: checkConservation(w),
   };
 }
 

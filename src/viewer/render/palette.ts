@@ -25,8 +25,8 @@ export const CELL_RGB: Record<string, [number, number, number]> = {
 export const UNKNOWN_RGB: [number, number, number] = [120, 40, 120];
 
 /** Robot colours by RobotState (tints of a white texture). */
-export const STATE_COLORS = [0x94a3b8, 0x38bdf8, 0xf97316, 0x22c55e, 0xc084fc, 0xfacc15, 0xfde68a, 0xef4444];
-export const STATE_LABELS = ['idle', 'to pod', 'to station', 'picking', 'to storage', 'to charger', 'charging', 'depleted'];
+export const STATE_COLORS = [0x94a3b8, 0x38bdf8, 0xf97316, 0x22c55e, 0xc084fc, 0xfacc15, 0xfde68a, 0xef4444, 0xdb2777];
+export const STATE_LABELS = ['idle', 'to pod', 'to station', 'picking', 'to storage', 'to charger', 'charging', 'depleted', 'broken down'];
 
 export const POD_COLOR = 0xa1783f;
 export const QUEUE_COLOR = 0xfb923c;
