@@ -9,6 +9,7 @@ import type { RunArgs } from './main.js';
 import { packageRoot } from './main.js';
 import { writeTextAtomic } from './output.js';
 import { Progress } from './progress.js';
+import { alertLog } from './alert-log.js';
 import { formatSummary } from './summary.js';
 import { TraceRecorder } from './trace.js';
 
@@ -39,6 +40,8 @@ export function runCommand(args: RunArgs): number {
   }
   const progress = args.quiet ? undefined : new Progress(config.ticks, config.tickSeconds);
   if (progress) subs.push(frames$.subscribe((f) => progress.update(f.tick, f.ordersCompleted)));
+  const alerts = args.quiet ? null : alertLog(sim);
+  if (alerts) subs.push(frames$.subscribe(alerts));
 
   const t0 = performance.now();
   try {

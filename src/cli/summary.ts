@@ -1,5 +1,6 @@
 import { formatDuration } from '../core/duration.js';
 import type { Report } from '../metrics/report.js';
+import { alertsSummaryLine } from '../metrics/alerts-report.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -32,6 +33,8 @@ export function formatSummary(r: Report): string {
   lines.push(...flowLines(r));
   const f = faultsLine(r);
   if (f !== null) lines.push(f);
+  const a = alertsSummaryLine(r.alerts);
+  if (a !== null) lines.push(a);
   lines.push(booksLine(r));
   return lines.join('\n');
 }

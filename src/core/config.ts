@@ -4,6 +4,10 @@ import type { DockSpec } from '../flow/dock.js';
 import type { SorterSpec } from '../flow/sorter.js';
 import type { ShiftTicks } from '../flow/shifts.js';
 import type { FaultsConfig } from '../faults/types.js';
+import type { ArmSpec } from '../flow/arms.js';
+import type { PackingConfig } from '../flow/packing.js';
+import type { OperationsConfig } from '../flow/operations-config.js';
+import type { AlertsConfig } from '../metrics/alert-rules.js';
 
 /**
  * A scenario resolved for the engine: every duration already converted to
@@ -35,8 +39,16 @@ export interface SimConfig {
   energy: EnergyConfig;
   /** Storage locations: pod fill and the pod return rule (omitted = every location holds a pod, fixed homes). */
   storage?: StorageConfig;
+  /** Forecast-driven operations: robots and people on duty per hour, re-slotting ahead of peaks (omitted = none: everyone on duty). */
+  operations?: OperationsConfig | null;
   /** Faults on the run's clock: breakdowns, closures, jams, stations and people out (omitted = none). */
   faults?: FaultsConfig | null;
+  /** Robotic picking arms at some stations (omitted = people at every station). */
+  arms?: ArmSpec[] | null;
+  /** Pack stations between pick points and their outfeeds (omitted = totes ship as picked). */
+  packing?: PackingConfig | null;
+  /** The live alert detector's rules and thresholds (omitted = no alerts). */
+  alerts?: AlertsConfig | null;
 }
 
 export interface StorageConfig {

@@ -19,6 +19,10 @@ export const enum EventKind {
   FaultStarted = 8,
   /** A fault window closed: a = FaultKind, b = index */
   FaultEnded = 9,
+  /** The alert detector raised an alert: a = AlertRule, b = subject (station, robot, chute; -1 = the site) */
+  AlertRaised = 10,
+  /** An alert's condition cleared: a = AlertRule, b = subject */
+  AlertCleared = 11,
 }
 
 export const EVENT_NAMES = [
@@ -32,6 +36,8 @@ export const EVENT_NAMES = [
   'robot-repaired',
   'fault-started',
   'fault-ended',
+  'alert-raised',
+  'alert-cleared',
 ];
 
 /** The events of one tick. Cleared at the start of every tick; grows (rarely) when a tick has many. */

@@ -61,6 +61,8 @@ export interface Robots {
   detourFrom: Int32Array;
   /** Counts the times the robot's field was replaced (same goal) because a fault blocked or opened cells it had reached. */
   replans: Uint32Array;
+  /** 1 = on duty and takes tasks; 0 = off duty (operations policy): finishes its task, then parks switched off. */
+  onDuty: Uint8Array;
   // Counters for metrics.
   moves: Float64Array;
   waitTicks: Float64Array;
@@ -93,6 +95,7 @@ export function createRobots(n: number, capacityWh: number, initial: number): Ro
     goalEpoch: new Uint32Array(n),
     detourFrom: new Int32Array(n).fill(-1),
     replans: new Uint32Array(n),
+    onDuty: new Uint8Array(n).fill(1),
     moves: new Float64Array(n),
     waitTicks: new Float64Array(n),
     busyTicks: new Float64Array(n),

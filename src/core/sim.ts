@@ -18,6 +18,8 @@ import { Reslotter } from '../flow/reslot.js';
 import { SLOTTING } from '../flow/slotting.js';
 import { metricsStage } from '../metrics/stage.js';
 import { FaultEngine } from '../faults/engine.js';
+import { Operations } from '../flow/operations.js';
+import { AlertDetector } from '../metrics/alerts.js';
 
 /** Receives one frame per tick. */
 export type FrameObserver = (frame: Frame) => void;
@@ -46,6 +48,10 @@ export class Sim {
   readonly reslot: Reslotter | null;
   /** Faults on the run's clock and the controller's response (null when the scenario has none). */
   readonly faults: FaultEngine | null;
+  /** Forecast-driven operations: duty per hour, re-slotting ahead of peaks (null when the scenario has no `operations` section). */
+  readonly operations: Operations | null;
+  /** The live alert detector over the KPIs (null when the scenario has no `alerts` section). */
+  readonly alerts: AlertDetector | null;
   private readonly frame: Frame;
   private readonly observers: FrameObserver[] = [];
 
@@ -91,6 +97,10 @@ export class Sim {
     this.demand = new DemandScratch(config.demand.linesMax, config.zones.length);
     this.faults = config.faults ? new FaultEngine(w, config.faults) : null;
     w.faults = this.faults;
+    this.operations = config.operations ? new Operations(w, config.operations, this.reslot) : null;
+    w.operations = this.operations;
+    this.alerts = config.alerts ? new AlertDetector(w, config.alerts) : null;
+    w.alerts = this.alerts;
     this.frame = {
       tick: 0,
       time: 0,
@@ -125,14 +135,17 @@ export class Sim {
     const w = this.world;
     w.events.clear();
     this.faults?.step(w);
+    this.operations?.startTick(w);
     demandStage(w, lineJoinedPick, this.demand);
     assignmentStage(w, this.assignment, this.dispatch);
     this.reslot?.step(w);
+    this.operations?.afterAssignment(w);
     this.planStage();
     movementStage(w, this.motion);
     serviceStage(w);
     equipmentStage(w);
     metricsStage(w);
+    this.alerts?.step(w);
     w.tick++;
     this.emitFrame();
   }

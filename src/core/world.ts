@@ -15,6 +15,8 @@ import { Metrics } from '../metrics/collector.js';
 import { createSite, type Site } from '../flow/site.js';
 import { ToteBook } from '../flow/totes.js';
 import type { FaultEngine } from '../faults/engine.js';
+import type { Operations } from '../flow/operations.js';
+import type { AlertDetector } from '../metrics/alerts.js';
 
 /** Everything the tick loop reads and writes. Stages are free functions over it. */
 export interface World {
@@ -50,6 +52,10 @@ export interface World {
   families: SkuFamilies | null;
   /** Faults and the controller's response to them (set by the Sim when the scenario has faults), or null. */
   faults: FaultEngine | null;
+  /** Forecast-driven operations (set by the Sim when the scenario has an `operations` section); absent otherwise. */
+  operations?: Operations | null;
+  /** The live alert detector (set by the Sim when the scenario has an `alerts` section); absent otherwise. */
+  alerts?: AlertDetector | null;
 }
 
 /** Places robots without start cells on evenly spread free floor cells (plain floor first, then storage). */

@@ -99,11 +99,11 @@ export function assignmentStage(w: World, strategy: AssignmentStrategy, scratch:
   sendToCharge(w, scratch);
   const r = w.robots;
   const { pods, stations, books, requests } = w;
-  // Idle robots still below the charge threshold are waiting for a charger, not for work.
+  // Idle robots still below the charge threshold are waiting for a charger, not for work; off-duty ones take none.
   const b = w.config.robots.battery;
   const below = b.chargeBelow * b.capacityWh;
   let nRobots = 0;
-  for (let i = 0; i < r.n; i++) if (r.state[i] === RobotState.Idle && r.batteryWh[i] >= below) scratch.robots[nRobots++] = i;
+  for (let i = 0; i < r.n; i++) if (r.state[i] === RobotState.Idle && r.batteryWh[i] >= below && r.onDuty[i] === 1) scratch.robots[nRobots++] = i;
   if (nRobots === 0 || requests.length === 0) return;
 
   // Requests whose station can take one more pod, oldest first, no more than there are robots.

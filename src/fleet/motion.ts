@@ -130,8 +130,8 @@ export function movementStage(w: World, s: MotionScratch): void {
         metrics.cellWait[from]++;
       }
     }
-    // A charging robot draws from the charger; a flat or broken-down one draws nothing.
-    if (state !== RobotState.Charging && state !== RobotState.Depleted && state !== RobotState.Broken) {
+    // A charging robot draws from the charger; a flat or broken-down one draws nothing, nor one parked off duty (switched off).
+    if (state !== RobotState.Charging && state !== RobotState.Depleted && state !== RobotState.Broken && (state !== RobotState.Idle || r.onDuty[i] === 1)) {
       r.batteryWh[i] -= b.idleWhPerTick;
       r.energyWh[i] += b.idleWhPerTick;
     }

@@ -53,6 +53,8 @@ export function linePicked(w: World, l: number): number {
   const { books, totes } = w;
   const o = books.lineOrder[l];
   const t = books.lineTote[l];
+  // Pack stations need to know what each tote holds; the line's slot is freed below.
+  w.site.packing?.addLine(l);
   if (books.pickStart[o] < 0) books.pickStart[o] = w.tick;
   if (books.pickLine(l) >= 0) books.pickEnd[o] = w.tick;
   return --totes.linesLeft[t] === 0 ? t : -1;

@@ -102,6 +102,11 @@ export class PickerZone {
    * duty at the depot once their current trip is done, as at a break.
    */
   absent = 0;
+  /**
+   * People rostered on by the operations policy: the pickers from this index
+   * on go off duty at the depot once their current trip is done (default: all).
+   */
+  staffed: number;
   /** Walking routes, shareable between zones on one grid. */
   readonly routes: PickerRoutes;
 
@@ -166,6 +171,7 @@ export class PickerZone {
     this.progress = new Float64Array(pickers);
     this.pickLeft = new Int32Array(pickers);
     this.trips = new Array<Trip | null>(pickers).fill(null);
+    this.staffed = pickers;
   }
 
   /**
@@ -210,7 +216,7 @@ export class PickerZone {
     this.unstamped = 0;
     const s = this.spec;
     const duty = onDuty(s.shifts, tick, s.dayTicks, s.startOfDayTick);
-    const present = this.n - this.absent;
+    const present = Math.min(this.n - this.absent, this.staffed);
     for (let i = 0; i < this.n; i++) {
       const spent = this.act(i, tick, duty && i < present, out, onLine);
       if (spent !== PickerState.OffDuty) this.dutyTicks[i]++;

@@ -140,7 +140,7 @@ export class Reslotter {
     let bestD = Infinity;
     const lazy = cell >= 0 ? w.fields.lazy(cell, false) : null;
     for (let i = 0; i < r.n; i++) {
-      if (r.state[i] !== RobotState.Idle || r.batteryWh[i] < below) continue;
+      if (r.state[i] !== RobotState.Idle || r.batteryWh[i] < below || r.onDuty[i] === 0) continue;
       if (lazy === null) return i;
       // Manhattan distance is a lower bound: skip the search when it cannot win.
       if (manhattan(w.grid.width, r.cell[i], cell) >= bestD) continue;

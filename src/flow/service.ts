@@ -6,6 +6,7 @@ import { linePicked } from './orders.js';
 import { PodState } from './pods.js';
 import { addPickWork, resetPickers, STATION_CLOSED } from './stations.js';
 import { drawTicks } from './draw.js';
+import { linePickTicks } from './arms.js';
 
 export { drawTicks };
 
@@ -18,11 +19,11 @@ export { drawTicks };
 export const MAX_JOINED_LINES = 8;
 
 /** A line wants to join the visit being picked at station s: up to MAX_JOINED_LINES do, each extending the visit by one pick. */
-export function lineJoinedPick(w: World, s: number): boolean {
+export function lineJoinedPick(w: World, s: number, l: number): boolean {
   const st = w.stations;
   if (st.joined[s] >= MAX_JOINED_LINES) return false;
   st.joined[s]++;
-  const span = addPickWork(st, s, drawTicks(w.config.stations.pick, w.rng.picking));
+  const span = addPickWork(st, s, linePickTicks(w, s, l));
   const i = st.robot[s];
   w.robots.busyUntil[i] = st.visitStart[s] + Math.max(1, Math.ceil(span));
   return true;
@@ -40,7 +41,7 @@ function startPicking(w: World, i: number): void {
   resetPickers(stations, s);
   let span = 0;
   for (let l = pods.visitHead[p]; l >= 0; l = books.lineNext[l]) {
-    span = addPickWork(stations, s, drawTicks(w.config.stations.pick, w.rng.picking));
+    span = addPickWork(stations, s, linePickTicks(w, s, l));
   }
   r.busyUntil[i] = w.tick + Math.max(1, Math.ceil(span));
   r.state[i] = RobotState.Picking;

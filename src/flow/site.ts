@@ -8,6 +8,8 @@ import { deliverTote, deliverUnits, DoneSink, linePicked } from './orders.js';
 import { Outbound } from './outbound.js';
 import { PickerZone } from './pickers.js';
 import { slotZone, zoneFaces } from './zone-slotting.js';
+import { StationPicking } from './arms.js';
+import { Packing } from './packing.js';
 
 /**
  * Everything past the robots: person-to-goods zones, the outbound network,
@@ -26,6 +28,10 @@ export interface Site {
   skuZone: Int32Array;
   /** Walkway cell to pick each zone SKU from (-1 for pod SKUs). */
   skuFace: Int32Array;
+  /** Robotic picking arms at stations and who picked which line, or null (people at every station, as without arms). */
+  picking: StationPicking | null;
+  /** Pack stations in front of the pick points' outfeeds, or null. */
+  packing: Packing | null;
 }
 
 export function createSite(w: World): Site {
@@ -83,6 +89,9 @@ export function createSite(w: World): Site {
   const sinkOf = (ref: NodeRef | null): ToteSink => (outbound === null || ref === null ? done : outbound.sink(ref));
   const stationOut = Array.from({ length: w.stations.n }, (_, s) => sinkOf(out === null ? null : out.stationOutfeed[s]));
   const zoneOut = cfg.zones.map((z) => sinkOf(z.outfeed));
+  const picking = cfg.arms ? new StationPicking(cfg.arms, w.stations.n, skuCount, cfg.seed) : null;
+  const packing = cfg.packing ? new Packing(cfg.packing, w.books, w.totes, skuCount, cfg.seed) : null;
+  packing?.wrap(stationOut, zoneOut);
   const zoneOnLine = cfg.zones.map(() => (tote: number) => {
     // Zone totes keep their lines in a list; the zone reports picks per tote, in any order.
     const l = w.totes.lineHead[tote];
@@ -98,5 +107,7 @@ export function createSite(w: World): Site {
     zoneOnLine,
     skuZone,
     skuFace,
+    picking,
+    packing,
   };
 }

@@ -48,7 +48,7 @@ export interface ConservationReport {
   items: EntityBalance<{ inTotes: number; looseOnSorters: number }>;
   /**
    * Totes in use: still being picked into, staged at stations, in the outbound
-   * network (belts, sorter inductions, AGV buffers and vehicles), or closed
+   * network (belts, sorter inductions, AGV buffers and vehicles, pack stations), or closed
    * and on a picker's cart waiting to be dropped at the depot.
    */
   totes: EntityBalance<{ picking: number; staged: number; inOutbound: number; onCarts: number }>;
@@ -109,7 +109,8 @@ export function checkConservation(w: World, drops: DroppedCounts = {}): Conserva
   let staged = 0;
   for (const q of site.staged) staged += q.length;
   const ob = site.outbound;
-  const inOutbound = ob === null ? 0 : ob.totesHeld();
+  // Totes at pack stations count with the outbound network: closed, past their pick point, not yet delivered.
+  const inOutbound = (ob === null ? 0 : ob.totesHeld()) + (site.packing?.totesHeld() ?? 0);
   let cartSlots = 0;
   for (const z of site.zones) for (let k = 0; k < z.cartCount.length; k++) cartSlots += z.cartCount[k];
   const onCarts = closedTotes - staged - inOutbound;

@@ -3,7 +3,10 @@ import { RobotState } from '../core/robots.js';
 import { buildFlowReport, r4, type FlowReport } from './flow-report.js';
 import { buildStorageReport, buildStrategiesReport, type StorageReport, type StrategiesReport } from './strategy-report.js';
 import { buildFaultsReport, type FaultsReport } from '../faults/report.js';
+import { buildForecastReport, buildOperationsReport, type ForecastReport, type OperationsReport } from './forecast-report.js';
 import { checkConservation, type ConservationReport } from './conservation.js';
+import { buildAlertsReport, type AlertsReport } from './alerts-report.js';
+import { buildAutomationReport, type PackingReport, type RobotPickingReport } from './automation-report.js';
 
 export interface StationReport {
   station: number;
@@ -76,8 +79,18 @@ export interface Report {
   storage: StorageReport;
   /** Faults of the run (breakdowns, closures, jams, chutes, stations, people), the controller's response and the orders they delayed; zeros without faults. */
   faults: FaultsReport;
+  /** The hourly demand forecast against actual orders, with its error (null without an `operations` section). */
+  forecast: ForecastReport | null;
+  /** The operations policy's hourly decisions, robot- and person-hours on duty (null without an `operations` section). */
+  operations: OperationsReport | null;
   /** Orders, lines, items, totes and pods recounted at the end: created = completed + in progress + dropped; `wsim run` fails when not balanced. */
   conservation: ConservationReport;
+  /** Live alerts raised and how they met the run's faults; present only when the scenario has an `alerts` section. */
+  alerts?: AlertsReport;
+  /** Robotic picking arms beside human pickers, station by station; present only when the scenario has `stations.arms`. */
+  robotPicking?: RobotPickingReport;
+  /** Pack stations: parcels, jams, carton fill, cardboard and void fill; present only when the scenario has `packing`. */
+  packing?: PackingReport;
 }
 
 export function buildReport(w: World, planner: string, assignment: string, wallSeconds: number): Report {
@@ -199,7 +212,11 @@ export function buildReport(w: World, planner: string, assignment: string, wallS
     strategies: buildStrategiesReport(w),
     storage: buildStorageReport(w),
     faults: buildFaultsReport(w),
+    forecast: buildForecastReport(w),
+    operations: buildOperationsReport(w),
     conservation: checkConservation(w),
+    ...(w.alerts ? { alerts: buildAlertsReport(w) } : {}),
+    ...buildAutomationReport(w),
   };
 }
 

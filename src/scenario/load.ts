@@ -10,6 +10,9 @@ import { flattenIssues, ScenarioError, ScenarioErrors } from './errors.js';
 import { Scenario, type ScenarioFile } from './schema.js';
 import { buildFlow } from './flow-config.js';
 import { buildFaults } from '../faults/config.js';
+import { buildOperations } from './forecast-schema.js';
+import { buildAlerts } from './alerts-schema.js';
+import { buildAutomation } from './automation-config.js';
 import { SLOTTING } from '../flow/slotting.js';
 import { findJsonProblem } from './json-position.js';
 import { parseTimeOfDay } from '../core/duration.js';
@@ -228,6 +231,8 @@ export function buildConfig(file: string, s: ScenarioFile, options: LoadOptions 
     fail('storage.podFill', `is ${s.storage.podFill}, which leaves none of the ${locations} storage locations empty, but '${s.demand.slotting}' slotting moves pods through empty ones: set podFill to at most ${most}`);
   }
   const faults = buildFaults(s, grid, tick, { robots: rb.count, zones: flow.zones, outbound: flow.outbound }, fail);
+  const automation = buildAutomation(s, grid.stations.length, tick, flow.zones, (p) => pickDistribution(p, tick), fail);
+  const operations = buildOperations(s.operations, { robots: rb.count, locations, podFill: s.storage.podFill, podSkus: goodsToPerson }, fail);
   if (errors.length > 0) throw new ScenarioErrors(errors);
   const placed = starts ?? defaultStarts(grid, rb.count);
   if (goodsToPerson) for (const problem of checkReachability(grid, placed)) fail(problem.path, problem.message);
@@ -287,6 +292,10 @@ export function buildConfig(file: string, s: ScenarioFile, options: LoadOptions 
     energy: { gridGramsPerKWh: s.energy.gridGramsPerKWh, chargerEfficiency: s.energy.chargerEfficiency },
     storage: { podReturn: s.storage.podReturn, podFill: s.storage.podFill },
     faults,
+    arms: automation.arms,
+    packing: automation.packing,
+    operations,
+    alerts: buildAlerts(s.alerts, tick),
   };
 }
 

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { parseDuration, parseTimeOfDay } from '../core/duration.js';
 import { OrderAssignmentName, SlottingName, StorageSection } from './strategies.js';
 import { assertionSyntaxError } from '../ci/assertions.js';
+import { Operations } from './forecast-schema.js';
+import { Alerts } from './alerts-schema.js';
+import { automationSchemas } from './automation-schema.js';
 
 /** Longest duration accepted anywhere: a year and a day. */
 const MAX_SECONDS = 366 * 86400;
@@ -105,11 +108,15 @@ export const Demand = z.strictObject({
     .describe('Units (items) per order line'),
 });
 
+/** Robotic picking arms (`stations.arms`) and pack stations (`packing`). */
+const { Arms, Packing } = automationSchemas(Duration, TimeDistribution);
+
 export const Stations = z.strictObject({
   pickSeconds: TimeDistribution.default(6),
   pickers: z.number().int().positive().max(64).default(1),
   queueCapacity: z.number().int().positive().max(10_000).default(4),
   orderAssignment: OrderAssignmentName.default('least-loaded'),
+  arms: Arms.optional().describe('Robotic picking arms at some stations; omitted = people at every station'),
 });
 
 export const Fleet = z.strictObject({
@@ -280,8 +287,11 @@ export const Scenario = z.strictObject({
   storage: StorageSection.prefault({}).describe('Storage locations: pod fill and where pods go after a visit'),
   pickers: Pickers.optional().describe('Person-to-goods zones: people walking shelves with carts'),
   outbound: Outbound.optional().describe('Conveyors, sorters, AGVs and docks after picking; omitted = an order is done when picked'),
+  packing: Packing.optional().describe('Pack stations: cartons chosen from the items\' sizes; omitted = totes ship as picked'),
   energy: Energy.prefault({}),
   faults: Faults.optional().describe('Faults on the same clock as the run: robot breakdowns, closed areas, conveyor jams, chutes, stations and people out'),
+  operations: Operations.optional().describe('Forecast-driven operations: an hourly demand forecast driving robots and people on duty and re-slotting ahead of peaks; omitted = everyone on duty'),
+  alerts: Alerts.optional().describe('Live alerts: an anomaly detector over the KPIs (throughput drop, station queue, robots stalled, battery critical, chute full); omitted = off'),
   assertions: z
     .array(z.string().superRefine((v, ctx) => {
       const problem = assertionSyntaxError(v);

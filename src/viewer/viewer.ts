@@ -5,6 +5,7 @@ import type { ViewInput } from './render/layers/layer.js';
 import type { Scene } from './render/scene.js';
 import type { Source, SourceEvent } from './sources/source.js';
 import { hookFrame, type TestHook } from './test-hook.js';
+import { AlertsPanel } from './ui/alerts-panel.js';
 import type { Messages } from './ui/messages.js';
 import type { Panel } from './ui/panel.js';
 import type { Toolbar } from './ui/toolbar.js';
@@ -41,6 +42,7 @@ export class Viewer {
   private status: StatusMessage | null = null;
   private lastPanel = 0;
   private lastInspect = 0;
+  private readonly alerts = new AlertsPanel(document.getElementById('panel')!);
 
   constructor(
     private readonly scene: Scene,
@@ -149,6 +151,7 @@ export class Viewer {
         this.panel.setLayout(l);
         this.track.clear();
         this.kpi = new KpiSeries(l.tickSeconds, l.ticks);
+        this.alerts.reset(l.tickSeconds);
         this.heat = null;
         this.messages.clear('error');
         this.messages.clear('connection');
@@ -158,6 +161,7 @@ export class Viewer {
         const f = e.frame;
         this.track.push(f, performance.now(), !(this.status?.playing ?? true));
         this.kpi?.add(f);
+        this.alerts.add(f);
         hookFrame(this.hook, f);
         return;
       }
@@ -212,6 +216,7 @@ export class Viewer {
       if (t2 - this.lastPanel > PANEL_MS) {
         this.lastPanel = t2;
         this.panel.update(this.kpi, cur);
+        this.alerts.render();
         this.panel.robot(this.selected, this.info, cur);
       }
       if (this.selected >= 0 && t2 - this.lastInspect > INSPECT_MS) this.inspect();

@@ -140,6 +140,20 @@ describe('the viewer in Chromium', () => {
     await page.close();
   });
 
+  it('lists the alert raised by an injected fault in the side panel', async () => {
+    // alerts-drill.json breaks robot 5 down at 45 min; the detector flags it 3 min later.
+    const { page, errors } = await openPage(browser, `${site.url}?scenario=alerts-drill&speed=max`);
+    await page.waitForSelector('#alerts-list li', { timeout: 60_000 });
+    const first = (await page.locator('#alerts-list li').last().textContent())!;
+    expect(first).toBe('00:47:59 robot-stalled robot 5');
+    expect(await page.locator('#alerts').isVisible()).toBe(true);
+    expect(await page.locator('#alerts-count').textContent()).toMatch(/\d+ active, \d+ raised/);
+    // At max speed the 8 h drill is over by now (Pause is disabled): the panel shows the whole run's alerts.
+    await page.screenshot({ path: join(shots, 'viewer-alerts.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('runs a scenario file dropped on the page', async () => {
     const { page, errors } = await openPage(browser, site.url);
     const scenario = {

@@ -14,7 +14,7 @@ describe('shipped experiments', () => {
     expect(readFileSync(shipped('experiment.schema.json'), 'utf8')).toBe(JSON.stringify(experimentJsonSchema(), null, 2) + '\n');
   });
 
-  for (const name of ['slotting.json', 'layout.json', 'peak-ci.json']) {
+  for (const name of ['slotting.json', 'layout.json', 'peak-ci.json', 'forecast.json']) {
     it(`${name} loads, and each variant runs (shortened)`, () => {
       const { plan, scenarioFile } = loadExperiment(shipped(name));
       expect(plan.variants.length).toBeGreaterThanOrEqual(2);

@@ -41,6 +41,8 @@ describe('conservation at the end of every shipped scenario', () => {
     ['person-to-goods.json', '4h'],
     ['peak-day.json', '6h'],
     ['dense.json', '10m'],
+    ['robot-picking.json', '1h'],
+    ['auto-pack.json', '1h'],
   ])('%s (%s)', (name, duration) => {
     const sim = simFor(name, duration ? { duration } : {});
     const c = runToEnd(sim);

@@ -161,7 +161,7 @@ describe('material-flow scenario sections', () => {
   });
 
   it('loads every shipped scenario', () => {
-    for (const name of ['default.json', 'dense.json', 'hub.json', 'person-to-goods.json', 'peak-day.json']) {
+    for (const name of ['default.json', 'dense.json', 'hub.json', 'person-to-goods.json', 'peak-day.json', 'forecast-peak.json']) {
       expect(loadScenario(scenarioPath(name)).config.ticks).toBeGreaterThan(0);
     }
   });

@@ -74,7 +74,7 @@ function setAt(doc: unknown, path: (string | number)[], value: unknown, remove: 
   return copy;
 }
 
-const SHIPPED = ['default.json', 'hub.json', 'person-to-goods.json', 'peak-day.json'];
+const SHIPPED = ['default.json', 'hub.json', 'person-to-goods.json', 'peak-day.json', 'forecast-peak.json'];
 const docs = SHIPPED.map((name) => {
   const doc = JSON.parse(readFileSync(scenarioPath(name), 'utf8'));
   // Short runs: the point is loading, not simulating a day.

@@ -10,6 +10,9 @@ const SHIPPED: [string, string | undefined][] = [
   ['hub.json', undefined],
   ['person-to-goods.json', undefined],
   ['peak-day.json', '14h'],
+  ['forecast-peak.json', '30h'],
+  ['robot-picking.json', undefined],
+  ['auto-pack.json', undefined],
 ];
 
 describe('shipped scenarios: whole-run invariants', () => {
@@ -86,6 +89,8 @@ describe('shipped scenarios: determinism', () => {
     ['hub.json', '1h'],
     ['person-to-goods.json', '2h'],
     ['peak-day.json', '8h'],
+    ['robot-picking.json', '1h'],
+    ['auto-pack.json', '1h'],
   ] as const) {
     it(`${name}: the same seed gives the same report byte for byte; another seed another`, () => {
       const run = (seed: number) => {
