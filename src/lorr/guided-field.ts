@@ -7,43 +7,83 @@ import { LruCache } from '../layout/lru.js';
 export const ALONG = 2;
 export const AGAINST = 4;
 
-/**
- * Distance to a goal where moves against the lanes (even rows east, odd rows
- * west, even columns south, odd columns north) count double: a
- * guidance graph that steers crowds into one-way flows, so long aisles carry
- * traffic in one direction instead of head-on. Dial's algorithm (bucket queue
- * over integer costs), grown lazily from the goal outward.
- */
-const EMPTY = new Uint16Array(0);
-const BUCKETS = 8;
+/** Set on a cost that is still tentative (the cost is in the low bits). */
+export const OPEN = 0x8000;
+/** A cell the search has not reached yet (zero, so a new array needs no filling; the goal's own cost 0 is told apart by its cell). */
+const UNSEEN = 0;
+/** Costs stop here: a cell farther than this from the goal (on no real floor) reads as unreachable. */
+export const MAX_COST = OPEN - 2;
 
-/** Move costs by (cell * 4 + direction), made once per grid: the search's inner loop only looks them up. */
-const COSTS = new WeakMap<Grid, Uint8Array>();
-function moveCosts(grid: Grid): Uint8Array {
-  let costs = COSTS.get(grid);
-  if (!costs) {
-    const n = grid.width * grid.height;
-    costs = new Uint8Array(n * 4);
-    for (let c = 0; c < n; c++) for (let d = 0; d < 4; d++) costs[c * 4 + d] = againstLane(c, d, grid.width) ? AGAINST : ALONG;
-    COSTS.set(grid, costs);
-  }
+const EMPTY = new Uint16Array(0);
+const NO_NODES = new Int32Array(0);
+
+/** Move costs by (cell * 4 + direction) for `grid`: the rule the search applies, as a table (for reference and tests). */
+export function moveCosts(grid: Grid): Uint8Array {
+  const n = grid.width * grid.height;
+  const costs = new Uint8Array(n * 4);
+  for (let c = 0; c < n; c++) for (let d = 0; d < 4; d++) costs[c * 4 + d] = againstLane(c, d, grid.width) ? AGAINST : ALONG;
   return costs;
 }
 
+/** Row and column steps by direction (0=E, 1=S, 2=W, 3=N), as the grid's neighbour table. */
+const DR = Int8Array.of(0, 1, 0, -1);
+const DC = Int8Array.of(1, 0, -1, 0);
+
+/** Scratch for re-aiming a search (one search runs at a time). */
+let scratch = new Int32Array(1024);
+
+/**
+ * Distance to a goal where moves against the lanes (even rows east, odd rows
+ * west, even columns south, odd columns north) count double: a guidance graph
+ * that steers crowds into one-way flows, so long aisles carry traffic in one
+ * direction instead of head-on.
+ *
+ * Searched backward from the goal and aimed at the robot that asks (reverse
+ * resumable A*): a search that grows evenly from the goal must cover a whole
+ * disc before it reaches a distant robot; aimed at it, A* expands little more
+ * than the band of near-shortest paths between them, and resumes when a cell
+ * off that band is asked for. The heuristic, Manhattan distance times the
+ * cheapest move, is consistent for any aim, so a cell's cost is final (exact)
+ * once the search has closed it, whichever robots aimed the search on the
+ * way; when a robot far from the current aim asks, the open cells are
+ * re-sorted toward it. Costs are integers, so the open list is a ring of
+ * buckets by estimated total cost (cost so far + heuristic), each a stack
+ * (deeper cells first, which breaks the many ties of a grid toward the aim),
+ * kept as linked lists in one pool of nodes: re-sorting allocates nothing.
+ */
 export class GuidedField {
   /**
-   * Costs per cell. Allocated on first `ensure`: thousands of goals may be
-   * set in one step and their searches run over the next steps. Empty before.
+   * Exact costs of closed cells (the planner reads only those: see `ensure`);
+   * an open cell has OPEN set (tentative cost in the low bits); a cell not
+   * reached yet is UNSEEN, and UNREACHABLE once the search is over. Zeroed
+   * memory is UNSEEN, so a new array costs only the pages the search
+   * touches, not a fill of the whole floor. Allocated on first `ensure`:
+   * thousands of goals may be set in one step and their searches run over the
+   * next steps. Empty before.
    */
   dist: Uint16Array = EMPTY;
-  /** Buckets by cost modulo BUCKETS (a power of two above AGAINST, so wrapping is a mask): each a list of cells. */
-  private buckets: Int32Array[] = [];
-  private readonly counts = new Int32Array(BUCKETS);
-  private current = 0;
-  private pending = 0;
-  settled = -1;
-  /** Cells expanded so far: the work done, for budgets. */
+  /** First node of bucket `f & mask` (-1: empty): the cells queued with estimate f. */
+  private head = NO_NODES;
+  private mask = 0;
+  /** Node pool: node k is a queued cell (at 2k) and the next node in its bucket (at 2k + 1); free nodes are chained from `free`. */
+  private nodes = NO_NODES;
+  private used = 0;
+  private free = -1;
+  /** Lowest estimate of an open cell: the bucket being emptied. */
+  private fmin = 0;
+  /** Entries in the buckets (some stale: their cell was queued again cheaper, or closed). */
+  private entries = 0;
+  /** The cell the search is aimed at. */
+  private aim = -1;
+  private aimRow = 0;
+  private aimCol = 0;
+  /** Cells closed so far: the work done, for budgets. */
   expanded = 0;
+  /** What starting the search cost besides its expansions, in expanded cells (0 until started). */
+  startCost = 0;
+  /** Lowest and highest cell written: what recycling the array must clear. */
+  private lo = 0;
+  private hi = 0;
 
   /** Agents steering by this field right now; its array is recycled only when none is and the cache let it go. */
   users = 0;
@@ -52,109 +92,330 @@ export class GuidedField {
   constructor(
     private readonly grid: Grid,
     readonly goal: number,
-    private readonly spare: Uint16Array[] = [],
-  ) {
-    this.counts[0] = 1;
-    this.pending = 1;
+    private readonly arrays: CostArrays = new CostArrays(grid.width * grid.height, 1),
+  ) {}
+
+  private start(aim: number): void {
+    const fresh = this.arrays.fresh;
+    this.dist = this.arrays.take();
+    this.startCost = fresh ? FRESH_START_COST : START_COST;
+    this.lo = this.hi = this.goal;
+    // Small to start (a short search needs few): small typed arrays live on the collector's heap, cheap to make.
+    this.nodes = new Int32Array(16);
+    this.setRing(8);
+    this.setAim(aim);
+    this.dist[this.goal] = 0 | OPEN;
+    this.fmin = this.estimate(this.goal, 0);
+    this.push(this.fmin & this.mask, this.goal);
+    this.entries = 1;
   }
 
-  private allocate(): void {
-    this.buckets = Array.from({ length: BUCKETS }, () => new Int32Array(256));
-    this.buckets[0][0] = this.goal;
-    // Reuse a recycled array when there is one: allocating thousands of them makes garbage-collector pauses.
-    const reused = this.spare.pop();
-    this.dist = reused !== undefined ? reused.fill(UNREACHABLE) : new Uint16Array(this.grid.width * this.grid.height).fill(UNREACHABLE);
-    this.dist[this.goal] = 0;
+  /** Empties the open list and sizes its ring (a power of two). */
+  private setRing(size: number): void {
+    if (this.head.length < size) this.head = new Int32Array(size);
+    this.head.fill(-1, 0, size);
+    this.mask = size - 1;
+    this.used = 0;
+    this.free = -1;
+    this.entries = 0;
+  }
+
+  private setAim(aim: number): void {
+    this.aim = aim;
+    this.aimRow = (aim / this.grid.width) | 0;
+    this.aimCol = aim - this.aimRow * this.grid.width;
+  }
+
+  private estimate(cell: number, g: number): number {
+    const r = (cell / this.grid.width) | 0;
+    const dr = r - this.aimRow;
+    const dc = cell - r * this.grid.width - this.aimCol;
+    return g + ((dr < 0 ? -dr : dr) + (dc < 0 ? -dc : dc)) * ALONG;
+  }
+
+  /** A node from the free chain or the pool (grown when full). */
+  private node(): number {
+    const k = this.free;
+    if (k >= 0) {
+      this.free = this.nodes[2 * k + 1];
+      return k;
+    }
+    if (2 * this.used === this.nodes.length) {
+      const bigger = new Int32Array(this.nodes.length * 2);
+      bigger.set(this.nodes);
+      this.nodes = bigger;
+    }
+    return this.used++;
+  }
+
+  private push(b: number, x: number): void {
+    const k = this.node();
+    this.nodes[2 * k] = x;
+    this.nodes[2 * k + 1] = this.head[b];
+    this.head[b] = k;
   }
 
   /** Gives the array back for reuse once nobody can read it any more. */
   recycleIfFree(): void {
     if (!this.evicted || this.users > 0 || this.dist === EMPTY) return;
-    this.spare.push(this.dist);
+    this.arrays.give(this.dist, this.lo, this.hi);
     this.dist = EMPTY;
+    this.head = this.nodes = NO_NODES;
+    this.entries = 0;
   }
 
-  /** Settles every cell whose cost is at most `level`. */
-  settle(level: number): void {
-    if (this.dist === EMPTY) this.allocate();
-    const nbr = this.grid.nbr;
-    const costs = moveCosts(this.grid);
-    const dist = this.dist;
-    const counts = this.counts;
-    const buckets = this.buckets;
-    // Locals in the loop: this search is most of a LoRR step's planning time.
-    let current = this.current;
-    let pending = this.pending;
-    let expanded = 0;
-    while (pending > 0 && current <= level) {
-      const b = current & (BUCKETS - 1);
-      const list = buckets[b];
-      // New entries cost at least current + ALONG, so they never land in the bucket being emptied.
-      let count = counts[b];
-      pending -= count;
-      while (count > 0) {
-        const cell = list[--count];
-        if (dist[cell] !== current) continue; // a stale entry: settled cheaper already
-        expanded++;
-        const base = cell * 4;
-        for (let k = 0; k < 4; k++) {
-          const x = nbr[base + k];
-          if (x < 0) continue;
-          // The robot moves from x toward cell: direction opposite to k.
-          const nd = current + costs[x * 4 + ((k + 2) & 3)];
-          if (nd < dist[x]) {
-            dist[x] = nd;
-            const nb = nd & (BUCKETS - 1);
-            let target = buckets[nb];
-            if (counts[nb] === target.length) {
-              const bigger = new Int32Array(target.length * 2);
-              bigger.set(target);
-              buckets[nb] = target = bigger;
-            }
-            target[counts[nb]++] = x;
-            pending++;
-          }
-        }
-      }
-      counts[b] = 0;
-      current++;
-    }
-    this.current = current;
-    this.pending = pending;
-    this.expanded += expanded;
-    this.settled = pending === 0 ? UNREACHABLE : current - 1;
+  /** True once `cell`'s cost is final (or the search is over: unreachable cells read UNREACHABLE). */
+  closed(cell: number): boolean {
+    return this.dist !== EMPTY && (this.entries === 0 || this.final(cell));
+  }
+
+  private final(cell: number): boolean {
+    const v = this.dist[cell];
+    return v === UNSEEN ? cell === this.goal : (v & OPEN) === 0;
   }
 
   /** Makes `cell`'s cost and its neighbours' final. */
   ensure(cell: number): void {
-    if (this.dist === EMPTY) this.allocate();
-    if (this.pending === 0) return;
+    if (this.dist === EMPTY) this.start(cell);
+    if (this.entries === 0) return;
+    const nbr = this.grid.nbr;
+    const base = cell * 4;
+    if (this.final(cell)) {
+      // Closed already; its neighbours often are too (the robot came along the search's band).
+      let open = false;
+      for (let k = 0; k < 4; k++) {
+        const y = nbr[base + k];
+        if (y >= 0 && !this.final(y)) open = true;
+      }
+      if (!open) return;
+    }
+    if (cell !== this.aim) {
+      const r = (cell / this.grid.width) | 0;
+      const far = Math.abs(r - this.aimRow) + Math.abs(cell - r * this.grid.width - this.aimCol);
+      // A few cells off the aim the search keeps its order (the robot moved on along its path: its cells close
+      // a little later than if aimed at them); farther, the open cells are re-sorted toward it.
+      if (far > REAIM_CELLS) this.reaim(cell);
+    }
+    this.closeUntil(cell);
+    for (let k = 0; k < 4; k++) {
+      const y = nbr[base + k];
+      if (y >= 0) this.closeUntil(y);
+    }
+  }
+
+  /**
+   * Re-sorts the open cells by their estimate toward `aim`. Any consistent
+   * estimate keeps closed costs exact, so this only changes the order of
+   * the work to come, not its results.
+   */
+  private reaim(aim: number): void {
     const dist = this.dist;
-    if (dist[cell] === UNREACHABLE) {
-      // Every move costs at least ALONG: settle up to that lower bound in one go.
-      const w = this.grid.width;
-      const gr = (this.goal / w) | 0;
-      const cr = (cell / w) | 0;
-      const bound = (Math.abs(gr - cr) + Math.abs(this.goal - gr * w - (cell - cr * w))) * ALONG;
-      if (bound > ALONG) this.settle(bound - ALONG);
+    const { head, nodes, mask } = this;
+    // Collect the live entries, (cell, cost) pairs: an open cell's entry in the bucket of its current estimate.
+    if (scratch.length < this.entries * 2) scratch = new Int32Array(Math.max(this.entries * 2, scratch.length * 2));
+    const cells = scratch;
+    let live = 0;
+    for (let s = 0; s <= mask; s++) {
+      for (let k = head[s]; k >= 0; k = nodes[2 * k + 1]) {
+        const x = nodes[2 * k];
+        const v = dist[x];
+        if ((v & OPEN) === 0) continue;
+        const g = v & ~OPEN;
+        if ((this.estimate(x, g) & mask) !== s) continue;
+        cells[2 * live] = x;
+        cells[2 * live + 1] = g;
+        live++;
+      }
     }
-    while (this.dist[cell] === UNREACHABLE || this.settled < this.dist[cell]) {
-      if (this.pending === 0) return;
-      this.settle(Math.max(this.current, this.dist[cell] === UNREACHABLE ? this.current : this.dist[cell]));
+    this.setAim(aim);
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let k = 0; k < live; k++) {
+      const f = this.estimate(cells[2 * k], cells[2 * k + 1]);
+      cells[2 * k + 1] = f;
+      if (f < lo) lo = f;
+      if (f > hi) hi = f;
     }
-    if (this.settled < this.dist[cell] + AGAINST) this.settle(this.dist[cell] + AGAINST);
+    // The ring must span every live estimate, and new ones are at most AGAINST + 2 * ALONG above the lowest.
+    let size = 8;
+    while (live > 0 && size < hi - lo + AGAINST + 2 * ALONG + 1) size *= 2;
+    this.setRing(size);
+    // Back to front: each bucket's stack keeps the order the cells had.
+    for (let k = live - 1; k >= 0; k--) this.push(cells[2 * k + 1] & this.mask, cells[2 * k]);
+    this.entries = live;
+    this.fmin = live > 0 ? lo : 0;
+    if (live === 0) this.over();
+  }
+
+  /** The search is over: cells it never reached cannot reach the goal. */
+  private over(): void {
+    const dist = this.dist;
+    for (let c = 0; c < dist.length; c++) if (dist[c] === UNSEEN && c !== this.goal) dist[c] = UNREACHABLE;
+    this.lo = 0;
+    this.hi = dist.length - 1;
+  }
+
+  /** Expands the search until `cell` is closed or nothing is left open. */
+  private closeUntil(cell: number): void {
+    const dist = this.dist;
+    if (this.entries === 0 || this.final(cell)) return;
+    const goal = this.goal;
+    const { nbr, width } = this.grid;
+    const head = this.head;
+    const mask = this.mask;
+    const ar = this.aimRow;
+    const ac = this.aimCol;
+    // Locals in the loop: it runs for every cell the search closes.
+    let nodes = this.nodes;
+    let free = this.free;
+    let fmin = this.fmin;
+    let entries = this.entries;
+    let expanded = 0;
+    let lo = this.lo;
+    let hi = this.hi;
+    // Until the cell is final: closed (no OPEN bit), unless it is UNSEEN and not the goal.
+    while (entries > 0 && (dist[cell] === UNSEEN ? cell !== goal : (dist[cell] & OPEN) !== 0)) {
+      const b = fmin & mask;
+      const top = head[b];
+      if (top < 0) {
+        fmin++;
+        continue;
+      }
+      const x = nodes[2 * top];
+      head[b] = nodes[2 * top + 1];
+      nodes[2 * top + 1] = free;
+      free = top;
+      entries--;
+      const v = dist[x];
+      if ((v & OPEN) === 0) continue; // closed already
+      const g = v & ~OPEN;
+      const r = (x / width) | 0;
+      const c = x - r * width;
+      const dr = r - ar;
+      const dc = c - ac;
+      // A live entry's estimate is fmin; a larger one is an entry superseded by a cheaper one, which is elsewhere in the ring.
+      if (g + ((dr < 0 ? -dr : dr) + (dc < 0 ? -dc : dc)) * ALONG > fmin) continue;
+      dist[x] = g;
+      expanded++;
+      const base = x * 4;
+      for (let k = 0; k < 4; k++) {
+        const y = nbr[base + k];
+        if (y < 0) continue;
+        const vy = dist[y];
+        // The robot moves from y into x, against k. The lanes (see againstLane): rows for east-west moves, columns
+        // for north-south; from the east (k = 0) it moves west, against the lane on even rows, and so on round.
+        const against = ((k & 1 ? c : r) & 1) ^ 1 ^ (k >> 1);
+        const nd = g + ALONG + against * (AGAINST - ALONG);
+        // Skip y if closed (no OPEN bit: below any nd | OPEN) or queued as cheap already; UNSEEN takes any cost but the goal's.
+        if ((vy === UNSEEN ? y === goal : (nd | OPEN) >= vy) || nd > MAX_COST) continue;
+        if (vy === UNSEEN) {
+          if (y < lo) lo = y;
+          else if (y > hi) hi = y;
+        }
+        dist[y] = nd | OPEN;
+        const ey = dr + DR[k];
+        const ex = dc + DC[k];
+        const nb = (nd + ((ey < 0 ? -ey : ey) + (ex < 0 ? -ex : ex)) * ALONG) & mask;
+        let node = free;
+        if (node >= 0) free = nodes[2 * node + 1];
+        else {
+          this.free = -1;
+          node = this.node();
+          nodes = this.nodes;
+        }
+        nodes[2 * node] = y;
+        nodes[2 * node + 1] = head[nb];
+        head[nb] = node;
+        entries++;
+      }
+    }
+    this.free = free;
+    this.fmin = fmin;
+    this.entries = entries;
+    this.expanded += expanded;
+    this.lo = lo;
+    this.hi = hi;
+    if (entries === 0) this.over();
   }
 }
 
+/**
+ * What starting a search costs besides its expansions, in expanded cells: its
+ * open list and clearing a recycled array over the cells its last field
+ * wrote (START_COST); on a new array, far more (FRESH_START_COST): the fresh
+ * memory pages the search touches first and the collector runs that much new
+ * memory sets off, some 50 to 100 microseconds a field on a 2-core machine of
+ * this project's kind when thousands start at once, against some 40
+ * nanoseconds an expansion.
+ */
+const START_COST = 250;
+const FRESH_START_COST = 3000;
+
+/** Cells a query may lie off the search's aim before the open cells are re-sorted toward it. */
+const REAIM_CELLS = 4;
+
+/**
+ * Whole-floor cost arrays for guided fields, carved out of large zeroed
+ * blocks and recycled. A large block is mapped lazily by the system, so an
+ * array costs only the memory pages its search touches; thousands of fields
+ * start at once when a fleet gets its first tasks, and allocating (and
+ * clearing) a whole array for each made the first step slow. A recycled
+ * array is cleared only over the cells its field wrote.
+ */
+export class CostArrays {
+  private readonly free: Uint16Array[] = [];
+  private block: ArrayBuffer | null = null;
+  private carved = 0;
+  /** Arrays the next block holds: each block twice the last, so few blocks are ever made (each new block of memory may set off a collector run). */
+  private perBlock: number;
+  private readonly maxPerBlock: number;
+
+  /** True when the next array taken is new memory (none to recycle). */
+  get fresh(): boolean {
+    return this.free.length === 0;
+  }
+
+  constructor(
+    private readonly cells: number,
+    firstBlock = FIRST_BLOCK,
+  ) {
+    this.maxPerBlock = Math.max(1, Math.floor(BLOCK_BYTES / (cells * 2)));
+    this.perBlock = Math.max(1, Math.min(firstBlock, this.maxPerBlock));
+  }
+
+  /** An array of `cells` zeros (UNSEEN). */
+  take(): Uint16Array {
+    const reused = this.free.pop();
+    if (reused !== undefined) return reused;
+    if (this.block === null || this.carved === this.perBlock) {
+      if (this.block !== null) this.perBlock = Math.min(this.perBlock * 2, this.maxPerBlock);
+      this.block = new ArrayBuffer(this.perBlock * this.cells * 2);
+      this.carved = 0;
+    }
+    return new Uint16Array(this.block, this.carved++ * this.cells * 2, this.cells);
+  }
+
+  /** Takes back an array whose nonzero entries all lie in [lo, hi]. */
+  give(a: Uint16Array, lo: number, hi: number): void {
+    a.fill(0, lo, hi + 1);
+    this.free.push(a);
+  }
+}
+
+/** Arrays in the first block (its bytes are well above the system allocator's threshold for mapping fresh pages), and bytes in a block at most. */
+const FIRST_BLOCK = 256;
+const BLOCK_BYTES = 1024 * 1024 * 1024;
+
 /** Guided fields by goal, least recently used first out. */
 export class GuidedCache {
-  private readonly spare: Uint16Array[] = [];
+  private readonly arrays: CostArrays;
   private readonly lru: LruCache<GuidedField>;
   constructor(grid: Grid, budgetBytes = 256 * 1024 * 1024) {
     const capacity = Math.max(16, Math.floor(budgetBytes / (grid.width * grid.height * 2)));
+    this.arrays = new CostArrays(grid.width * grid.height);
     this.lru = new LruCache(
       capacity,
-      (goal) => new GuidedField(grid, goal, this.spare),
+      (goal) => new GuidedField(grid, goal, this.arrays),
       (gone) => {
         gone.evicted = true;
         gone.recycleIfFree();

@@ -141,6 +141,7 @@ export class LorrSim {
     this.bestDist = new Float64Array(n).fill(Infinity);
     this.progressAt = new Int32Array(n);
     this.taskBefore = new Int32Array(n);
+    this.ensuredAt = new Int32Array(n).fill(-1);
     this.reveal(0);
   }
 
@@ -239,6 +240,8 @@ export class LorrSim {
   private bestDist = new Float64Array(0);
   private progressAt = new Int32Array(0);
   private readonly changed: number[] = [];
+  /** Cell each agent's field was last made exact around (-1: not since its goal changed). */
+  private ensuredAt = new Int32Array(0);
   private changedMark = new Uint8Array(0);
   private taskBefore = new Int32Array(0);
 
@@ -396,15 +399,19 @@ export class LorrSim {
       const i = (this.fieldCursor + k) % this.n;
       const lazy = this.lazy[i];
       if (lazy === null) continue;
+      const here = this.cell[i];
       if (this.field[i] === null) {
         if (budget <= 0) continue;
         const before = lazy.expanded;
-        lazy.ensure(this.cell[i], 2);
-        // A search toward a new goal also costs its distance array: count it as an eighth of the cells.
-        budget -= lazy.expanded - before + (before === 0 ? this.startCost : 0);
+        lazy.ensure(here, 2);
+        // A search toward a new goal also costs its start: a plain one fills a whole-floor array (count it as an
+        // eighth of the cells); a guided one says what its start cost.
+        if (before === 0) budget -= lazy instanceof GuidedField ? lazy.startCost : this.startCost;
+        budget -= lazy.expanded - before;
         this.field[i] = lazy.dist;
         if (budget <= 0) this.fieldCursor = (i + 1) % this.n;
-      } else lazy.ensure(this.cell[i], 2);
+      } else if (this.ensuredAt[i] !== here) lazy.ensure(here, 2); // costs once final stay final: a waiting agent needs nothing
+      this.ensuredAt[i] = here;
     }
   }
 
@@ -454,6 +461,7 @@ export class LorrSim {
     this.lazy[i] = lazy;
     // Not readable until its search has reached the agent (growFields, within the step's budget).
     this.field[i] = null;
+    this.ensuredAt[i] = -1;
   }
 
   /** Without others: every agent steps to its best neighbour. */
