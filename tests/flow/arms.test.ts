@@ -7,11 +7,10 @@ import { StationPicking, type ArmSpec } from '../../src/flow/arms.js';
 import { OrderBook } from '../../src/flow/books.js';
 import { drawTicks } from '../../src/flow/draw.js';
 import { buildReport } from '../../src/metrics/report.js';
-import { ScenarioErrors } from '../../src/scenario/errors.js';
 import { scenarioFromJson } from '../../src/scenario/load.js';
 import { watchFlow } from '../helpers/flow-invariants.js';
 import { watchInvariants } from '../helpers/invariants.js';
-import { scenarioPath, simFor, simFromJson, stableReport } from '../helpers/scenarios.js';
+import { scenarioPath, simFor, simFromJson, stableReport, loaderMessages } from '../helpers/scenarios.js';
 
 const PICK: TickDistribution = { kind: 'fixed', value: 7 };
 
@@ -192,15 +191,7 @@ describe('robot-picking.json: arms beside people', () => {
 
 describe('stations.arms in scenario files', () => {
   const base = () => JSON.parse(readFileSync(scenarioPath('robot-picking.json'), 'utf8'));
-  const problems = (json: unknown): string[] => {
-    try {
-      scenarioFromJson('site.json', json);
-      return [];
-    } catch (e) {
-      if (e instanceof ScenarioErrors) return e.errors.map((x) => x.message);
-      throw e;
-    }
-  };
+  const problems = loaderMessages;
 
   it('resolves picks per hour to a cycle in ticks', () => {
     const c = scenarioFromJson('site.json', base()).config;

@@ -9,10 +9,9 @@ import type { PackStationSpec } from '../../src/flow/pack-station.js';
 import { ToteBook } from '../../src/flow/totes.js';
 import { rngStream } from '../../src/core/rng.js';
 import { buildReport } from '../../src/metrics/report.js';
-import { ScenarioErrors } from '../../src/scenario/errors.js';
 import { scenarioFromJson } from '../../src/scenario/load.js';
 import { watchFlow } from '../helpers/flow-invariants.js';
-import { scenarioPath, simFor, simFromJson, stableReport } from '../helpers/scenarios.js';
+import { scenarioPath, simFor, simFromJson, stableReport, loaderMessages } from '../helpers/scenarios.js';
 
 const S: Carton = { name: 'S', l: 25, w: 20, h: 10 };
 const M: Carton = { name: 'M', l: 35, w: 25, h: 15 };
@@ -298,15 +297,7 @@ describe('pack stations on other sites', () => {
 
 describe('packing in scenario files', () => {
   const base = () => JSON.parse(readFileSync(scenarioPath('auto-pack.json'), 'utf8'));
-  const problems = (json: unknown): string[] => {
-    try {
-      scenarioFromJson('site.json', json);
-      return [];
-    } catch (e) {
-      if (e instanceof ScenarioErrors) return e.errors.map((x) => x.message);
-      throw e;
-    }
-  };
+  const problems = loaderMessages;
 
   it('resolves rates and times to ticks and sorts cartons smallest first', () => {
     const j = base();

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { Sim } from '../../src/core/sim.js';
 import { buildReport, type Report } from '../../src/metrics/report.js';
+import { ScenarioErrors } from '../../src/scenario/errors.js';
 import { loadScenario, scenarioFromJson, type LoadOptions } from '../../src/scenario/load.js';
 
 export const scenarioPath = (name: string) => fileURLToPath(new URL(`../../scenarios/${name}`, import.meta.url));
@@ -18,4 +19,15 @@ export function stableReport(sim: Sim): string {
   const r: Partial<Report> = buildReport(sim.world, sim.planner.name, sim.assignment.name, 0);
   delete r.wallSeconds;
   return JSON.stringify(r);
+}
+
+/** The loader's messages for a document loaded as `site.json` (empty when it loads). */
+export function loaderMessages(json: unknown): string[] {
+  try {
+    scenarioFromJson('site.json', json);
+    return [];
+  } catch (e) {
+    if (e instanceof ScenarioErrors) return e.errors.map((x) => x.message);
+    throw e;
+  }
 }
