@@ -1,5 +1,6 @@
 import { formatDuration } from '../core/duration.js';
 import type { Report } from '../metrics/report.js';
+import { automationLines } from './summary-automation.js';
 import { alertsSummaryLine } from '../metrics/alerts-report.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -30,7 +31,7 @@ export function formatSummary(r: Report): string {
       );
     }
   }
-  lines.push(...flowLines(r));
+  lines.push(...flowLines(r), ...automationLines(r));
   const f = faultsLine(r);
   if (f !== null) lines.push(f);
   const a = alertsSummaryLine(r.alerts);
