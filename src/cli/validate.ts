@@ -19,6 +19,12 @@ export function validateCommand(file: string, allowOutside = false): number {
     const agvs = ob.agvs.reduce((n, a) => n + a.vehicles, 0);
     parts.push(`${ob.conveyors.length} conveyors`, `${ob.sorters.length} sorter(s)`, `${agvs} AGVs`, `${ob.docks.length} dock(s)`);
   }
+  const arms = config.arms ?? [];
+  if (arms.length > 0) parts.push(`picking arms at ${arms.reduce((n, a) => n + a.stations.length, 0)} station(s)`);
+  const packing = config.packing?.stations ?? [];
+  if (packing.length > 0) parts.push(`pack stations ${packing.map((p) => `${p.name} (${p.mode})`).join(', ')}`);
+  if (config.operations) parts.push(`operations policy ${config.operations.policy}`);
+  if (config.alerts) parts.push('live alerts on');
   const faults = describeFaults(config.faults ?? null, config.tickSeconds);
   if (faults !== null) parts.push(faults);
   const tick = Number(config.tickSeconds.toFixed(4));

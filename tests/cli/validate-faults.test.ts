@@ -32,3 +32,16 @@ describe('wsim validate and faults', () => {
     expect(out).not.toContain('faults');
   });
 });
+
+describe('wsim validate and the automation sections', () => {
+  it.each([
+    ['robot-picking.json', 'picking arms at 2 station(s)'],
+    ['auto-pack.json', 'pack stations auto (auto), bench (manual)'],
+    ['forecast-peak.json', 'operations policy proactive'],
+    ['alerts-drill.json', 'live alerts on, faults: 1 scheduled breakdown'],
+  ])('%s: says %s', async (name, says) => {
+    const { code, out } = await cli('validate', scenarioPath(name));
+    expect(code).toBe(0);
+    expect(out).toContain(says);
+  });
+});
