@@ -21,6 +21,8 @@ export interface LayoutInfo {
   batteryCapacityWh: number;
   /** Station cells, in station order (the order of the per-station frame sections). */
   stations: number[];
+  /** Who picks at each station, in station order: 'people', or 'arm' and the arm's model name (absent in older recordings: people). */
+  stationPickers?: string[];
   chargers: number[];
   /** Pod homes, in pod order (pod ids in frames index this). */
   podHomes: number[];
@@ -37,6 +39,8 @@ export interface EquipmentInfo {
   sorters: { name: string; cell: number; queueCapacity: number; chutes: { dock: number; capacity: number }[] }[];
   agvs: { name: string; loop: number[]; vehicles: number; capacity: number }[];
   docks: { name: string; cell: number }[];
+  /** Pack stations (absent in older recordings: none). They have no cell: they stand in front of the outfeeds. */
+  packStations?: { name: string; mode: 'auto' | 'manual'; lanes: number }[];
 }
 
 function equipmentInfo(config: SimConfig): EquipmentInfo {
@@ -47,6 +51,7 @@ function equipmentInfo(config: SimConfig): EquipmentInfo {
     sorters: (out?.sorters ?? []).map((s) => ({ name: s.name, cell: s.cell, queueCapacity: s.queueCapacity, chutes: s.chutes.map((c) => ({ ...c })) })),
     agvs: (out?.agvs ?? []).map((a) => ({ name: a.name, loop: Array.from(a.loop), vehicles: a.vehicles, capacity: a.capacity })),
     docks: (out?.docks ?? []).map((d) => ({ name: d.name, cell: d.cell })),
+    packStations: (config.packing?.stations ?? []).map((p) => ({ name: p.name, mode: p.mode, lanes: p.lanes })),
   };
 }
 
@@ -64,10 +69,18 @@ export function layoutInfo(config: SimConfig): LayoutInfo {
     robots: config.robots.count,
     batteryCapacityWh: config.robots.battery.capacityWh,
     stations: Array.from(g.stations),
+    stationPickers: stationPickers(config),
     chargers: Array.from(g.chargers),
     // One pod per storage cell, in the grid's storage order (as createWorld makes them).
     podHomes: Array.from(g.storage),
     startTick: 0,
     equipment: equipmentInfo(config),
   };
+}
+
+/** 'people' at every station but those of an arm model, which read 'arm MODEL'. */
+function stationPickers(config: SimConfig): string[] {
+  const out = new Array<string>(config.grid.stations.length).fill('people');
+  for (const arm of config.arms ?? []) for (const s of arm.stations) if (s < out.length) out[s] = `arm ${arm.name}`;
+  return out;
 }

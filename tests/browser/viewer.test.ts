@@ -140,6 +140,21 @@ describe('the viewer in Chromium', () => {
     await page.close();
   });
 
+  it('marks the stations an arm picks at and lists the pack stations', async () => {
+    const { page, errors } = await openPage(browser, `${site.url}?scenario=robot-picking&speed=100`);
+    await page.waitForFunction(() => window.__wsim.tick > 600, null, { timeout: 60_000 });
+    const rows = await page.locator('#stations tbody tr').allTextContents();
+    expect(rows.filter((r) => r.includes('arm suction-arm')).length).toBe(2);
+    expect(rows.filter((r) => !r.includes('arm')).length).toBe(2);
+    await page.screenshot({ path: join(shots, 'viewer-arms.png') });
+    await page.goto(`${site.url}?scenario=auto-pack&speed=100`);
+    await page.waitForFunction(() => window.__wsim.tick > 300, null, { timeout: 60_000 });
+    expect(await page.locator('#equipment').isVisible()).toBe(true);
+    expect((await page.locator('#equipment').textContent())!).toMatch(/pack stations\s*auto \(machine\), bench \(bench, 2 people\)/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('lists the alert raised by an injected fault in the side panel', async () => {
     // alerts-drill.json breaks robot 5 down at 45 min; the detector flags it 3 min later.
     const { page, errors } = await openPage(browser, `${site.url}?scenario=alerts-drill&speed=max`);

@@ -30,6 +30,8 @@ export const STATE_LABELS = ['idle', 'to pod', 'to station', 'picking', 'to stor
 
 export const POD_COLOR = 0xa1783f;
 export const QUEUE_COLOR = 0xfb923c;
+/** Ring round a station picked by a robotic arm. */
+export const ARM_COLOR = 0x22d3ee;
 export const PATH_COLOR = 0x7dd3fc;
 export const SELECT_COLOR = 0xffffff;
 

@@ -39,7 +39,7 @@ export class Panel {
     this.layout = layout;
     this.stations.innerHTML = '';
     const eq = layout.equipment;
-    this.equipment.hidden = !eq || eq.zones.length + eq.conveyors.length + eq.sorters.length + eq.agvs.length + eq.docks.length === 0;
+    this.equipment.hidden = !eq || eq.zones.length + eq.conveyors.length + eq.sorters.length + eq.agvs.length + eq.docks.length + (eq.packStations?.length ?? 0) === 0;
     byId('people-legend').hidden = !eq || eq.zones.length === 0;
     // Only what the site has: a person-to-goods floor has no robots or stations.
     byId('stations-section').hidden = layout.stations.length === 0;
@@ -94,6 +94,8 @@ export class Panel {
     if (fl.dockShipped.length > 0) {
       rows.push(['shipped', eq.docks.map((d, k) => `${d.name} ${fl.dockShipped[k] ?? 0}`).join(', ')]);
     }
+    const packers = eq.packStations ?? [];
+    if (packers.length > 0) rows.push(['pack stations', packers.map((p) => `${p.name} (${p.mode === 'auto' ? 'machine' : `bench, ${p.lanes} people`})`).join(', ')]);
     this.equipmentBody.innerHTML = rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('');
   }
 
@@ -102,7 +104,12 @@ export class Panel {
     let order = Array.from({ length: n }, (_, s) => s);
     if (n > MAX_ROWS) order = order.sort((a, b) => (f.stationQueue[b] ?? 0) - (f.stationQueue[a] ?? 0) || a - b).slice(0, MAX_ROWS);
     this.stations.innerHTML = order
-      .map((s) => `<tr><td>${s}</td><td>${rc(layout.stations[s], layout.width)}</td><td>${f.stationQueue[s] ?? 0}</td><td>${f.stationLoad[s] ?? 0}</td></tr>`)
+      .map((s) => {
+        // Arm stations say so beside their cell; people's stations (the usual case) say nothing.
+        const by = layout.stationPickers?.[s];
+        const arm = by !== undefined && by.startsWith('arm') ? ` · ${by}` : '';
+        return `<tr><td>${s}</td><td>${rc(layout.stations[s], layout.width)}${arm}</td><td>${f.stationQueue[s] ?? 0}</td><td>${f.stationLoad[s] ?? 0}</td></tr>`;
+      })
       .join('');
   }
 

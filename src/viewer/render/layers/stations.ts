@@ -1,5 +1,5 @@
 import { Container, Graphics, type Text } from 'pixi.js';
-import { CELL, QUEUE_COLOR } from '../palette.js';
+import { ARM_COLOR, CELL, QUEUE_COLOR } from '../palette.js';
 import { cellX, cellY, label, type Layer, type LayerContext } from './layer.js';
 
 /** Stations with more than this many get bars but no number labels (labels are textures). */
@@ -9,14 +9,23 @@ const PER_ROBOT = 0.5;
 const QUEUE_CAP = 12;
 
 /**
- * Station queues: at each station a bar growing with the loaded robots
- * queued near it, and the count. Redrawn only when a queue changes.
+ * Stations: a ring round those a robotic arm picks at (drawn once), and the
+ * queues overlay: at each station a bar growing with the loaded robots queued
+ * near it, and the count, redrawn only when a queue changes.
  */
 export function stationsLayer(ctx: LayerContext): Layer {
   const stations = ctx.layout.stations;
   const container = new Container();
   const bars = new Graphics();
   container.addChild(bars);
+  // Stations picked by an arm: a ring round the cell, drawn once (always shown: it is part of the site, not an overlay).
+  const arms = new Graphics();
+  const pickers = ctx.layout.stationPickers ?? [];
+  for (let s = 0; s < stations.length; s++) {
+    if (!pickers[s]?.startsWith('arm')) continue;
+    arms.circle(cellX(ctx, stations[s]), cellY(ctx, stations[s]), CELL * 0.62).stroke({ color: ARM_COLOR, width: 2, alpha: 0.95 });
+  }
+  container.addChild(arms);
   const labels: Text[] = [];
   if (stations.length <= MAX_LABELS) {
     for (const s of stations) labels.push(container.addChild(label(cellX(ctx, s), cellY(ctx, s) - CELL * 0.55)));
@@ -25,7 +34,8 @@ export function stationsLayer(ctx: LayerContext): Layer {
   return {
     container,
     update(v) {
-      container.visible = v.overlays.queues;
+      bars.visible = v.overlays.queues;
+      for (const l of labels) l.visible = v.overlays.queues;
       const f = v.cur;
       if (!f || !v.overlays.queues) return;
       let changed = false;
