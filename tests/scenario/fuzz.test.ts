@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Sim } from '../../src/core/sim.js';
 import { ScenarioError, ScenarioErrors } from '../../src/scenario/errors.js';
@@ -74,7 +75,10 @@ function setAt(doc: unknown, path: (string | number)[], value: unknown, remove: 
   return copy;
 }
 
-const SHIPPED = ['default.json', 'hub.json', 'person-to-goods.json', 'peak-day.json', 'forecast-peak.json'];
+// Every shipped scenario: each new section (arms, packing, operations, alerts, faults) is mutated too.
+const SHIPPED = readdirSync(dirname(scenarioPath('default.json')))
+  .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
+  .sort();
 const docs = SHIPPED.map((name) => {
   const doc = JSON.parse(readFileSync(scenarioPath(name), 'utf8'));
   // Short runs: the point is loading, not simulating a day.
@@ -91,7 +95,10 @@ describe('loader fuzzing', () => {
   });
 
   it('arbitrary objects with scenario-shaped keys: loaded or refused clearly', () => {
-    const keys = fc.constantFrom('name', 'duration', 'layout', 'robots', 'demand', 'stations', 'fleet', 'pickers', 'outbound', 'energy', 'startTime', 'seed');
+    const keys = fc.constantFrom(
+      'name', 'duration', 'layout', 'robots', 'demand', 'stations', 'fleet', 'pickers', 'outbound', 'energy', 'startTime', 'seed',
+      'storage', 'faults', 'packing', 'operations', 'alerts',
+    );
     fc.assert(
       fc.property(fc.dictionary(keys, hostile, { maxKeys: 12 }), (json) => expectClear(load(json))),
       { numRuns: 400, seed: 11 },
