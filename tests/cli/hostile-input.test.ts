@@ -8,6 +8,7 @@ import { cli } from '../helpers/cli.js';
 
 const base = () => JSON.parse(readFileSync(scenarioPath('default.json'), 'utf8'));
 const hub = () => JSON.parse(readFileSync(scenarioPath('hub.json'), 'utf8'));
+const shipped = (name: string) => JSON.parse(readFileSync(scenarioPath(name), 'utf8'));
 
 /**
  * Hostile and broken scenario files through the real CLI: each must give exit
@@ -65,6 +66,24 @@ describe('hostile scenario files', () => {
     }, /vast\.json: layout: 2100x2000 is 4200000 cells; at most 4000000 are supported/],
     ['an unterminated string', () => write('quote.json', '{\n  "name": "x\n}'), /quote\.json: not valid JSON at line 2, column 11: unterminated string/],
     ['a trailing comma', () => write('comma.json', '{\n  "name": "x",\n}'), /comma\.json: not valid JSON at line 3, column 1: expected a quoted key, found '}'/],
+    ['a floor split in two by pods', () => write('split.json', { ...base(), layout: { grid: ['@@@@@@@@@', '@P..RR.P@', '@@@@@@@@@'] }, robots: { count: 1, battery: { chargeBelow: 0 } } }),
+      /split\.json: layout: 2 storage location\(s\) cannot reach every station with a pod \(first at row 1, column 4, which cannot reach the station at row 1, column 7\)/],
+    ['an arm at a station that does not exist', () => {
+      const d = shipped('robot-picking.json');
+      d.stations.arms[0].stations = [9];
+      return write('arm.json', d);
+    }, /arm\.json: stations\.arms\[0\]\.stations\[0\]: station 9 does not exist: the layout has 4 station\(s\), 0 to 3/],
+    ['a packer with no carton to choose', () => {
+      const d = shipped('auto-pack.json');
+      d.packing.cartons = [];
+      return write('cartons.json', d);
+    }, /cartons\.json: packing\.cartons: Too small: expected array to have >=1 items/],
+    ['more robots on duty than the fleet', () => {
+      const d = shipped('forecast-peak.json');
+      d.operations.robots.min = 999;
+      return write('duty.json', d);
+    }, /duty\.json: operations\.robots\.min: is 999, but robots\.count is 16/],
+    ['a negative alert wait', () => write('alert.json', { ...base(), alerts: { stationQueue: { after: '-3m' } } }), /alert\.json: alerts\.stationQueue\.after: expected a duration/],
     ['a byte-order mark is fine', () => write('bom.json', '\ufeff' + JSON.stringify({ ...base(), robots: { count: -1 } })), /bom\.json: robots\.count: Too small/],
   ];
 
