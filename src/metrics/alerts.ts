@@ -11,6 +11,8 @@ const QUEUE_RADIUS = 3;
 const KEPT_ALERTS = 10_000;
 /** Fault windows kept for the detection figures; past this they are only counted. */
 const KEPT_FAULTS = 100_000;
+/** A station with lines waiting but no robot queued at it raises after this many times the rule's wait. */
+const LINES_ONLY_FACTOR = 3;
 /** Span, in checks, of the throughput baseline's exponentially weighted mean and variance. */
 const BASELINE_CHECKS = 60;
 
@@ -221,7 +223,10 @@ export class AlertDetector {
       // Stalled since the previous check at the latest.
       if (this.stationSince[s] < 0) this.stationSince[s] = w.tick + 1 - this.every;
       const stalled = w.tick + 1 - this.stationSince[s];
-      if (armed && stalled >= after && !this.isActive(AlertRule.StationQueue, s)) {
+      // Robots queued at a station that picks nothing is the station's problem; lines waiting with no robot
+      // there yet is mostly pods still on their way from far storage, so that waits LINES_ONLY_FACTOR times longer.
+      const limit = st.queueNow[s] > 0 ? after : after * LINES_ONLY_FACTOR;
+      if (armed && stalled >= limit && !this.isActive(AlertRule.StationQueue, s)) {
         this.raise(w, AlertRule.StationQueue, s, `queue ${st.queueNow[s]}, ${st.openLines[s]} lines waiting, no pick for ${minutes(stalled * tickSeconds)}`);
       }
     }

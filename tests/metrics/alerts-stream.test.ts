@@ -19,7 +19,7 @@ describe('live alerts on the CLI and the ws stream', () => {
     expect(r.code).toBe(0);
     const lines = r.err.split('\n').filter((l) => l.startsWith('alert '));
     expect(lines[0]).toBe('alert t=00:47:59 robot-stalled robot 5: broken down, no progress for 3 min');
-    expect(lines).toContain('alert t=01:48:59 station-queue station 1: queue 0, 3 lines waiting, no pick for 3 min');
+    expect(lines).toContain('alert t=01:54:59 station-queue station 1: queue 0, 3 lines waiting, no pick for 9 min');
     expect(lines.every((l) => /^alert t=\d\d:\d\d:\d\d [a-z-]+ (site|station \d+|robot \d+|chute \d+): .+/.test(l))).toBe(true);
     const json = JSON.parse(readFileSync(report, 'utf8'));
     expect(json.alerts.raisedTotal).toBe(lines.length);
