@@ -1,24 +1,17 @@
 import { z } from 'zod';
 import { parseDuration } from '../core/duration.js';
 import type { AlertsConfig } from '../metrics/alert-rules.js';
+import { Duration, PositiveDuration } from './primitives.js';
 
-// Durations are checked here rather than with schema.ts's Duration, which imports this file.
-const Span = z
-  .union([z.number().positive().finite(), z.string()])
-  .refine((v) => parseDuration(v) !== null, { message: 'expected a duration: seconds, or a string like "8h", "90m", "45s"' })
-  .refine((v) => (parseDuration(v) ?? 0) > 0 && (parseDuration(v) ?? 0) <= 86_400, { message: 'expected a duration above zero and at most 1 day' })
-  .describe('Seconds, or a string like "5m", "90s".');
+/** A wait or window of the detector: above zero and at most a day. */
+const Span = PositiveDuration.refine((v) => (parseDuration(v) ?? 0) <= 86_400, { message: 'expected at most 1 day' }).describe('Seconds, or a string like "5m", "90s".');
 
 const off = z.literal(false).describe('false turns the rule off');
 
 /** The scenario's `alerts` section: the live alert detector, opt-in. Every rule is on with its defaults unless set to false. */
 export const Alerts = z.strictObject({
   checkEvery: Span.default('1m').describe('How often the rules look at the KPIs'),
-  warmup: z
-    .union([z.number().nonnegative().finite(), z.string()])
-    .refine((v) => parseDuration(v) !== null, { message: 'expected a duration: seconds, or a string like "30m"' })
-    .default('30m')
-    .describe('No alert before this much of the run: baselines learn the run\'s normal first'),
+  warmup: Duration.default('30m').describe('No alert before this much of the run: baselines learn the run\'s normal first'),
   throughputDrop: z
     .union([
       off,

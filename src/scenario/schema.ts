@@ -1,30 +1,13 @@
 import { z } from 'zod';
-import { parseDuration, parseTimeOfDay } from '../core/duration.js';
+import { parseTimeOfDay } from '../core/duration.js';
+import { Duration, MAX_SECONDS, PositiveDuration, TimeDistribution } from './primitives.js';
 import { OrderAssignmentName, SlottingName, StorageSection } from './strategies.js';
 import { assertionSyntaxError } from '../ci/assertions.js';
 import { Operations } from './forecast-schema.js';
 import { Alerts } from './alerts-schema.js';
-import { automationSchemas } from './automation-schema.js';
+import { Arms, Packing } from './automation-schema.js';
 
-/** Longest duration accepted anywhere: a year and a day. */
-const MAX_SECONDS = 366 * 86400;
-
-/** Seconds as a number, or a string like "8h", "90m", "1h30m". */
-export const Duration = z
-  .union([z.number().nonnegative().finite(), z.string()])
-  .refine((v) => parseDuration(v) !== null, { message: 'expected a duration: seconds, or a string like "8h", "90m", "45s"' })
-  .refine((v) => (parseDuration(v) ?? 0) <= MAX_SECONDS, { message: 'expected at most 366 days' })
-  .describe('Seconds, or a string like "8h", "90m", "1h30m".');
-
-const PositiveDuration = Duration.refine((v) => (parseDuration(v) ?? 0) > 0, { message: 'expected a duration above zero' });
-
-/** A pick time: fixed seconds or a distribution. */
-export const TimeDistribution = z.union([
-  z.number().positive().finite(),
-  z.strictObject({ dist: z.literal('uniform'), min: z.number().nonnegative().finite(), max: z.number().positive().finite() }),
-  z.strictObject({ dist: z.literal('exponential'), mean: z.number().positive().finite() }),
-  z.strictObject({ dist: z.literal('lognormal'), mean: z.number().positive().finite(), sd: z.number().nonnegative().finite() }),
-]);
+export { Duration, TimeDistribution };
 
 /** A time of day on the site's 24-hour clock. */
 export const TimeOfDay = z
@@ -107,9 +90,6 @@ export const Demand = z.strictObject({
     .default(1)
     .describe('Units (items) per order line'),
 });
-
-/** Robotic picking arms (`stations.arms`) and pack stations (`packing`). */
-const { Arms, Packing } = automationSchemas(Duration, TimeDistribution);
 
 export const Stations = z.strictObject({
   pickSeconds: TimeDistribution.default(6),
