@@ -1,3 +1,5 @@
+import { grown } from './grow.js';
+
 /** Discrete events, kept as (kind, a, b) triples in typed arrays for the tick they happened in. */
 export const enum EventKind {
   OrderCreated = 0,
@@ -54,15 +56,9 @@ export class EventBuffer {
   push(kind: EventKind, a: number, b: number): void {
     if (this.count === this.kind.length) {
       const size = this.count * 2;
-      const k = new Uint8Array(size);
-      k.set(this.kind);
-      const aa = new Int32Array(size);
-      aa.set(this.a);
-      const bb = new Int32Array(size);
-      bb.set(this.b);
-      this.kind = k;
-      this.a = aa;
-      this.b = bb;
+      this.kind = grown(this.kind, size);
+      this.a = grown(this.a, size);
+      this.b = grown(this.b, size);
     }
     const i = this.count++;
     this.kind[i] = kind;

@@ -1,3 +1,5 @@
+import { grown } from '../core/grow.js';
+
 /**
  * The order book: orders and their lines in recycled slots (struct-of-arrays),
  * so memory stays flat over long runs. A slot returns to the free list once its
@@ -5,13 +7,6 @@
  */
 
 type IntArray = Int32Array;
-
-function grow(a: IntArray, size: number, fill = 0): IntArray {
-  const b = new Int32Array(size);
-  b.set(a);
-  if (fill !== 0) b.fill(fill, a.length);
-  return b;
-}
 
 /** A free list of integer slots with capacity doubling. */
 class SlotPool {
@@ -33,7 +28,7 @@ class SlotPool {
     }
     if (this.used === this.capacity) {
       this.capacity *= 2;
-      this.nextFree = grow(this.nextFree, this.capacity);
+      this.nextFree = grown(this.nextFree, this.capacity);
       this.onGrow(this.capacity);
     }
     return this.used++;
@@ -129,28 +124,28 @@ export class OrderBook {
     this.lineTote = new Int32Array(lo);
     this.lineQty = new Int32Array(lo);
     this.orders = new SlotPool(initialOrders, (c) => {
-      this.orderId = grow(this.orderId, c);
-      this.arrival = grow(this.arrival, c);
-      this.due = grow(this.due, c);
-      this.remaining = grow(this.remaining, c);
-      this.lineCount = grow(this.lineCount, c);
-      this.orderStation = grow(this.orderStation, c);
-      this.orderDock = grow(this.orderDock, c);
-      this.items = grow(this.items, c);
-      this.itemsDone = grow(this.itemsDone, c);
-      this.pickStart = grow(this.pickStart, c);
-      this.pickEnd = grow(this.pickEnd, c);
-      this.sorted = grow(this.sorted, c);
-      this.delayedBy = grow(this.delayedBy, c);
+      this.orderId = grown(this.orderId, c);
+      this.arrival = grown(this.arrival, c);
+      this.due = grown(this.due, c);
+      this.remaining = grown(this.remaining, c);
+      this.lineCount = grown(this.lineCount, c);
+      this.orderStation = grown(this.orderStation, c);
+      this.orderDock = grown(this.orderDock, c);
+      this.items = grown(this.items, c);
+      this.itemsDone = grown(this.itemsDone, c);
+      this.pickStart = grown(this.pickStart, c);
+      this.pickEnd = grown(this.pickEnd, c);
+      this.sorted = grown(this.sorted, c);
+      this.delayedBy = grown(this.delayedBy, c);
     });
     this.lines = new SlotPool(lo, (c) => {
-      this.lineOrder = grow(this.lineOrder, c);
-      this.lineSku = grow(this.lineSku, c);
-      this.lineStation = grow(this.lineStation, c);
-      this.linePod = grow(this.linePod, c);
-      this.lineNext = grow(this.lineNext, c);
-      this.lineTote = grow(this.lineTote, c);
-      this.lineQty = grow(this.lineQty, c);
+      this.lineOrder = grown(this.lineOrder, c);
+      this.lineSku = grown(this.lineSku, c);
+      this.lineStation = grown(this.lineStation, c);
+      this.linePod = grown(this.linePod, c);
+      this.lineNext = grown(this.lineNext, c);
+      this.lineTote = grown(this.lineTote, c);
+      this.lineQty = grown(this.lineQty, c);
     });
   }
 

@@ -5,6 +5,7 @@ import { drawItemDims } from './item-dims.js';
 import type { ToteSink } from './network.js';
 import { PackStation, type PackStationSpec, type ToteContents } from './pack-station.js';
 import type { ToteBook } from './totes.js';
+import { grown } from '../core/grow.js';
 
 /** Packing of a site: SKU sizes and the pack stations. */
 export interface PackingConfig {
@@ -94,11 +95,7 @@ export class Packing implements ToteContents {
   /** Whether tote t is the first parcel packed for its order (so orders are counted once). */
   firstParcelOfOrder(t: number): boolean {
     const o = this.totes.order[t];
-    if (o >= this.packedOrder.length) {
-      const b = new Int32Array(this.books.items.length);
-      b.set(this.packedOrder);
-      this.packedOrder = b;
-    }
+    if (o >= this.packedOrder.length) this.packedOrder = grown(this.packedOrder, this.books.items.length);
     const id1 = this.books.orderId[o] + 1;
     if (this.packedOrder[o] === id1) return false;
     this.packedOrder[o] = id1;
@@ -130,20 +127,10 @@ export class Packing implements ToteContents {
   }
 
   private grow(size: number): void {
-    const f64 = (a: Float64Array) => {
-      const b = new Float64Array(size);
-      b.set(a);
-      return b;
-    };
-    const i32 = (a: Int32Array, fill: number) => {
-      const b = new Int32Array(size).fill(fill);
-      b.set(a);
-      return b;
-    };
-    this.contentOrder = i32(this.contentOrder, -1);
-    this.maxL = f64(this.maxL);
-    this.maxW = f64(this.maxW);
-    this.maxH = f64(this.maxH);
-    this.volume = f64(this.volume);
+    this.contentOrder = grown(this.contentOrder, size, -1);
+    this.maxL = grown(this.maxL, size);
+    this.maxW = grown(this.maxW, size);
+    this.maxH = grown(this.maxH, size);
+    this.volume = grown(this.volume, size);
   }
 }

@@ -1,3 +1,5 @@
+import { grown } from '../core/grow.js';
+
 /**
  * Totes (order containers) as struct-of-arrays in recycled slots. An order
  * gets one tote per place it is picked (its goods-to-person station, each
@@ -11,12 +13,6 @@ export const enum ToteState {
   Staged = 1,
   /** In the outbound network (conveyor, AGV, sorter induction). */
   Outbound = 2,
-}
-
-function grow(a: Int32Array, size: number): Int32Array {
-  const b = new Int32Array(size);
-  b.set(a);
-  return b;
 }
 
 export class ToteBook {
@@ -58,14 +54,13 @@ export class ToteBook {
     } else {
       if (this.used === this.order.length) {
         const size = this.used * 2;
-        this.order = grow(this.order, size);
-        this.order.fill(-1, this.used);
-        this.dock = grow(this.dock, size);
-        this.items = grow(this.items, size);
-        this.linesLeft = grow(this.linesLeft, size);
-        this.state = grow(this.state, size);
-        this.lineHead = grow(this.lineHead, size);
-        this.nextFree = grow(this.nextFree, size);
+        this.order = grown(this.order, size, -1);
+        this.dock = grown(this.dock, size);
+        this.items = grown(this.items, size);
+        this.linesLeft = grown(this.linesLeft, size);
+        this.state = grown(this.state, size);
+        this.lineHead = grown(this.lineHead, size);
+        this.nextFree = grown(this.nextFree, size);
       }
       t = this.used++;
     }

@@ -7,6 +7,7 @@ import { GuidedCache, GuidedField } from './guided-field.js';
 import { OrientedCache, type OrientedField } from './oriented-field.js';
 import { PibtT, type OrientedView } from './pibt-t.js';
 import { ACTION_C as ACT_C, ACTION_F as ACT_F, ACTION_R as ACT_R, ACTION_W as ACT_W } from './output.js';
+import { grown } from '../core/grow.js';
 
 export interface LorrInput {
   grid: Grid;
@@ -175,15 +176,10 @@ export class LorrSim {
     this.compactPool();
     const size = this.pool.length;
     if (size === this.poolRow.length) {
-      const grow = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => {
-        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.poolRow = grow(this.poolRow);
-      this.poolCol = grow(this.poolCol);
-      this.poolCost = grow(this.poolCost);
-      this.poolTaken = grow(this.poolTaken);
+      this.poolRow = grown(this.poolRow, size * 2);
+      this.poolCol = grown(this.poolCol, size * 2);
+      this.poolCost = grown(this.poolCost, size * 2);
+      this.poolTaken = grown(this.poolTaken, size * 2);
     }
     const line = id % this.input.tasks.length;
     const cost = this.taskCost[line];

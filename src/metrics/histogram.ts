@@ -1,3 +1,5 @@
+import { grown } from '../core/grow.js';
+
 /**
  * Exact histogram of non-negative integers (cycle times in ticks). Memory grows
  * with the largest value seen, not with the number of samples, so a long run
@@ -14,9 +16,7 @@ export class IntHistogram {
     if (x >= this.bins.length) {
       let size = this.bins.length;
       while (size <= x) size *= 2;
-      const b = new Float64Array(size);
-      b.set(this.bins);
-      this.bins = b;
+      this.bins = grown(this.bins, size);
     }
     this.bins[x]++;
     this.count++;

@@ -1,4 +1,5 @@
 import type { FrameEvents } from './frame-codec.js';
+import { grown } from '../core/grow.js';
 
 /** The events of one tick as the engine's EventBuffer holds them. */
 export interface TickEvents {
@@ -68,17 +69,9 @@ export class EventLog implements FrameEvents {
 
   private grow(): void {
     const size = Math.min(this.limit, this.kind.length * 2);
-    const t = new Int32Array(size);
-    t.set(this.tick);
-    const k = new Uint8Array(size);
-    k.set(this.kind);
-    const a = new Int32Array(size);
-    a.set(this.a);
-    const b = new Int32Array(size);
-    b.set(this.b);
-    this.tick = t;
-    this.kind = k;
-    this.a = a;
-    this.b = b;
+    this.tick = grown(this.tick, size);
+    this.kind = grown(this.kind, size);
+    this.a = grown(this.a, size);
+    this.b = grown(this.b, size);
   }
 }
