@@ -171,7 +171,7 @@ console.log(
   `distance fields ${f.distanceFields.maskChanges} mask changes, ${f.distanceFields.fieldsInvalidated} fields dropped and searched again, ` +
     `${w.fields.computed} fields made, ${(w.fields.stats.expanded / 1e6).toFixed(1)} M cells expanded`,
 );
-const cacheMb = (w.fields.size * w.grid.width * w.grid.height * 2) / 1024 / 1024;
+const cacheMb = cacheMbOf();
 console.log(
   `memory          ${mem0.toFixed(1)} MB at the start, ${memFirstHour.toFixed(1)} MB after hour 1, ${mem1.toFixed(1)} MB at the end ` +
     `(of which the distance-field cache: ${w.fields.size} fields, ${cacheMb.toFixed(0)} MB, capped at 256 MB); ` +
