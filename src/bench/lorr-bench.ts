@@ -1,101 +1,148 @@
 /**
- * LoRR benchmark (`npm run bench:lorr`): the fleet controller on League of
- * Robot Runners 2024 problems of increasing size on the 500x140 warehouse map,
- * 500 steps each (or --steps N). Prints tasks finished, tasks per step,
- * planning ms per step (mean, max after the first step, and the first step,
- * which includes building distance fields), and tasks as a fraction of the
- * congestion-free bound.
+ * LoRR benchmark (`npm run bench:lorr`): the fleet controller on the League of
+ * Robot Runners 2024 instances in ../shared/lorr2024 (or --shared DIR), each
+ * run for its own number of steps, as the competition runs them. Per
+ * instance: tasks finished, as a fraction of the best known and against the
+ * start-kit's default entry, tasks per 500-step window (a fleet that clogs
+ * shows falling windows), mean and worst planning ms per step, and peak
+ * memory. Each instance runs in a child process of its own so that its peak
+ * memory is its own.
  *
- * Uses ../shared/lorr2024 (or --shared DIR) when present: its warehouse map,
- * agents and tasks; sizes above its 5,000 agents add seeded random free
- * cells. Without it, a generated warehouse map and seeded agents and tasks.
+ * Options: --only NAME[,NAME] (instance names below), --steps N (override,
+ * for quick looks; the fractions are then not comparable), --planner NAME,
+ * --guidance NAME, --shared DIR.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { rngStream } from '../core/rng.js';
-import { generateWarehouse } from '../layout/generate.js';
-import { gridFromRows, parseMovingAiMap, type Grid } from '../layout/grid.js';
-import { loadLorrProblem, lorrRevealCount, type LorrProblem } from '../lorr/problem.js';
-import { congestionFreeBound, runLorr } from '../lorr/run.js';
+import { loadLorrProblem } from '../lorr/problem.js';
+import { runLorr, type Guidance } from '../lorr/run.js';
+import type { LorrOptions } from '../lorr/sim.js';
+
+interface Instance {
+  name: string;
+  file: string;
+  steps: number;
+  best: number;
+  startKit: number;
+}
+
+/** The shared instances with their reference figures (see ../shared/lorr2024 and its main-round README). */
+const INSTANCES: Instance[] = [
+  { name: 'random_32_32_20_100', file: 'random.domain/random_32_32_20_100.json', steps: 500, best: 1186, startKit: 894 },
+  { name: 'RANDOM-02', file: 'main-round/random.domain/RANDOM-02.json', steps: 600, best: 1260, startKit: 794 },
+  { name: 'RANDOM-04', file: 'main-round/random.domain/RANDOM-04.json', steps: 1000, best: 2585, startKit: 727 },
+  { name: 'CITY-01', file: 'main-round/city.domain/CITY-01.json', steps: 3000, best: 8445, startKit: 6144 },
+  { name: 'warehouse_large_5000', file: 'warehouse.domain/warehouse_large_5000.json', steps: 5000, best: 94232, startKit: 67177 },
+  { name: 'WAREHOUSE', file: 'main-round/warehouse.domain/WAREHOUSE.json', steps: 5000, best: 154834, startKit: 63924 },
+];
+
+const WINDOW = 500;
 
 const { values } = parseArgs({
-  options: { shared: { type: 'string' }, steps: { type: 'string' }, sizes: { type: 'string' }, 'no-bound': { type: 'boolean' } },
+  options: {
+    shared: { type: 'string' },
+    steps: { type: 'string' },
+    only: { type: 'string' },
+    planner: { type: 'string' },
+    guidance: { type: 'string' },
+    child: { type: 'string' },
+  },
 });
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const sharedDir = values.shared ?? join(root, '../shared/lorr2024');
-const steps = Number(values.steps ?? 500);
-const sizes = (values.sizes ?? '500,1000,2000,5000,10000').split(',').map(Number);
+const sharedDir = resolve(values.shared ?? join(root, '../shared/lorr2024'));
 
-function base(): { grid: Grid; starts: number[]; tasks: Int32Array[]; source: string } {
-  const file = join(sharedDir, 'warehouse.domain/warehouse_large_5000.json');
-  if (existsSync(file)) {
-    const p = loadLorrProblem(file);
-    return { grid: p.grid, starts: Array.from(p.starts), tasks: p.tasks, source: file };
-  }
-  const rows = generateWarehouse({ width: 500, height: 140, stations: 20, chargers: 20 }).map((r) => r.replace(/R/g, '@').replace(/[PC]/g, '.'));
-  const grid = gridFromRows(parseMovingAiMap(`type octile\nheight ${rows.length}\nwidth ${rows[0].length}\nmap\n${rows.join('\n')}\n`));
-  const rng = rngStream(1, 'lorr-bench-tasks');
-  const tasks: Int32Array[] = [];
-  for (let t = 0; t < 100_000; t++) {
-    tasks.push(Int32Array.from([grid.free[Math.floor(rng.next() * grid.free.length)], grid.free[Math.floor(rng.next() * grid.free.length)]]));
-  }
-  return { grid, starts: [], tasks, source: 'generated 500x140 warehouse (no ../shared/lorr2024 found)' };
+interface ChildResult {
+  tasks: number;
+  steps: number;
+  windows: number[];
+  meanMs: number;
+  worstMs: number;
+  firstMs: number;
+  peakMb: number;
+  wallS: number;
+  guidance: string;
 }
 
-/** The first n agents of the base, topped up with seeded random free cells. */
-function problemOf(b: ReturnType<typeof base>, n: number): LorrProblem {
-  const starts = b.starts.slice(0, n);
-  const used = new Set(starts);
-  const rng = rngStream(n, 'lorr-bench-agents');
-  while (starts.length < n) {
-    const c = b.grid.free[Math.floor(rng.next() * b.grid.free.length)];
-    if (!used.has(c)) {
-      used.add(c);
-      starts.push(c);
-    }
-  }
-  return {
-    file: b.source,
-    mapFile: '',
-    agentFile: '',
-    taskFile: '',
-    grid: b.grid,
-    teamSize: n,
-    numTasksReveal: 1.5,
-    revealCount: lorrRevealCount(1.5, n),
-    starts: Int32Array.from(starts),
-    tasks: b.tasks,
-    taskLines: new Int32Array(b.tasks.length),
-    version: '2024 LoRR',
-  };
-}
-
-const b = base();
-console.log(`wsim LoRR bench: ${b.source}, ${steps} steps, planner pibt, guidance auto, node ${process.version}`);
-console.log('agents | guidance | tasks  | tasks/step | plan ms mean | max (after 1st) | 1st step | bound  | of bound | wall s');
-for (const n of sizes) {
-  const problem = problemOf(b, n);
+/** Runs one instance in this process and prints its result as one JSON line. */
+function runChild(inst: Instance): void {
+  const steps = values.steps ? Number(values.steps) : inst.steps;
+  const problem = loadLorrProblem(join(sharedDir, inst.file));
+  const windows: number[] = [];
+  let lastFinished = 0;
   const t0 = performance.now();
-  const { sim, guidance } = runLorr(problem, { steps });
-  const wall = (performance.now() - t0) / 1000;
-  const ms = sim.planMs;
-  const mean = ms.reduce((a, x) => a + x, 0) / ms.length;
-  const max = Math.max(...ms.slice(1));
-  const bound = values['no-bound'] ? NaN : congestionFreeBound(problem, steps);
-  console.log(
-    [
-      String(n).padStart(6),
-      guidance.padStart(8),
-      String(sim.finished).padStart(6),
-      (sim.finished / steps).toFixed(2).padStart(10),
-      mean.toFixed(1).padStart(12),
-      max.toFixed(1).padStart(15),
-      ms[0].toFixed(0).padStart(8),
-      String(bound).padStart(6),
-      (Number.isNaN(bound) ? '-' : `${((100 * sim.finished) / bound).toFixed(1)}%`).padStart(8),
-      wall.toFixed(1).padStart(6),
-    ].join(' | '),
-  );
+  const result = runLorr(problem, {
+    steps,
+    planner: values.planner as LorrOptions['planner'],
+    guidance: (values.guidance ?? 'auto') as Guidance,
+    onStep: (sim) => {
+      if (sim.step % WINDOW === 0 || sim.step === steps) {
+        windows.push(sim.finished - lastFinished);
+        lastFinished = sim.finished;
+        const s = ((performance.now() - t0) / 1000).toFixed(0);
+        process.stderr.write(`  ${inst.name}: step ${sim.step} of ${steps}, ${sim.finished} tasks, ${s} s\n`);
+      }
+    },
+  });
+  const ms = result.sim.planMs;
+  const out: ChildResult = {
+    tasks: result.sim.finished,
+    steps,
+    windows,
+    meanMs: ms.reduce((a, x) => a + x, 0) / ms.length,
+    worstMs: Math.max(...ms),
+    firstMs: ms[0],
+    peakMb: process.resourceUsage().maxRSS / 1024,
+    wallS: (performance.now() - t0) / 1000,
+    guidance: result.guidance,
+  };
+  process.stdout.write(JSON.stringify(out) + '\n');
 }
+
+function main(): void {
+  if (values.child) {
+    const inst = INSTANCES.find((i) => i.name === values.child);
+    if (!inst) throw new Error(`unknown instance ${values.child}`);
+    runChild(inst);
+    return;
+  }
+  const only = values.only?.split(',');
+  const chosen = INSTANCES.filter((i) => !only || only.includes(i.name));
+  const missing = chosen.filter((i) => !existsSync(join(sharedDir, i.file)));
+  if (missing.length > 0) {
+    console.error(`wsim LoRR bench: ${missing.map((i) => i.name).join(', ')} not found under ${sharedDir} (give --shared DIR)`);
+    process.exit(2);
+  }
+  console.log(`wsim LoRR bench: ${sharedDir}, planner ${values.planner ?? 'default'}, guidance ${values.guidance ?? 'auto'}, node ${process.version}`);
+  const rows: string[] = [];
+  for (const inst of chosen) {
+    const args = [fileURLToPath(import.meta.url), '--child', inst.name, '--shared', sharedDir];
+    for (const k of ['steps', 'planner', 'guidance'] as const) if (values[k]) args.push(`--${k}`, values[k] as string);
+    const text = execFileSync(process.execPath, ['--max-old-space-size=8192', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
+    const r = JSON.parse(text.trim().split('\n').pop() as string) as ChildResult;
+    const lastFull = r.windows.length > 1 ? r.windows[r.windows.length - 1] : NaN;
+    const bestWin = Math.max(...r.windows);
+    const row = [
+      inst.name.padEnd(20),
+      `${r.steps}`.padStart(5),
+      `${r.tasks}`.padStart(7),
+      `${((100 * r.tasks) / inst.best).toFixed(1)}%`.padStart(7),
+      `${(r.tasks / inst.startKit).toFixed(2)}x`.padStart(6),
+      r.meanMs.toFixed(1).padStart(7),
+      r.worstMs.toFixed(0).padStart(6),
+      r.peakMb.toFixed(0).padStart(6),
+      r.wallS.toFixed(0).padStart(5),
+      r.guidance.padStart(5),
+      (Number.isNaN(lastFull) ? '-' : (lastFull / bestWin).toFixed(2)).padStart(5),
+      r.windows.join(' '),
+    ].join(' | ');
+    rows.push(row);
+    console.log(row);
+  }
+  console.log('\ninstance             | steps |   tasks | of best | ×kit | mean ms | worst | MB pk | wall |  guid | last/best window | tasks per 500-step window');
+  for (const row of rows) console.log(row);
+}
+
+main();

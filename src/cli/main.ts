@@ -11,7 +11,7 @@ Usage:
   wsim serve [SCENARIO] [--port 8080] [--host 127.0.0.1] [--seed N] [--duration D] [--speed X]
   wsim experiment FILE [--workers N] [--shard i/n] [--out DIR] [REPORTS] [--quiet]
   wsim merge SHARD_FILE... [--out DIR] [REPORTS] [--quiet]
-  wsim lorr PROBLEM.json [--steps N] [--output OUT.json] [--guidance auto|lanes|none] [--bound]
+  wsim lorr PROBLEM.json [--steps N] [--output OUT.json] [--guidance auto|traffic|lanes|none] [--bound]
   wsim validate FILE [--allow-outside]
   wsim schema
   wsim --version | --help
@@ -222,7 +222,7 @@ export function parseLorrArgs(args: string[]) {
   });
   if (positionals.length !== 1) throw new UsageError('lorr takes exactly one PROBLEM.json');
   const guidance = values.guidance ?? 'auto';
-  if (guidance !== 'auto' && guidance !== 'lanes' && guidance !== 'none') throw new UsageError(`--guidance must be auto, lanes or none, got '${guidance}'`);
+  if (guidance !== 'auto' && guidance !== 'traffic' && guidance !== 'lanes' && guidance !== 'none') throw new UsageError(`--guidance must be auto, traffic, lanes or none, got '${guidance}'`);
   const planner = values.planner ?? 'pibt';
   if (planner !== 'pibt' && planner !== 'pibt-t') throw new UsageError(`--planner must be pibt or pibt-t, got '${planner}'`);
   const steps = values.steps === undefined ? 5000 : Number(values.steps);

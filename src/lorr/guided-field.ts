@@ -1,6 +1,6 @@
 import { UNREACHABLE } from '../layout/distance.js';
 import type { Grid } from '../layout/grid.js';
-import { againstLane } from '../layout/lanes.js';
+import { againstCorridorLane, laneParity } from '../layout/lanes.js';
 import { LruCache } from '../layout/lru.js';
 
 /** Cost of one move along a lane, and against it, in the field's units (two per plain step): against a lane a move counts double. */
@@ -15,13 +15,21 @@ const UNSEEN = 0;
 export const MAX_COST = OPEN - 2;
 
 const EMPTY = new Uint16Array(0);
+const NO_PENALTY = new Uint8Array(0);
+
+/** Highest traffic penalty of a cell, in the field's units (two per plain step): entering a jammed cell counts as up to 8 more steps. */
+export const MAX_PENALTY = 16;
+/** Dearest single move: against the lanes into the most jammed cell. */
+const MAX_MOVE = AGAINST + MAX_PENALTY;
+/** Buckets in a new search's ring: a power of two spanning any new estimate above the lowest (MAX_MOVE + 2 * ALONG). */
+const RING_START = 32;
 const NO_NODES = new Int32Array(0);
 
 /** Move costs by (cell * 4 + direction) for `grid`: the rule the search applies, as a table (for reference and tests). */
 export function moveCosts(grid: Grid): Uint8Array {
   const n = grid.width * grid.height;
   const costs = new Uint8Array(n * 4);
-  for (let c = 0; c < n; c++) for (let d = 0; d < 4; d++) costs[c * 4 + d] = againstLane(c, d, grid.width) ? AGAINST : ALONG;
+  for (let c = 0; c < n; c++) for (let d = 0; d < 4; d++) costs[c * 4 + d] = againstCorridorLane(grid, c, d) ? AGAINST : ALONG;
   return costs;
 }
 
@@ -93,6 +101,10 @@ export class GuidedField {
     private readonly grid: Grid,
     readonly goal: number,
     private readonly arrays: CostArrays = new CostArrays(grid.width * grid.height, 1),
+    /** Extra cost of entering each cell (see GuidedCache.setPenalty), fixed for the field's life so its costs stay exact. */
+    readonly penalty: Uint8Array = NO_PENALTY,
+    /** The cache's penalty generation the field was made under. */
+    readonly generation = 0,
   ) {}
 
   private start(aim: number): void {
@@ -102,7 +114,7 @@ export class GuidedField {
     this.lo = this.hi = this.goal;
     // Small to start (a short search needs few): small typed arrays live on the collector's heap, cheap to make.
     this.nodes = new Int32Array(16);
-    this.setRing(8);
+    this.setRing(RING_START);
     this.setAim(aim);
     this.dist[this.goal] = 0 | OPEN;
     this.fmin = this.estimate(this.goal, 0);
@@ -236,9 +248,9 @@ export class GuidedField {
       if (f < lo) lo = f;
       if (f > hi) hi = f;
     }
-    // The ring must span every live estimate, and new ones are at most AGAINST + 2 * ALONG above the lowest.
-    let size = 8;
-    while (live > 0 && size < hi - lo + AGAINST + 2 * ALONG + 1) size *= 2;
+    // The ring must span every live estimate, and new ones are at most MAX_MOVE + 2 * ALONG above the lowest.
+    let size = RING_START;
+    while (live > 0 && size < hi - lo + MAX_MOVE + 2 * ALONG + 1) size *= 2;
     this.setRing(size);
     // Back to front: each bucket's stack keeps the order the cells had.
     for (let k = live - 1; k >= 0; k--) this.push(cells[2 * k + 1] & this.mask, cells[2 * k]);
@@ -261,6 +273,9 @@ export class GuidedField {
     if (this.entries === 0 || this.final(cell)) return;
     const goal = this.goal;
     const { nbr, width } = this.grid;
+    const { row: laneRow, col: laneCol } = laneParity(this.grid);
+    const penalty = this.penalty;
+    const penalised = penalty.length > 0;
     const head = this.head;
     const mask = this.mask;
     const ar = this.aimRow;
@@ -304,8 +319,8 @@ export class GuidedField {
         const vy = dist[y];
         // The robot moves from y into x, against k. The lanes (see againstLane): rows for east-west moves, columns
         // for north-south; from the east (k = 0) it moves west, against the lane on even rows, and so on round.
-        const against = ((k & 1 ? c : r) & 1) ^ 1 ^ (k >> 1);
-        const nd = g + ALONG + against * (AGAINST - ALONG);
+        const against = (k & 1 ? laneCol[c] : laneRow[r]) ^ 1 ^ (k >> 1);
+        const nd = g + ALONG + against * (AGAINST - ALONG) + (penalised ? penalty[x] : 0);
         // Skip y if closed (no OPEN bit: below any nd | OPEN) or queued as cheap already; UNSEEN takes any cost but the goal's.
         if ((vy === UNSEEN ? y === goal : (nd | OPEN) >= vy) || nd > MAX_COST) continue;
         if (vy === UNSEEN) {
@@ -410,12 +425,14 @@ const BLOCK_BYTES = 1024 * 1024 * 1024;
 export class GuidedCache {
   private readonly arrays: CostArrays;
   private readonly lru: LruCache<GuidedField>;
+  private penalty = NO_PENALTY;
+  private generation = 0;
   constructor(grid: Grid, budgetBytes = 256 * 1024 * 1024) {
     const capacity = Math.max(16, Math.floor(budgetBytes / (grid.width * grid.height * 2)));
     this.arrays = new CostArrays(grid.width * grid.height);
     this.lru = new LruCache(
       capacity,
-      (goal) => new GuidedField(grid, goal, this.arrays),
+      (goal) => new GuidedField(grid, goal, this.arrays, this.penalty, this.generation),
       (gone) => {
         gone.evicted = true;
         gone.recycleIfFree();
@@ -423,8 +440,28 @@ export class GuidedCache {
     );
   }
 
+  /**
+   * A field toward `goal` under the current penalty. A cached field made
+   * under an older penalty is let go (agents steering by it keep it until
+   * their goal changes) and a new one is made.
+   */
   get(goal: number): GuidedField {
+    const f = this.lru.get(goal);
+    if (f.generation === this.generation) return f;
+    this.lru.evictWhere((v) => v === f);
+    f.evicted = true;
+    f.recycleIfFree();
     return this.lru.get(goal);
+  }
+
+  /**
+   * Sets the extra cost of entering each cell (0..MAX_PENALTY) for fields made
+   * from now on: guidance that learns where traffic piles up. Fields already
+   * made keep the penalty they were made with, so every field stays exact.
+   */
+  setPenalty(penalty: Uint8Array): void {
+    this.penalty = penalty.slice();
+    this.generation++;
   }
 
   /** An agent starts steering by `f`. */

@@ -2,7 +2,7 @@ import { buildLorrOutput, type LorrOutputJson } from './output.js';
 import type { LorrProblem } from './problem.js';
 import { LorrSim, type LorrOptions } from './sim.js';
 
-export type Guidance = 'auto' | 'lanes' | 'none';
+export type Guidance = 'auto' | 'lanes' | 'traffic' | 'none';
 
 export interface LorrRunOptions {
   steps: number;
@@ -15,7 +15,7 @@ export interface LorrRunOptions {
 export interface LorrRunResult {
   sim: LorrSim;
   output: LorrOutputJson;
-  guidance: 'lanes' | 'none';
+  guidance: 'lanes' | 'traffic' | 'none';
   /** Errands reached per guidance in the calibration trial (auto only). */
   trial?: { lanes: number; none: number; steps: number };
 }
@@ -25,10 +25,13 @@ export function lorrInput(problem: LorrProblem) {
 }
 
 /**
- * Picks the guidance for a map by trying both on the problem's own start for a
- * short while (errands reached decides). One rule for every map: one-way lanes
- * pay off in warehouse and sortation grids of narrow aisles and cost detours on
- * maps of scattered obstacles, and a short trial tells which this one is.
+ * Picks the guidance for a map by trying lanes and plain distances on the
+ * problem's own start for a short while (errands reached decides). One rule
+ * for every map: one-way lanes pay off in warehouse and sortation grids of
+ * narrow aisles and cost detours on maps of scattered obstacles, and a short
+ * trial tells which this one is. Where lanes win, the run uses them with
+ * learned traffic costs (`traffic`), which a short trial cannot show: they
+ * matter once jams have had time to form.
  */
 export function calibrateGuidance(problem: LorrProblem, steps: number, planner?: LorrOptions['planner']) {
   const trialSteps = Math.max(20, Math.min(100, Math.floor(steps / 5)));
@@ -44,13 +47,13 @@ export function calibrateGuidance(problem: LorrProblem, steps: number, planner?:
 
 /** Runs a LoRR problem for `steps` steps and builds the start-kit's output JSON. */
 export function runLorr(problem: LorrProblem, options: LorrRunOptions): LorrRunResult {
-  let guidance: 'lanes' | 'none';
+  let guidance: 'lanes' | 'traffic' | 'none';
   let trial: LorrRunResult['trial'];
   if ((options.guidance ?? 'auto') === 'auto') {
     const c = calibrateGuidance(problem, options.steps, options.planner);
-    guidance = c.choice;
+    guidance = c.choice === 'lanes' ? 'traffic' : 'none';
     trial = { lanes: c.lanes, none: c.none, steps: c.steps };
-  } else guidance = options.guidance as 'lanes' | 'none';
+  } else guidance = options.guidance as 'lanes' | 'traffic' | 'none';
   const sim = new LorrSim(lorrInput(problem), { guidance, planner: options.planner });
   for (let s = 0; s < options.steps; s++) {
     sim.advance();

@@ -3,7 +3,7 @@ import { DistanceCache, type DistanceField } from '../layout/distance.js';
 import { manhattan, moveDir, type Grid } from '../layout/grid.js';
 import { PibtPlanner } from '../fleet/pibt.js';
 import type { PlanView } from '../fleet/planner.js';
-import { GuidedCache, GuidedField } from './guided-field.js';
+import { GuidedCache, GuidedField, MAX_PENALTY } from './guided-field.js';
 import { OrientedCache, type OrientedField } from './oriented-field.js';
 import { PibtT, type OrientedView } from './pibt-t.js';
 import { ACTION_C as ACT_C, ACTION_F as ACT_F, ACTION_R as ACT_R, ACTION_W as ACT_W } from './output.js';
@@ -26,8 +26,13 @@ export interface LorrOptions {
   planner?: 'pibt-t' | 'pibt';
   /** Tie-break toward alternating one-way lanes (see PibtPlanner); default 0.3 without guidance, 0 with. */
   laneBias?: number;
-  /** `lanes` (default): distances where moves against the one-way lanes cost half a step more. `none`: plain distances. */
-  guidance?: 'lanes' | 'none';
+  /**
+   * `lanes` (default): distances where moves against the one-way lanes cost
+   * double. `traffic`: lanes, plus a cost for entering cells where robots
+   * have lately stood waiting, learned as the run goes (see learnTraffic).
+   * `none`: plain distances.
+   */
+  guidance?: 'lanes' | 'traffic' | 'none';
   seed?: number;
 }
 
@@ -267,6 +272,7 @@ export class LorrSim {
     }
     this.planMs.push(performance.now() - t0);
     this.apply(acts);
+    if (this.options.guidance === 'traffic' && !this.options.ghost) this.learnTraffic(acts);
     this.actions.push(acts);
     this.step++;
     this.checkErrands();
@@ -541,6 +547,38 @@ export class LorrSim {
     }
   }
 
+  /** Waits with a goal to go to, per cell, in the current traffic window. */
+  private waits = new Uint16Array(0);
+  /** Smoothed share of steps a robot stood waiting in each cell. */
+  private jam = new Float32Array(0);
+  private penalty = new Uint8Array(0);
+
+  /**
+   * Congestion-aware guidance: counts, per cell, the steps robots with a goal
+   * stood waiting there; every TRAFFIC_WINDOW steps it turns the smoothed
+   * share into a cost of entering the cell for the distance fields made from
+   * then on. Robots passing by then route round a jam instead of joining it,
+   * and the jam drains instead of growing. Counted in steps, so a run stays
+   * deterministic.
+   */
+  private learnTraffic(acts: Uint8Array): void {
+    const cells = this.input.grid.width * this.input.grid.height;
+    if (this.waits.length === 0) {
+      this.waits = new Uint16Array(cells);
+      this.jam = new Float32Array(cells);
+      this.penalty = new Uint8Array(cells);
+    }
+    for (let i = 0; i < this.n; i++) if (acts[i] === ACT_W && this.goal[i] >= 0 && this.goal[i] !== this.cell[i]) this.waits[this.cell[i]]++;
+    if ((this.step + 1) % TRAFFIC_WINDOW !== 0) return;
+    const { waits, jam, penalty } = this;
+    for (let c = 0; c < cells; c++) {
+      jam[c] = jam[c] * (1 - TRAFFIC_NEW) + (waits[c] / TRAFFIC_WINDOW) * TRAFFIC_NEW;
+      waits[c] = 0;
+      penalty[c] = Math.min(MAX_PENALTY, Math.round(jam[c] * TRAFFIC_SCALE));
+    }
+    this.guided.setPenalty(penalty);
+  }
+
   private apply(acts: Uint8Array): void {
     for (let i = 0; i < this.n; i++) {
       const a = acts[i];
@@ -575,6 +613,13 @@ export class LorrSim {
 
 /** Cells of new distance searches expanded per step at most (some 50 ms of work on a 2-core machine of this project's kind). */
 const FIELD_BUDGET = 1_200_000;
+
+/** Steps between updates of the learned traffic costs. */
+const TRAFFIC_WINDOW = 50;
+/** Weight of the latest window in the smoothed jam share. */
+const TRAFFIC_NEW = 0.5;
+/** Penalty of a cell where robots waited every step (capped at MAX_PENALTY). */
+const TRAFFIC_SCALE = 2 * MAX_PENALTY;
 
 /** Steps without getting closer to its goal after which an agent gives up its priority. */
 const STUCK_STEPS = 40;

@@ -3,7 +3,8 @@ import { rngStream, type Rng } from '../../src/core/rng.js';
 import { UNREACHABLE } from '../../src/layout/distance.js';
 import { gridFromRows, type Grid } from '../../src/layout/grid.js';
 import { generateWarehouse } from '../../src/layout/generate.js';
-import { CostArrays, GuidedCache, GuidedField, moveCosts } from '../../src/lorr/guided-field.js';
+import { CostArrays, GuidedCache, GuidedField, MAX_PENALTY, moveCosts } from '../../src/lorr/guided-field.js';
+import { laneParity } from '../../src/layout/lanes.js';
 import { LorrSim } from '../../src/lorr/sim.js';
 
 /** A random map: `density` of the cells walls, the rest floor (several regions when dense). */
@@ -25,7 +26,7 @@ function shelfGrid(rng: Rng, width: number, height: number): Grid {
 }
 
 /** Plain Dijkstra toward `goal` over the same move costs (a robot at x pays costs[x * 4 + d] to step in direction d), with a binary search for the minimum. */
-function dijkstra(grid: Grid, goal: number): Float64Array {
+function dijkstra(grid: Grid, goal: number, penalty?: Uint8Array): Float64Array {
   const n = grid.width * grid.height;
   const costs = moveCosts(grid);
   const dist = new Float64Array(n).fill(Infinity);
@@ -44,7 +45,7 @@ function dijkstra(grid: Grid, goal: number): Float64Array {
       const y = grid.nbr[x * 4 + d];
       if (y < 0 || done[y]) continue;
       // The robot at y moves toward x: the direction opposite to d.
-      const nd = dist[x] + costs[y * 4 + ((d + 2) & 3)];
+      const nd = dist[x] + costs[y * 4 + ((d + 2) & 3)] + (penalty && penalty.length > 0 ? penalty[x] : 0);
       if (nd < dist[y]) {
         dist[y] = nd;
         open.push(y);
@@ -156,7 +157,7 @@ describe('guided distance field (reverse resumable A*)', () => {
     }
   });
 
-  it('in a run, every cost the planner reads (agents\' cells and their neighbours) is exact', () => {
+  it.each(['lanes', 'traffic'] as const)('in a run with %s guidance, every cost the planner reads (agents\' cells and their neighbours) is exact', (guidance) => {
     const rows = generateWarehouse({ width: 60, height: 30, stations: 4, chargers: 2 }).map((r) => r.replace(/[RPC]/g, (ch) => (ch === 'R' ? '@' : '.')));
     const grid = gridFromRows(rows);
     const rng = rngStream(6, 'guided-field-run');
@@ -167,8 +168,9 @@ describe('guided distance field (reverse resumable A*)', () => {
     }
     const pick = () => grid.free[Math.floor(rng.next() * grid.free.length)];
     const tasks = Array.from({ length: 400 }, () => Int32Array.of(pick(), pick()));
-    const sim = new LorrSim({ grid, starts: Int32Array.from(pool.slice(0, 150)), tasks, revealCount: 225 }, { guidance: 'lanes' });
-    const refs = new Map<number, Float64Array>();
+    const sim = new LorrSim({ grid, starts: Int32Array.from(pool.slice(0, 150)), tasks, revealCount: 225 }, { guidance });
+    const refs = new Map<string, Float64Array>();
+    const generations = new Set<number>();
     let checked = 0;
     for (let step = 0; step < 120; step++) {
       const cells = Int32Array.from(sim.cell);
@@ -177,8 +179,11 @@ describe('guided distance field (reverse resumable A*)', () => {
         const f = sim.field[i];
         if (f === null || !(sim.lazy[i] instanceof GuidedField)) continue;
         const goal = sim.goal[i];
-        let ref = refs.get(goal);
-        if (ref === undefined) refs.set(goal, (ref = dijkstra(grid, goal)));
+        const lazy = sim.lazy[i] as GuidedField;
+        generations.add(lazy.generation);
+        const key = `${goal}/${lazy.generation}`;
+        let ref = refs.get(key);
+        if (ref === undefined) refs.set(key, (ref = dijkstra(grid, goal, lazy.penalty)));
         for (let k = -1; k < 4; k++) {
           const c = k < 0 ? cells[i] : grid.nbr[cells[i] * 4 + k];
           if (c < 0) continue;
@@ -189,6 +194,8 @@ describe('guided distance field (reverse resumable A*)', () => {
     }
     expect(checked).toBeGreaterThan(10_000);
     expect(sim.finished).toBeGreaterThan(0);
+    // Traffic guidance learns twice in 120 steps (every 50): fields of the later penalties were read too.
+    expect(generations.size).toBe(guidance === 'traffic' ? 3 : 1);
   });
 
   it('the cache recycles the arrays of fields nobody steers by any more', () => {
@@ -204,5 +211,59 @@ describe('guided distance field (reverse resumable A*)', () => {
     expect(cache.get(0)).not.toBe(first);
     cache.unuse(first);
     expect(first.dist.length).toBe(0);
+  });
+
+  it('with traffic penalties, every cost equals Dijkstra over lanes plus the cost of entering each cell', () => {
+    const rng = rngStream(31, 'guided-penalty');
+    for (let trial = 0; trial < 12; trial++) {
+      const grid = trial % 2 === 0 ? randomGrid(rng, 30, 20, 0.2) : shelfGrid(rng, 36, 22);
+      const penalty = new Uint8Array(grid.width * grid.height);
+      // Jams in patches, with the highest penalty allowed among them.
+      for (let c = 0; c < penalty.length; c++) penalty[c] = rng.next() < 0.3 ? Math.floor(rng.next() * (MAX_PENALTY + 1)) : 0;
+      const cache = new GuidedCache(grid);
+      cache.setPenalty(penalty);
+      const goal = grid.free[Math.floor(rng.next() * grid.free.length)];
+      const field = cache.get(goal);
+      expect(field.penalty).toEqual(penalty);
+      const ref = dijkstra(grid, goal, penalty);
+      for (let q = 0; q < 40; q++) {
+        const cell = grid.free[Math.floor(rng.next() * grid.free.length)];
+        field.ensure(cell);
+        expectExactAround(grid, field, ref, cell, `trial ${trial} query ${q}`);
+      }
+    }
+  });
+
+  it('a new penalty makes new fields; agents keep the field they steer by', () => {
+    const grid = gridFromRows(['.....', '.....', '.....']);
+    const cache = new GuidedCache(grid);
+    const before = cache.get(7);
+    cache.use(before);
+    before.ensure(0);
+    const penalty = new Uint8Array(15).fill(3);
+    cache.setPenalty(penalty);
+    const after = cache.get(7);
+    expect(after).not.toBe(before);
+    expect(after.generation).toBe(before.generation + 1);
+    after.ensure(0);
+    // Seven plain steps (two units each) against no lanes or with them, plus 3 for each cell entered.
+    expect(after.dist[0]).toBeGreaterThan(before.dist[0]);
+    expect(after.dist[0] - before.dist[0]).toBe(3 * 3);
+    // The old field still reads (its user has not let go), and the cache hands out the new one from now on.
+    expect(before.closed(0)).toBe(true);
+    expect(cache.get(7)).toBe(after);
+  });
+
+  it('lanes alternate between corridors, not raw rows and columns', () => {
+    // Vertical corridors at columns 1, 5, 9 (same parity), horizontal ones at rows 0, 3, 6.
+    const rows: string[] = [];
+    for (let r = 0; r < 7; r++) rows.push(Array.from({ length: 11 }, (_, c) => (r % 3 === 0 || c % 4 === 1 ? '.' : '@')).join(''));
+    const lanes = laneParity(gridFromRows(rows));
+    expect([lanes.col[1], lanes.col[5], lanes.col[9]]).toEqual([0, 1, 0]);
+    expect([lanes.row[0], lanes.row[3], lanes.row[6]]).toEqual([0, 1, 0]);
+    // On an open floor every row and column is a corridor: plain parity.
+    const open = laneParity(gridFromRows(['......', '......', '......', '......']));
+    expect(Array.from(open.row)).toEqual([0, 1, 0, 1]);
+    expect(Array.from(open.col)).toEqual([0, 1, 0, 1, 0, 1]);
   });
 });

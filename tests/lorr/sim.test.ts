@@ -51,7 +51,7 @@ describe('LoRR runs', () => {
     const problem = loadLorrProblem(makeProblem(150, 300, 8));
     const bound = congestionFreeBound(problem, 200);
     for (const planner of ['pibt', 'pibt-t'] as const) {
-      for (const guidance of ['lanes', 'none'] as const) {
+      for (const guidance of ['lanes', 'traffic', 'none'] as const) {
         const { sim, output } = runLorr(problem, { steps: 200, planner, guidance });
         const replay = replayLorr(problem, parseLorrOutput(output));
         expect(replay.valid, `${planner}/${guidance}: ${replay.errors[0]}`).toBe(true);
@@ -81,7 +81,11 @@ describe('LoRR runs', () => {
     const b = runLorr(loadLorrProblem(file), { steps: 150 });
     expect(strip(a.output)).toBe(strip(b.output));
     expect(a.trial).toBeDefined();
-    expect(a.guidance).toBe(a.trial!.lanes > a.trial!.none ? 'lanes' : 'none');
+    // Where lanes win the trial, the run adds learned traffic costs to them.
+    expect(a.guidance).toBe(a.trial!.lanes > a.trial!.none ? 'traffic' : 'none');
+    const c = runLorr(loadLorrProblem(file), { steps: 150, guidance: 'traffic' });
+    const d = runLorr(loadLorrProblem(file), { steps: 150, guidance: 'traffic' });
+    expect(strip(c.output)).toBe(strip(d.output));
   });
 
   it('wsim lorr writes the start-kit output file and prints the figures', async () => {
@@ -120,7 +124,7 @@ describe('LoRR runs', () => {
     }
     expect(err).toMatch(/p\.json: /);
     expect(err).toMatch(/--steps must be a positive whole number/);
-    expect(err).toMatch(/--guidance must be auto, lanes or none/);
+    expect(err).toMatch(/--guidance must be auto, traffic, lanes or none/);
   });
 
   it('keeps finishing tasks among scattered obstacles and dead ends (stuck agents yield)', () => {
@@ -166,7 +170,7 @@ describe('LoRR runs', () => {
     writeFileSync(join(dir, 't.tasks'), `${tasks.length}\n${tasks.join('\n')}\n`);
     writeFileSync(join(dir, 'p.json'), JSON.stringify({ mapFile: 'm.map', agentFile: 'a.agents', taskFile: 't.tasks', teamSize: agents.length, numTasksReveal: 1.5 }));
     const problem = loadLorrProblem(join(dir, 'p.json'));
-    for (const guidance of ['lanes', 'none'] as const) {
+    for (const guidance of ['lanes', 'traffic', 'none'] as const) {
       const done: number[] = [];
       const { sim, output } = runLorr(problem, { steps: 600, guidance, onStep: (s) => s.step % 200 === 0 && done.push(s.finished) });
       expect(replayLorr(problem, parseLorrOutput(output)).valid).toBe(true);
