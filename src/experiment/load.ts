@@ -7,7 +7,7 @@ import { Sim } from '../core/sim.js';
 import { buildReport, type Report } from '../metrics/report.js';
 import { flattenIssues, ScenarioError, ScenarioErrors } from '../scenario/errors.js';
 import { readJsonFile, scenarioFromJson } from '../scenario/load.js';
-import { canonicalJson, cloneJson, DottedPathError, parseDotted, setAt, splitReportedPath, type Key } from './dotted.js';
+import { canonicalJson, cloneJson, DottedPathError, jsonDepth, MAX_VALUE_DEPTH, parseDotted, setAt, splitReportedPath, type Key } from './dotted.js';
 import { DEFAULT_KPIS, kpiDef, type KpiDef, type KpiInput } from './kpis.js';
 import { Experiment, type ExperimentFile } from './schema.js';
 
@@ -116,12 +116,58 @@ export function loadExperiment(file: string): LoadedExperiment {
   return experimentFromJson(file, readJsonFile(file));
 }
 
+/** Most runs (variants x replications) one experiment may ask for: a day of a large machine, not an accident's worth. */
+export const MAX_RUNS = 10_000;
+
+/**
+ * Checks every variant's `set` keys and values before anything else reads
+ * them: a reserved key would reach shared prototypes, a huge path or a value
+ * nested thousands deep would hang or exhaust the stack in later steps.
+ * Works on the raw document, iteratively; reports each bad entry once.
+ */
+function checkSetEntries(file: string, json: unknown): void {
+  const variants = (json as { variants?: unknown } | null)?.variants;
+  if (!Array.isArray(variants)) return;
+  const errors: ScenarioError[] = [];
+  variants.forEach((v, i) => {
+    const set = (v as { set?: unknown } | null)?.set;
+    if (set === null || typeof set !== 'object' || Array.isArray(set)) return;
+    for (const [raw, value] of Object.entries(set)) {
+      const where = `variants[${i}].set[${quote(raw.length > 60 ? raw.slice(0, 40) + '...' : raw)}]`;
+      try {
+        parseDotted(raw);
+      } catch (e) {
+        if (!(e instanceof DottedPathError)) throw e;
+        errors.push(new ScenarioError(file, where, e.message));
+        continue;
+      }
+      if (jsonDepth(value, MAX_VALUE_DEPTH) > MAX_VALUE_DEPTH) {
+        errors.push(new ScenarioError(file, where, `the value nests lists and objects more than ${MAX_VALUE_DEPTH} levels deep`));
+      }
+    }
+  });
+  if (errors.length > 0) throw new ScenarioErrors(errors);
+}
+
+/** Refuses an experiment asking for more runs than MAX_RUNS, before any variant is built. */
+function checkRunCount(file: string, exp: ExperimentFile): void {
+  const runs = exp.variants.length * exp.replications;
+  if (runs <= MAX_RUNS) return;
+  throw new ScenarioError(
+    file,
+    'replications',
+    `${exp.variants.length} variant(s) x ${exp.replications} replications is ${runs} runs; at most ${MAX_RUNS} are supported (split the experiment into several files)`,
+  );
+}
+
 export function experimentFromJson(file: string, json: unknown): LoadedExperiment {
+  checkSetEntries(file, json);
   const parsed = Experiment.safeParse(json);
   if (!parsed.success) {
     throw new ScenarioErrors(flattenIssues(parsed.error.issues, [], json).map((i) => new ScenarioError(file, i.path, i.message)));
   }
   const exp: ExperimentFile = parsed.data;
+  checkRunCount(file, exp);
   const errors: ScenarioError[] = [];
   const fail = (path: string, msg: string) => errors.push(new ScenarioError(file, path, msg));
 

@@ -1,6 +1,10 @@
-import { ScenarioError, ScenarioErrors } from '../scenario/errors.js';
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { formatSegments as formatSegs, parseAssertion, parsePath, valueAt, type Segment } from '../ci/assertions.js';
+import { flattenIssues, ScenarioError, ScenarioErrors } from '../scenario/errors.js';
 import { readJsonFile } from '../scenario/load.js';
-import { planHash, type ExperimentPlan } from './load.js';
+import { canonicalJson, jsonDepth } from './dotted.js';
+import { MAX_RUNS, planHash, type ExperimentPlan } from './load.js';
 import type { RunResult, RunTask } from './run-one.js';
 
 /** `--shard i/n`: the i-th (1-based) of n slices. */
@@ -28,18 +32,90 @@ export interface ShardFile {
   format: 'wsim-shard/1';
   experiment: string;
   hash: string;
+  /** Digest of the runs (runsDigest): merge refuses a shard whose results were changed after it was written. */
+  runsHash: string;
   shard: ShardSpec;
   totalRuns: number;
   plan: ExperimentPlan;
   runs: RunResult[];
 }
 
+/** Digest of a shard's runs: sha256 of their canonical JSON, the same before writing and after reading back. */
+export function runsDigest(runs: readonly unknown[]): string {
+  return createHash('sha256').update(canonicalJson(runs)).digest('hex');
+}
+
+const Digest = z.string().regex(/^[0-9a-f]{64}$/, 'expected a sha256 digest (64 hex digits)');
+const Count = z.number().int().nonnegative();
+/** A report figure: JSON has no NaN, so a figure without a value reads back as null. */
+const Figure = z.number().nullable();
+const figures = (...keys: string[]) => z.looseObject(Object.fromEntries(keys.map((k) => [k, Figure])));
+
+const Name = z.string().min(1).max(200);
+const PlanSchema = z.looseObject({
+  name: z.string(),
+  description: z.string().nullable(),
+  wsimVersion: z.string(),
+  baseline: Name,
+  replications: z.number().int().min(1).max(MAX_RUNS),
+  seeds: z.array(z.string()).min(1).max(MAX_RUNS),
+  confidence: z.number().gt(0).lt(1),
+  kpis: z.array(z.looseObject({ path: z.string().min(1).max(256), label: z.string(), better: z.enum(['higher', 'lower', 'none']) })).max(100),
+  variants: z
+    .array(
+      z.looseObject({
+        name: Name,
+        description: z.string().nullable(),
+        set: z.record(z.string(), z.unknown()),
+        scenario: z.record(z.string(), z.unknown()),
+        assertions: z.array(z.string().max(1000)).max(1000),
+        layoutDigest: z.string(),
+      }),
+    )
+    .min(1)
+    .max(1000),
+});
+
+/**
+ * The report sections merging reads: counts, throughput, cycle times, SLA
+ * and the robots' conflicts. Other sections are read only through KPI paths,
+ * checked against the plan's KPIs once the plan is known.
+ */
+const RunReportSchema = z.looseObject({
+  orders: figures('created', 'completed', 'open'),
+  lines: figures('created', 'picked', 'open'),
+  throughput: figures('ordersPerHour', 'linesPerHour'),
+  cycleTimeSeconds: figures('mean', 'p50', 'p95', 'p99', 'max'),
+  sla: figures('dueSeconds', 'onTime', 'hitRate'),
+  robots: z.looseObject({ count: Count, utilization: Figure, conflicts: Count }),
+});
+
+const RunSchema = z.looseObject({
+  index: Count,
+  variant: Name,
+  replication: z.number().int().min(1),
+  seed: z.string(),
+  wallSeconds: Figure,
+  report: RunReportSchema,
+});
+
+const ShardSchema = z.looseObject({
+  format: z.literal('wsim-shard/1'),
+  experiment: z.string(),
+  hash: Digest,
+  runsHash: Digest,
+  shard: z.looseObject({ index: z.number().int().min(1), count: z.number().int().min(1).max(MAX_RUNS) }),
+  totalRuns: Count,
+  plan: PlanSchema,
+  runs: z.array(RunSchema).max(MAX_RUNS),
+});
+
 export function shardFileName(s: ShardSpec): string {
   return `shard-${s.index}-of-${s.count}.json`;
 }
 
 export function makeShard(plan: ExperimentPlan, hash: string, s: ShardSpec, runs: RunResult[]): ShardFile {
-  return { format: 'wsim-shard/1', experiment: plan.name, hash, shard: s, totalRuns: plan.variants.length * plan.replications, plan, runs };
+  return { format: 'wsim-shard/1', experiment: plan.name, hash, runsHash: runsDigest(runs), shard: s, totalRuns: plan.variants.length * plan.replications, plan, runs };
 }
 
 export interface Merged {
@@ -49,6 +125,98 @@ export interface Merged {
 }
 
 const short = (h: string) => h.slice(0, 12);
+
+/** Deepest nesting a shard may have: its scenarios and reports are about a dozen levels deep. */
+const MAX_SHARD_DEPTH = 64;
+const NOT_A_SHARD = 'not a wsim shard file (written by wsim experiment --shard i/n)';
+
+/**
+ * Reads one shard file and checks all of it: shape, plan digest, run-data
+ * digest, plan contents and the report figures merging reads. Returns the
+ * shard, or the one problem that makes it unusable (one line per bad shard).
+ */
+function readShard(file: string): ShardFile | ScenarioError {
+  let data: unknown;
+  try {
+    data = readJsonFile(file);
+  } catch (e) {
+    if (e instanceof ScenarioError) return e;
+    throw e;
+  }
+  if (data === null || typeof data !== 'object' || (data as { format?: unknown }).format !== 'wsim-shard/1') return new ScenarioError(file, '', NOT_A_SHARD);
+  // Before anything recursive (the schema, the digests) walks the document.
+  if (jsonDepth(data, MAX_SHARD_DEPTH) > MAX_SHARD_DEPTH) return new ScenarioError(file, '', `nests lists and objects more than ${MAX_SHARD_DEPTH} levels deep: ${NOT_A_SHARD}`);
+  if ((data as { runsHash?: unknown }).runsHash === undefined) {
+    return new ScenarioError(file, 'runsHash', 'missing: written by a wsim that did not record a digest of its runs; run this shard again with this version');
+  }
+  const parsed = ShardSchema.safeParse(data);
+  if (!parsed.success) return firstIssue(file, parsed.error.issues, data);
+  // The document as written, not zod's copy: the digests cover every field.
+  const shard = data as ShardFile;
+  if (planHash(shard.plan) !== shard.hash) return new ScenarioError(file, 'plan', "does not match the file's hash: the shard file was edited or is damaged");
+  if (runsDigest(shard.runs) !== shard.runsHash) return new ScenarioError(file, 'runs', 'run data does not match its hash; was it edited?');
+  return checkPlan(file, shard.plan) ?? checkFigures(file, shard) ?? shard;
+}
+
+function firstIssue(file: string, issues: readonly z.core.$ZodIssue[], data: unknown): ScenarioError {
+  const all = flattenIssues(issues, [], data);
+  const more = all.length > 1 ? ` (and ${all.length - 1} more problem${all.length > 2 ? 's' : ''})` : '';
+  return new ScenarioError(file, all[0].path, `${all[0].message}${more}`);
+}
+
+/** What the aggregate relies on in a plan and the schema cannot say: one seed per replication, names, parsable paths. */
+function checkPlan(file: string, p: ExperimentPlan): ScenarioError | null {
+  const fail = (path: string, msg: string) => new ScenarioError(file, `plan.${path}`, msg);
+  if (p.seeds.length !== p.replications) return fail('seeds', `has ${p.seeds.length} seeds for ${p.replications} replications`);
+  if (p.variants.length * p.replications > MAX_RUNS) return fail('replications', `${p.variants.length * p.replications} runs; at most ${MAX_RUNS} are supported`);
+  const names = p.variants.map((v) => v.name);
+  const dup = names.findIndex((n, i) => names.indexOf(n) !== i);
+  if (dup >= 0) return fail(`variants[${dup}].name`, `'${names[dup]}' is also the name of an earlier variant`);
+  if (!names.includes(p.baseline)) return fail('baseline', `'${p.baseline}' is not one of the variants`);
+  for (const [k, kpi] of p.kpis.entries()) {
+    const problem = syntaxProblem(() => parsePath(kpi.path));
+    if (problem) return fail(`kpis[${k}].path`, problem);
+  }
+  for (const [i, v] of p.variants.entries()) {
+    for (const [k, text] of v.assertions.entries()) {
+      const problem = syntaxProblem(() => parseAssertion(text));
+      if (problem) return fail(`variants[${i}].assertions[${k}]`, problem);
+    }
+  }
+  return null;
+}
+
+function syntaxProblem(parse: () => unknown): string | null {
+  try {
+    parse();
+    return null;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+/**
+ * Every figure a KPI or assertion reads must be a number (null: no value)
+ * where the run's report has it, and the report must have the section: a run
+ * without `orders` would otherwise drop out of the averages silently.
+ */
+function checkFigures(file: string, shard: ShardFile): ScenarioError | null {
+  const paths = new Map<string, Segment[][]>();
+  const kpiSegs = shard.plan.kpis.map((k) => parsePath(k.path));
+  for (const v of shard.plan.variants) paths.set(v.name, [...kpiSegs, ...v.assertions.map((a) => parseAssertion(a).segments)]);
+  for (const [k, run] of shard.runs.entries()) {
+    const report = run.report as unknown as Record<string, unknown>;
+    for (const segs of paths.get(run.variant) ?? []) {
+      const top = segs[0];
+      if ('key' in top && !Object.hasOwn(report, top.key)) return new ScenarioError(file, `runs[${k}].report.${top.key}`, 'required, but missing');
+      const v = valueAt(report, segs);
+      if (v !== undefined && v !== null && typeof v !== 'number') {
+        return new ScenarioError(file, `runs[${k}].report`, `${formatSegs(segs)}: expected a number, got ${Array.isArray(v) ? 'a list' : typeof v}`);
+      }
+    }
+  }
+  return null;
+}
 
 /**
  * Reads shard files and checks that they come from one experiment (same plan
@@ -60,16 +228,9 @@ export function mergeShards(files: readonly string[]): Merged {
   const shards: { file: string; data: ShardFile }[] = [];
   const errors: ScenarioError[] = [];
   for (const file of files) {
-    const data = readJsonFile(file) as Partial<ShardFile> | null;
-    if (data === null || typeof data !== 'object' || data.format !== 'wsim-shard/1' || !Array.isArray(data.runs) || typeof data.hash !== 'string' || !data.plan) {
-      errors.push(new ScenarioError(file, '', 'not a wsim shard file (written by wsim experiment --shard i/n)'));
-      continue;
-    }
-    if (planHash(data.plan) !== data.hash) {
-      errors.push(new ScenarioError(file, 'plan', 'does not match the file\'s hash: the shard file was edited or is damaged'));
-      continue;
-    }
-    shards.push({ file, data: data as ShardFile });
+    const data = readShard(file);
+    if (data instanceof ScenarioError) errors.push(data);
+    else shards.push({ file, data });
   }
   if (errors.length > 0) throw new ScenarioErrors(errors);
   const first = shards[0];
