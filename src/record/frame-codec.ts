@@ -322,6 +322,34 @@ export function decodeFrame(bytes: Uint8Array): DecodedFrame {
   };
 }
 
+/**
+ * What is wrong with a decoded frame that decodeFrame cannot see, or null:
+ * every per-robot section holds one element per robot and every event
+ * section one per event, so a reader indexing them stays inside them.
+ */
+export function frameProblem(f: DecodedFrame): string | null {
+  const perRobot: [string, SectionArray][] = [
+    ['cell', f.cell],
+    ['pod', f.pod],
+    ['battery', f.battery],
+    ['heading', f.heading],
+    ['state', f.state],
+  ];
+  for (const [name, arr] of perRobot) {
+    if (arr.length !== f.robotCount) return `the frame's ${name} section has ${arr.length} entries for ${f.robotCount} robots`;
+  }
+  const e = f.events;
+  const perEvent: [string, SectionArray][] = [
+    ['event tick', e.tick],
+    ['event a', e.a],
+    ['event b', e.b],
+  ];
+  for (const [name, arr] of perEvent) {
+    if (arr.length !== e.count) return `the frame's ${name} section has ${arr.length} entries for ${e.count} events`;
+  }
+  return null;
+}
+
 /** Battery charge as the u16 the format carries (0..65535 of capacity). */
 export function quantizeBattery(wh: number, capacityWh: number): number {
   const f = wh / capacityWh;

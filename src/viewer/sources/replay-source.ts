@@ -2,13 +2,35 @@ import { ROBOT_STATE_NAMES } from '../../core/robots.js';
 import { decodeFrame, type DecodedFrame } from '../../record/frame-codec.js';
 import { HeatMap } from '../../record/heat.js';
 import type { ControlInput, StatusMessage } from '../../record/protocol.js';
-import { RecordingReader } from '../../record/recording.js';
+import { RecordingFormatError, RecordingReader } from '../../record/recording.js';
 import type { Source, SourceEvent } from './source.js';
 
-/** Inflates one gzip chunk with the browser's DecompressionStream. */
-async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+/**
+ * Inflates one gzip chunk with the browser's DecompressionStream, piece by
+ * piece, and gives up (RangeError) as soon as the output passes `maxBytes`:
+ * a small chunk crafted to inflate to gigabytes never fills the tab's memory.
+ */
+export async function gunzipCapped(bytes: Uint8Array, maxBytes: number): Promise<Uint8Array> {
+  const reader = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw new RangeError(`inflates to more than ${maxBytes} bytes`);
+    }
+    parts.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.byteLength;
+  }
+  return out;
 }
 
 /** Playback timer period, ms. */
@@ -46,9 +68,13 @@ export class ReplaySource implements Source {
     this.heat = new HeatMap(l.width * l.height, l.robots);
   }
 
-  /** Opens a recording; throws FrameFormatError when the bytes are not one. */
-  static open(bytes: Uint8Array): ReplaySource {
-    return new ReplaySource(new RecordingReader(bytes, gunzip));
+  /**
+   * Opens a recording; throws RecordingFormatError when the bytes are not
+   * one. Its message is one line, "not a wsim recording: ...", prefixed with
+   * `name` when given (the page titles the message with the file's name).
+   */
+  static open(bytes: Uint8Array, name?: string): ReplaySource {
+    return new ReplaySource(new RecordingReader(bytes, gunzipCapped, name));
   }
 
   /** Sends the layout and the first frame; call once the viewer listens. */
@@ -89,7 +115,9 @@ export class ReplaySource implements Source {
         t = this.want;
       }
     } catch (e) {
-      this.onEvent({ type: 'error', message: `cannot read the recording: ${(e as Error).message}` });
+      // A damaged chunk found while playing: the reader's one line says what and where.
+      const message = e instanceof RecordingFormatError ? e.message : `cannot read the recording: ${(e as Error).message}`;
+      this.onEvent({ type: 'error', message });
       this.pause();
     } finally {
       this.busy = false;
