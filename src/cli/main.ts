@@ -8,7 +8,7 @@ const HELP = `wsim: warehouse robotics and AMR fleet simulator
 
 Usage:
   wsim run [SCENARIO] [--seed N] [--duration D] [--report FILE] [--trace FILE] [--record FILE] [REPORTS] [--allow-outside] [--quiet]
-  wsim serve [SCENARIO] [--port 8080] [--host 127.0.0.1] [--seed N] [--duration D] [--speed X]
+  wsim serve [SCENARIO] [--port 8080] [--host 127.0.0.1] [--allow-host NAME]... [--max-viewers 32] [--seed N] [--duration D] [--speed X]
   wsim experiment FILE [--workers N] [--shard i/n] [--out DIR] [REPORTS] [--quiet]
   wsim merge SHARD_FILE... [--out DIR] [REPORTS] [--quiet]
   wsim lorr PROBLEM.json [--steps N] [--output OUT.json] [--guidance auto|traffic|lanes|none] [--bound]
@@ -51,6 +51,11 @@ REPORTS (run, experiment, merge):
 Options for serve:
   --port N         HTTP and ws port (default 8080; 0 picks a free one)
   --host H         address to listen on (default 127.0.0.1: this machine only)
+  --allow-host NAME
+                   also answer requests addressed to NAME (repeatable); by default only
+                   localhost, 127.x.x.x, [::1] and the --host address (for 0.0.0.0: this
+                   machine's addresses) are answered, so other web sites cannot steer the run
+  --max-viewers N  viewers connected at once (default 32); more are closed with "server busy"
   --seed N, --duration D   as for run
   --speed X        simulated seconds per wall-clock second at start (default 10), or max
 
@@ -191,6 +196,9 @@ export interface ServeArgs {
   duration?: string;
   port: number;
   host: string;
+  /** Names besides loopback ones and `host` that the server answers to. */
+  allowHosts: string[];
+  maxViewers: number;
   speed: number | 'max';
 }
 
@@ -200,6 +208,8 @@ export function parseServeArgs(args: string[]): ServeArgs {
     duration: { type: 'string' as const },
     port: { type: 'string' as const },
     host: { type: 'string' as const },
+    'allow-host': { type: 'string' as const, multiple: true as const },
+    'max-viewers': { type: 'string' as const },
     speed: { type: 'string' as const },
   });
   if (positionals.length > 1) throw new UsageError(`serve takes at most one SCENARIO, got ${positionals.length}`);
@@ -208,7 +218,10 @@ export function parseServeArgs(args: string[]): ServeArgs {
   const speedText = values.speed ?? '10';
   const speed = speedText === 'max' ? 'max' : Number(speedText);
   if (speed !== 'max' && !(speed > 0 && speed <= 100_000)) throw new UsageError(`--speed must be a number above 0 (up to 100000) or max, got '${speedText}'`);
-  return { scenario: positionals[0], seed: seedOf(values.seed), duration: values.duration, port, host: values.host ?? '127.0.0.1', speed };
+  const maxViewers = values['max-viewers'] === undefined ? 32 : Number(values['max-viewers']);
+  if (!Number.isInteger(maxViewers) || maxViewers < 1 || maxViewers > 10_000) throw new UsageError(`--max-viewers must be a whole number from 1 to 10000, got '${values['max-viewers']}'`);
+  const host = values.host ?? '127.0.0.1';
+  return { scenario: positionals[0], seed: seedOf(values.seed), duration: values.duration, port, host, allowHosts: values['allow-host'] ?? [], maxViewers, speed };
 }
 
 export function parseLorrArgs(args: string[]) {

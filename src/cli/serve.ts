@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readJsonFile, scenarioFromJson } from '../scenario/load.js';
+import { hostName } from '../server/hosts.js';
 import { startLiveServer } from '../server/live-server.js';
 import type { ServeArgs } from './main.js';
-import { packageRoot } from './main.js';
+import { packageRoot, UsageError } from './main.js';
 import { defaultScenarioPath } from './run.js';
 
 /** The built viewer: `npm install` (the prepare script) or `npm run build` writes it. */
@@ -17,6 +18,9 @@ export function distDir(): string {
  * run as it happens. Runs until interrupted (Ctrl-C), then exits 0.
  */
 export async function serveCommand(args: ServeArgs): Promise<number> {
+  for (const name of [args.host, ...args.allowHosts]) {
+    if (hostName(name) === null) throw new UsageError(`'${name}' is not a host name or address (--host, --allow-host)`);
+  }
   const file = args.scenario ?? defaultScenarioPath();
   // Read once: a restart with another seed re-validates the same document, not a file edited since.
   const json = readJsonFile(file);
@@ -28,15 +32,31 @@ export async function serveCommand(args: ServeArgs): Promise<number> {
   }
   const configFor = (seed?: number | string) =>
     seed === undefined || seed === first.seed ? first : scenarioFromJson(file, json, { seed, duration: args.duration }).config;
-  const server = await startLiveServer({ configFor, dist, host: args.host, port: args.port, speed: args.speed });
+  const server = await startLiveServer({
+    configFor,
+    dist,
+    host: args.host,
+    allowHosts: args.allowHosts,
+    port: args.port,
+    speed: args.speed,
+    hub: { maxViewers: args.maxViewers },
+  });
+  const names = server.hosts.names.length ? `wsim: answering requests for ${server.hosts.names.join(', ')} besides localhost\n` : '';
   process.stdout.write(
     `wsim: serving ${first.name} (${first.robots.count} robots) at ${server.url} ; viewers stream from ${server.url.replace(/^http/, 'ws')}ws\n` +
       (args.host === '127.0.0.1' || args.host === 'localhost' || args.host === '::1' ? '' : `wsim: listening on ${args.host}: anyone who can reach it can watch and steer the run\n`) +
+      names +
       'Press Ctrl-C to stop.\n',
   );
   await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
+    // Either signal stops it; the other's listener must not outlive the server.
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   });
   await server.close();
   return 0;

@@ -1,6 +1,7 @@
 import type { WebSocket } from 'ws';
 import type { LiveRun, Reader } from '../record/live-run.js';
-import { parseControl, type RunMessage } from '../record/protocol.js';
+import { parseControl, type Control, type RunMessage } from '../record/protocol.js';
+import { WorkBudget } from './budget.js';
 
 /**
  * How the hub treats viewers. Memory per viewer is bounded by `highWaterBytes`
@@ -17,6 +18,12 @@ export interface HubOptions {
   refreshMs: number;
   /** Control messages a viewer may send per second (a burst of twice that is allowed). */
   messagesPerSecond: number;
+  /** Viewers connected at once; one more is closed with CLOSE_BUSY. */
+  maxViewers: number;
+  /** Wall-clock ms per second that restarts and steps may take, all viewers together (Infinity: no limit). */
+  workMsPerSecond: number;
+  /** Ms of such work allowed in one go after a quiet spell. */
+  workBurstMs: number;
 }
 
 export const DEFAULT_HUB: HubOptions = {
@@ -25,10 +32,23 @@ export const DEFAULT_HUB: HubOptions = {
   maxFps: 30,
   refreshMs: 1000,
   messagesPerSecond: 20,
+  maxViewers: 32,
+  // A quarter of the event loop: frames keep flowing to everyone while commands flood in.
+  workMsPerSecond: 250,
+  // Short enough that a flood's first burst holds frames back for a third of a second or so.
+  workBurstMs: 300,
 };
 
 /** Close code for a viewer dropped for not reading (1008, policy violation: it stopped taking its stream). */
 export const CLOSE_TOO_SLOW = 1008;
+
+/** Close code for a viewer over the server's limit (1013, try again later). */
+export const CLOSE_BUSY = 1013;
+
+/** Commands that make the run compute outside its pace, paid from the shared work budget. */
+function expensive(c: Control): boolean {
+  return c.type === 'restart' || c.type === 'step';
+}
 
 class Viewer {
   framesSent = 0;
@@ -72,20 +92,32 @@ export interface ViewerStats {
  * it gets the latest state once it drains, with all the events it missed
  * (counted only, past the event log's limit); if it stays backed up for
  * `stallMs`, it is disconnected. Nothing grows without bound per viewer.
+ *
+ * Server-wide, at most `maxViewers` are connected (one more is closed with
+ * CLOSE_BUSY and a reason), and viewers' restarts and steps share one budget
+ * of wall time (`workMsPerSecond`): beyond it they are refused with a
+ * "server busy" reply, so however many viewers send them, the event loop
+ * stays free to stream frames.
  */
 export class Hub {
   private readonly viewers = new Set<Viewer>();
   private readonly opts: HubOptions;
   private readonly frameTimer: ReturnType<typeof setInterval>;
   private readonly refreshTimer: ReturnType<typeof setInterval>;
+  private readonly budget: WorkBudget;
   /** Viewers disconnected for not reading. */
   dropped = 0;
+  /** Connections closed at once because maxViewers were connected. */
+  refused = 0;
+  /** Commands refused because the shared work budget was spent. */
+  busy = 0;
 
   constructor(
     private readonly run: LiveRun,
     opts: Partial<HubOptions> = {},
   ) {
     this.opts = { ...DEFAULT_HUB, ...opts };
+    this.budget = new WorkBudget(this.opts.workMsPerSecond, this.opts.workBurstMs, performance.now());
     this.frameTimer = setInterval(() => this.flush(), Math.max(1, Math.floor(1000 / this.opts.maxFps)));
     this.refreshTimer = setInterval(() => this.refresh(), this.opts.refreshMs);
   }
@@ -96,6 +128,7 @@ export class Hub {
 
   /** Takes a newly connected viewer: layout, status and the current state go out at once. */
   add(ws: WebSocket): void {
+    if (this.viewers.size >= this.opts.maxViewers) return this.refuse(ws);
     const v = new Viewer(ws, this.run.openReader(), this.opts.messagesPerSecond * 2, performance.now());
     this.viewers.add(v);
     ws.on('message', (data, isBinary) => this.onMessage(v, data as Buffer, isBinary));
@@ -108,6 +141,15 @@ export class Hub {
     });
     this.send(v);
     this.markStatus();
+  }
+
+  /** Closes a connection over the limit at once, saying why (a browser viewer shows the reason and retries). */
+  private refuse(ws: WebSocket): void {
+    this.refused++;
+    ws.on('error', () => {});
+    ws.close(CLOSE_BUSY, `server busy: ${this.opts.maxViewers} viewers already connected; try again later`);
+    // A peer that does not answer the close must not hold the socket.
+    setTimeout(() => ws.terminate(), 1000).unref?.();
   }
 
   /** Everyone needs the layout again (the run restarted). */
@@ -229,13 +271,31 @@ export class Hub {
     if (isBinary) return this.reply(v, { type: 'error', message: 'control messages are JSON text, not binary' });
     const parsed = parseControl(data.toString('utf8'));
     if (!parsed.ok) return this.reply(v, { type: 'error', message: parsed.message });
+    const c = parsed.control;
+    const wait = expensive(c) ? this.budget.waitMs(now) : 0;
+    if (wait > 0) return this.refuseCommand(v, c, wait);
+    const start = performance.now();
+    this.apply(v, c);
+    // Every command pays what it really took (its frames and replies included), so cheap ones count too.
+    const end = performance.now();
+    this.budget.charge(end - start, end);
+  }
+
+  private refuseCommand(v: Viewer, c: Control, waitMs: number): void {
+    this.busy++;
+    const seconds = Math.max(0.1, Math.ceil(waitMs / 100) / 10);
+    const message = `server busy: ${c.type} refused, restarts and steps from all viewers are over this server's limit; try again in ${seconds} s`;
+    this.reply(v, { type: 'error', message });
+  }
+
+  private apply(v: Viewer, c: Control): void {
     try {
-      const info = this.run.apply(parsed.control);
-      if (parsed.control.type === 'inspect') {
+      const info = this.run.apply(c);
+      if (c.type === 'inspect') {
         if (info) this.reply(v, { type: 'robot', ...info });
-        else this.reply(v, { type: 'error', message: `there is no robot ${parsed.control.robot}` });
+        else this.reply(v, { type: 'error', message: `there is no robot ${c.robot}` });
       }
-      if (parsed.control.type === 'step') this.markStatus();
+      if (c.type === 'step') this.markStatus();
     } catch (e) {
       this.reply(v, { type: 'error', message: (e as Error).message });
     }

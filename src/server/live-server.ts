@@ -1,9 +1,10 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { SimConfig } from '../core/config.js';
 import { LiveRun } from '../record/live-run.js';
+import { hostPolicy, type HostPolicy } from './hosts.js';
 import { Hub, type HubOptions } from './hub.js';
 import { serveStatic } from './static.js';
 
@@ -16,6 +17,8 @@ export interface LiveServerOptions {
   /** Folder of the built viewer (dist/). */
   dist: string;
   host?: string;
+  /** Host names the server answers to besides loopback ones and `host` (see hosts.ts). */
+  allowHosts?: readonly string[];
   /** 0 picks a free port. */
   port?: number;
   speed?: number | 'max';
@@ -31,10 +34,16 @@ export interface LiveServer {
   run: LiveRun;
   hub: Hub;
   http: Server;
+  /** Which Host headers it answers. */
+  hosts: HostPolicy;
   close(): Promise<void>;
 }
 
-/** A browser page may connect only from the page this server served (a page elsewhere must not steer the run). */
+/**
+ * A browser page may connect only from the page this server served (a page
+ * elsewhere must not steer the run). Only meaningful once Host is known to be
+ * this server's: under DNS rebinding, Origin and Host both name the attacker.
+ */
 function sameOrigin(req: IncomingMessage): boolean {
   const origin = req.headers.origin;
   if (!origin) return true; // not a browser: command-line clients and tests
@@ -45,8 +54,20 @@ function sameOrigin(req: IncomingMessage): boolean {
   }
 }
 
-function refuse(socket: Duplex, status: string): void {
-  socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
+function refuse(socket: Duplex, status: string, reason = ''): void {
+  const body = reason ? `${reason}\n` : '';
+  socket.end(
+    `HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
+
+/** 421: the request named a host that is not this server (it reached it by DNS rebinding or by mistake). */
+const MISDIRECTED = '421 Misdirected Request';
+
+function refuseHttp(res: ServerResponse, reason: string): void {
+  const body = `${reason}\n`;
+  res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(body), connection: 'close' });
+  res.end(body);
 }
 
 /**
@@ -55,6 +76,8 @@ function refuse(socket: Duplex, status: string): void {
  * watching a server), and streams the run to every viewer on `/ws`.
  */
 export async function startLiveServer(opts: LiveServerOptions): Promise<LiveServer> {
+  // First: a bad name throws before anything is started.
+  const hosts = hostPolicy(opts.host, opts.allowHosts);
   let hub: Hub | null = null;
   const run = new LiveRun({
     configFor: opts.configFor,
@@ -68,6 +91,8 @@ export async function startLiveServer(opts: LiveServerOptions): Promise<LiveServ
   hub = new Hub(run, opts.hub);
   const files = serveStatic(opts.dist);
   const http = createServer((req, res) => {
+    const foreign = hosts.refusal(req.headers.host);
+    if (foreign) return refuseHttp(res, foreign);
     if (req.url === '/live.json' || req.url?.startsWith('/live.json?')) {
       const body = JSON.stringify({ ws: 'ws', scenario: run.layout.scenario });
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(body) });
@@ -79,6 +104,8 @@ export async function startLiveServer(opts: LiveServerOptions): Promise<LiveServ
   http.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const foreign = hosts.refusal(req.headers.host);
+    if (foreign) return refuse(socket, MISDIRECTED, foreign);
     if (path !== '/ws') return refuse(socket, '404 Not Found');
     if (!sameOrigin(req)) return refuse(socket, '403 Forbidden');
     wss.handleUpgrade(req, socket, head, (ws) => hub!.add(ws));
@@ -113,6 +140,7 @@ export async function startLiveServer(opts: LiveServerOptions): Promise<LiveServ
     run,
     hub,
     http,
+    hosts,
     async close() {
       run.dispose();
       hub!.close();

@@ -2,6 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import WebSocket from 'ws';
 import { decodeFrame, isFrame, type DecodedFrame } from '../../src/record/frame-codec.js';
 import { isHeat } from '../../src/record/heat.js';
@@ -25,6 +27,26 @@ export async function until(cond: () => boolean, ms = 5000, what = 'condition'):
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A full collection: global.gc when node runs with --expose-gc, else the flag is turned on for this isolate. */
+function gcFunction(): () => void {
+  const g = (globalThis as { gc?: () => void }).gc;
+  if (g) return g;
+  v8.setFlagsFromString('--expose-gc');
+  return vm.runInNewContext('gc') as () => void;
+}
+let gc: (() => void) | null = null;
+
+/** Heap, resident and buffer memory after full collections, so what is left is what is still held. */
+export async function heapAfterGc(): Promise<{ heapUsed: number; rss: number; external: number }> {
+  gc ??= gcFunction();
+  for (let k = 0; k < 3; k++) {
+    gc();
+    await sleep(20);
+  }
+  const m = process.memoryUsage();
+  return { heapUsed: m.heapUsed, rss: m.rss, external: m.external + m.arrayBuffers };
+}
 
 /** A ws viewer that keeps what it receives. */
 export class TestViewer {

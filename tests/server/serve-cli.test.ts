@@ -38,6 +38,11 @@ describe('wsim serve: the command line', () => {
       [['serve', '--bogus'], /Unknown option '--bogus'/],
       [['serve', '/nonexistent/x.json'], /x\.json: file not found/],
       [['serve', '--duration', 'soon'], /default\.json: duration: expected a duration/],
+      [['serve', '--allow-host', 'evil example'], /'evil example' is not a host name or address \(--host, --allow-host\)/],
+      [['serve', '--allow-host', 'ok.example', '--allow-host', 'http://x/'], /'http:\/\/x\/' is not a host name/],
+      [['serve', '--allow-host'], /--allow-host/],
+      [['serve', '--max-viewers', '0'], /--max-viewers must be a whole number from 1 to 10000, got '0'/],
+      [['serve', '--max-viewers', 'many'], /--max-viewers must be a whole number/],
     ];
     for (const [args, re] of cases) {
       const r = await cli(...args);
@@ -51,5 +56,7 @@ describe('wsim serve: the command line', () => {
     const r = await cli('--help');
     expect(r.out).toMatch(/wsim serve \[SCENARIO\] \[--port 8080\] \[--host 127\.0\.0\.1\]/);
     expect(r.out).toMatch(/--record FILE/);
+    expect(r.out).toMatch(/--allow-host NAME\s+also answer requests addressed to NAME \(repeatable\)/);
+    expect(r.out).toMatch(/--max-viewers N\s+viewers connected at once \(default 32\)/);
   });
 });
