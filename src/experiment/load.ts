@@ -123,30 +123,58 @@ export const MAX_RUNS = 10_000;
  * Checks every variant's `set` keys and values before anything else reads
  * them: a reserved key would reach shared prototypes, a huge path or a value
  * nested thousands deep would hang or exhaust the stack in later steps.
- * Works on the raw document, iteratively; reports each bad entry once.
+ * Works on the raw document, iteratively, and stops at the first bad entry:
+ * a file of 200,000 of them gets one line, not 200,000.
  */
 function checkSetEntries(file: string, json: unknown): void {
   const variants = (json as { variants?: unknown } | null)?.variants;
   if (!Array.isArray(variants)) return;
-  const errors: ScenarioError[] = [];
-  variants.forEach((v, i) => {
+  for (const [i, v] of variants.entries()) {
     const set = (v as { set?: unknown } | null)?.set;
-    if (set === null || typeof set !== 'object' || Array.isArray(set)) return;
+    if (set === null || typeof set !== 'object' || Array.isArray(set)) continue;
     for (const [raw, value] of Object.entries(set)) {
-      const where = `variants[${i}].set[${quote(raw.length > 60 ? raw.slice(0, 40) + '...' : raw)}]`;
-      try {
-        parseDotted(raw);
-      } catch (e) {
-        if (!(e instanceof DottedPathError)) throw e;
-        errors.push(new ScenarioError(file, where, e.message));
-        continue;
-      }
-      if (jsonDepth(value, MAX_VALUE_DEPTH) > MAX_VALUE_DEPTH) {
-        errors.push(new ScenarioError(file, where, `the value nests lists and objects more than ${MAX_VALUE_DEPTH} levels deep`));
-      }
+      const problem = setEntryProblem(raw, value);
+      if (problem) throw new ScenarioError(file, `variants[${i}].set[${quote(raw.length > 60 ? raw.slice(0, 40) + '...' : raw)}]`, problem);
     }
-  });
-  if (errors.length > 0) throw new ScenarioErrors(errors);
+  }
+}
+
+/** Longest KPI path: report paths are a few dozen characters, and suggesting a near miss for a far longer one is slow. */
+const MAX_KPI_PATH_CHARS = 256;
+/** Longest assertion: a path, an operator and a number. */
+const MAX_ASSERTION_CHARS = 512;
+
+/** Refuses KPI paths and assertions far longer than any real one, before they are parsed or compared with the report's paths. */
+function checkReportTexts(file: string, json: unknown): void {
+  const doc = json as { kpis?: unknown; assertions?: unknown } | null;
+  const tooLong = (list: unknown, max: number, text: (x: unknown) => unknown, where: (k: number) => string) => {
+    if (!Array.isArray(list)) return;
+    for (const [k, x] of list.entries()) {
+      const t = text(x);
+      if (typeof t === 'string' && t.length > max) throw new ScenarioError(file, where(k), `is ${t.length} characters; at most ${max}`);
+    }
+  };
+  tooLong(doc?.kpis, MAX_KPI_PATH_CHARS, (x) => (typeof x === 'string' ? x : (x as { path?: unknown } | null)?.path), (k) => `kpis[${k}]`);
+  tooLong(doc?.assertions, MAX_ASSERTION_CHARS, (x) => x, (k) => `assertions[${k}]`);
+}
+
+function setEntryProblem(raw: string, value: unknown): string | null {
+  try {
+    parseDotted(raw);
+  } catch (e) {
+    if (!(e instanceof DottedPathError)) throw e;
+    return e.message;
+  }
+  if (jsonDepth(value, MAX_VALUE_DEPTH) > MAX_VALUE_DEPTH) return `the value nests lists and objects more than ${MAX_VALUE_DEPTH} levels deep`;
+  return null;
+}
+
+/** Deepest nesting of an experiment or base scenario document: real ones are under a dozen levels. */
+const MAX_DOC_DEPTH = 64;
+
+/** Refuses a document nested deeper than MAX_DOC_DEPTH before copying or hashing (both recursive) reaches it. */
+function checkDepth(file: string, path: string, json: unknown): void {
+  if (jsonDepth(json, MAX_DOC_DEPTH) > MAX_DOC_DEPTH) throw new ScenarioError(file, path, `nests lists and objects more than ${MAX_DOC_DEPTH} levels deep`);
 }
 
 /** Refuses an experiment asking for more runs than MAX_RUNS, before any variant is built. */
@@ -162,6 +190,8 @@ function checkRunCount(file: string, exp: ExperimentFile): void {
 
 export function experimentFromJson(file: string, json: unknown): LoadedExperiment {
   checkSetEntries(file, json);
+  checkReportTexts(file, json);
+  checkDepth(file, '', json);
   const parsed = Experiment.safeParse(json);
   if (!parsed.success) {
     throw new ScenarioErrors(flattenIssues(parsed.error.issues, [], json).map((i) => new ScenarioError(file, i.path, i.message)));
@@ -210,6 +240,7 @@ export function experimentFromJson(file: string, json: unknown): LoadedExperimen
       const first = asErrors(e)[0];
       throw new ScenarioErrors([...errors, new ScenarioError(file, 'base', `${first.detail}: ${scenarioFile}`)]);
     }
+    checkDepth(scenarioFile, '', baseJson);
     baseWhere = (path) => ({ file: scenarioFile, path });
   } else {
     scenarioFile = file;

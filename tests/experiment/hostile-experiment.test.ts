@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadExperiment } from '../../src/experiment/load.js';
@@ -78,6 +78,35 @@ describe('hostile experiment files', () => {
     expect(r.err).not.toMatch(/levels deep/);
   });
 
+  it('a base scenario nested 5,000 deep, inline or in its own file: refused without exhausting the stack', async () => {
+    const scenario = JSON.parse(readFileSync(scenarioPath('default.json'), 'utf8'));
+    scenario.demand.junk = 0;
+    const deep = (text: string) => text.replace('"junk":0', `"junk":${'['.repeat(5000)}${']'.repeat(5000)}`);
+    const inline = join(dir, 'inline-deep.json');
+    writeFileSync(inline, deep(JSON.stringify(smallExperiment({ base: scenario }))));
+    const a = await cli('experiment', inline, '--workers', '1', '--quiet');
+    oneLine(a);
+    expect(a.err).toMatch(/inline-deep\.json: nests lists and objects more than 64 levels deep/);
+    const baseFile = join(dir, 'deep-base.json');
+    writeFileSync(baseFile, deep(JSON.stringify(scenario)));
+    const b = await cli('experiment', writeJson(dir, 'uses-deep.json', smallExperiment({ base: baseFile })), '--workers', '1', '--quiet');
+    oneLine(b);
+    expect(b.err).toMatch(/deep-base\.json: nests lists and objects more than 64 levels deep/);
+  });
+
+  it('a KPI path and an assertion of 100,000 characters: refused by length, without searching for a near miss', async () => {
+    const file = writeJson(dir, 'long-kpi.json', smallExperiment({ kpis: [`throughput${'.a'.repeat(50_000)}`] }));
+    const t0 = performance.now();
+    const r = await cli('experiment', file, '--workers', '1', '--quiet');
+    expect(performance.now() - t0).toBeLessThan(2000);
+    oneLine(r);
+    expect(r.err).toMatch(/long-kpi\.json: kpis\[0\]: is 100010 characters; at most 256/);
+    const assertion = writeJson(dir, 'long-assertion.json', smallExperiment({ assertions: [`${'x'.repeat(100_000)} > 1`] }));
+    const a = await cli('experiment', assertion, '--workers', '1', '--quiet');
+    oneLine(a);
+    expect(a.err).toMatch(/long-assertion\.json: assertions\[0\]: is 100004 characters; at most 512/);
+  });
+
   for (const key of ['__proto__.x', 'constructor.prototype.x', 'robots.__proto__.x', 'prototype']) {
     it(`'${key}' in set: one line, and Object.prototype untouched`, async () => {
       const file = writeJson(dir, 'proto.json', smallExperiment({ variants: [{ name: 'p', set: { [key]: 'polluted', 'robots.count': 'x' } }] }));
@@ -88,6 +117,17 @@ describe('hostile experiment files', () => {
       expect(({} as Record<string, unknown>).x).toBeUndefined();
     });
   }
+
+  it('20,000 bad set entries: still one line, at once', async () => {
+    const set = Object.fromEntries(Array.from({ length: 20_000 }, (_, k) => [`__proto__.x${k}`, k]));
+    const file = writeJson(dir, 'many.json', smallExperiment({ variants: [{ name: 'many', set }] }));
+    const t0 = performance.now();
+    const r = await cli('experiment', file, '--workers', '1', '--quiet');
+    expect(performance.now() - t0).toBeLessThan(2000);
+    oneLine(r);
+    expect(r.err).toMatch(/many\.json: variants\[0\]\.set\["__proto__\.x0"\]: /);
+    expect(({} as Record<string, unknown>).x0).toBeUndefined();
+  });
 
   it('a literal "__proto__" key in set (an own property after JSON.parse): refused, nothing polluted', async () => {
     const file = join(dir, 'proto-key.json');
