@@ -16,6 +16,11 @@
  * Robot positions change little from one tick to the next, so the XOR leaves
  * mostly zero bytes and gzip shrinks them well. A file cut short (a killed
  * run) still reads up to its last whole chunk. All integers little-endian.
+ *
+ * What the format promises and the reader holds every file to: chunks follow
+ * one another tick by tick from the layout's start tick, none holds more
+ * than K frames, none inflates to more than K frames of its floor can take,
+ * and every frame carries its own tick and the header's robot count.
  */
 import { z } from 'zod';
 import { flattenIssues, ScenarioError } from '../scenario/errors.js';
