@@ -114,7 +114,7 @@ describe('wsim serve: 50 viewers flooding restarts and steps', () => {
       const floodMs = Math.round(flood.to - flood.from);
       console.log(JSON.stringify({ stallMs: Math.round(stall), frameGapMs: Math.round(frameGap), floodMs, sentMs: Math.round(sentMs), frames: frameAt.length, refused: server.hub.busy }));
     }
-    // The server never stops answering for long (measured: about 0.5 s, the first burst; without the budget, 17 s).
+    // The server never stops answering for long (measured: 0.3-0.45 s, the first burst, with the rest of the suite running; without the budget, 17 s).
     expect(stall).toBeLessThan(1000);
     // Frames come less evenly: a step pauses the run, so none come until the next restart or step the budget takes.
     expect(frameGap).toBeLessThan(2000);
