@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeTextAtomic } from '../cli/output.js';
+import { ensureOutputFolder, writeTextAtomic } from '../cli/output.js';
 import type { Aggregate } from '../experiment/aggregate.js';
 import type { RunResult } from '../experiment/run-one.js';
 import { formatAssertions } from '../experiment/table.js';
@@ -22,7 +21,7 @@ export function writeCiReports(a: Aggregate, runs: readonly RunResult[], o: CiRe
   if (o.junit) writeTextAtomic(o.junit, junitXml(a));
   if (o.summary) writeTextAtomic(o.summary, summaryMarkdown(a));
   if (o.csv) {
-    mkdirSync(o.csv, { recursive: true });
+    ensureOutputFolder(o.csv);
     for (const [name, text] of csvFiles(a)) writeTextAtomic(join(o.csv, name), text);
   }
   if (o.html) writeTextAtomic(o.html, htmlReport(a, runs));

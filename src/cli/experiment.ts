@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { printAssertions, writeCiReports, type CiReportOptions } from '../ci/outputs.js';
@@ -10,7 +9,7 @@ import { experimentJsonSchema } from '../experiment/schema.js';
 import { makeShard, parseShard, shardFileName, shardTasks, type ShardSpec } from '../experiment/shard.js';
 import { formatTables } from '../experiment/table.js';
 import { UsageError } from './main.js';
-import { writeTextAtomic } from './output.js';
+import { ensureOutputFolder, writeTextAtomic } from './output.js';
 
 export interface ExperimentArgs extends CiReportOptions {
   file?: string;
@@ -106,7 +105,7 @@ export function runProgress(total: number, quiet: boolean, stream: NodeJS.WriteS
 /** Writes the aggregate and every report, prints the tables and assertion results; returns the exit code. */
 export function finishExperiment(agg: Aggregate, runs: readonly RunResult[], o: CiReportOptions & { out?: string; quiet: boolean }): number {
   if (o.out) {
-    mkdirSync(o.out, { recursive: true });
+    ensureOutputFolder(o.out);
     writeTextAtomic(join(o.out, 'experiment.json'), JSON.stringify(agg, null, 2) + '\n');
   }
   writeCiReports(agg, runs, o);
@@ -132,7 +131,7 @@ export async function experimentCommand(args: ExperimentArgs): Promise<number> {
   progress.finish();
   if (args.shard) {
     const dir = args.out ?? '.';
-    mkdirSync(dir, { recursive: true });
+    ensureOutputFolder(dir);
     const file = join(dir, shardFileName(args.shard));
     writeTextAtomic(file, JSON.stringify(makeShard(loaded.plan, loaded.hash, args.shard, runs)) + '\n');
     if (!args.quiet) {

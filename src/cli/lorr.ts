@@ -1,7 +1,7 @@
 import { loadLorrProblem } from '../lorr/problem.js';
 import { congestionFreeBound, runLorr, type Guidance } from '../lorr/run.js';
 import { UsageError } from './main.js';
-import { writeTextAtomic } from './output.js';
+import { checkOutput, writeTextAtomic } from './output.js';
 
 export interface LorrArgs {
   problem: string;
@@ -11,12 +11,20 @@ export interface LorrArgs {
   planner: 'pibt' | 'pibt-t';
   bound: boolean;
   quiet: boolean;
+  /** Let the problem name files outside its own folder. */
+  allowOutside?: boolean;
 }
+
+/** Most steps a run may ask for: memory for the paths grows with steps x agents. */
+export const MAX_STEPS = 1_000_000;
 
 /** `wsim lorr PROBLEM.json`: simulate a League of Robot Runners 2024 problem under its rules. */
 export function lorrCommand(args: LorrArgs): number {
-  if (!Number.isInteger(args.steps) || args.steps <= 0) throw new UsageError(`--steps must be a positive whole number, got ${args.steps}`);
-  const problem = loadLorrProblem(args.problem);
+  if (!Number.isInteger(args.steps) || args.steps <= 0 || args.steps > MAX_STEPS) {
+    throw new UsageError(`--steps must be a positive whole number up to ${MAX_STEPS}, got ${args.steps}`);
+  }
+  const problem = loadLorrProblem(args.problem, { allowOutside: args.allowOutside });
+  if (args.output) checkOutput(args.output);
   const t0 = performance.now();
   let nextDecile = 1;
   const result = runLorr(problem, {

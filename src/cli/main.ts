@@ -11,7 +11,7 @@ Usage:
   wsim serve [SCENARIO] [--port 8080] [--host 127.0.0.1] [--allow-host NAME]... [--max-viewers 32] [--seed N] [--duration D] [--speed X]
   wsim experiment FILE [--workers N] [--shard i/n] [--out DIR] [REPORTS] [--quiet]
   wsim merge SHARD_FILE... [--out DIR] [REPORTS] [--quiet]
-  wsim lorr PROBLEM.json [--steps N] [--output OUT.json] [--guidance auto|traffic|lanes|none] [--bound]
+  wsim lorr PROBLEM.json [--steps N] [--output OUT.json] [--guidance auto|traffic|lanes|none] [--bound] [--allow-outside]
   wsim validate FILE [--allow-outside]
   wsim schema
   wsim --version | --help
@@ -87,7 +87,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(`wsim ${version()}\n`);
         return 0;
       case 'run':
-        return (await import('./run.js')).runCommand(parseRunArgs(rest));
+        return await (await import('./run.js')).runCommand(parseRunArgs(rest));
       case 'serve':
         return await (await import('./serve.js')).serveCommand(parseServeArgs(rest));
       case 'lorr':
@@ -232,6 +232,7 @@ export function parseLorrArgs(args: string[]) {
     planner: { type: 'string' as const },
     bound: { type: 'boolean' as const },
     quiet: { type: 'boolean' as const },
+    'allow-outside': { type: 'boolean' as const },
   });
   if (positionals.length !== 1) throw new UsageError('lorr takes exactly one PROBLEM.json');
   const guidance = values.guidance ?? 'auto';
@@ -239,5 +240,5 @@ export function parseLorrArgs(args: string[]) {
   const planner = values.planner ?? 'pibt';
   if (planner !== 'pibt' && planner !== 'pibt-t') throw new UsageError(`--planner must be pibt or pibt-t, got '${planner}'`);
   const steps = values.steps === undefined ? 5000 : Number(values.steps);
-  return { problem: positionals[0], steps, output: values.output, guidance, planner, bound: values.bound ?? false, quiet: values.quiet ?? false } as const;
+  return { problem: positionals[0], steps, output: values.output, guidance, planner, bound: values.bound ?? false, quiet: values.quiet ?? false, allowOutside: values['allow-outside'] ?? false } as const;
 }

@@ -7,7 +7,7 @@ import { loadScenario } from '../scenario/load.js';
 import { simStreams } from '../stream/sim-streams.js';
 import type { RunArgs } from './main.js';
 import { packageRoot } from './main.js';
-import { writeTextAtomic } from './output.js';
+import { checkOutput, writeTextAtomic } from './output.js';
 import { Progress } from './progress.js';
 import { alertLog } from './alert-log.js';
 import { formatSummary } from './summary.js';
@@ -18,9 +18,29 @@ export function defaultScenarioPath(): string {
   return fileURLToPath(new URL('scenarios/default.json', packageRoot()));
 }
 
-export function runCommand(args: RunArgs): number {
+/** Ticks between looks at the clock while running. */
+const SLICE_TICKS = 64;
+/** Wall time run between turns of the event loop, where signals (Ctrl-C) are handled. */
+const SLICE_MS = 50;
+
+/**
+ * Runs the simulation to the end in slices, letting the event loop turn
+ * between them: a signal handler (which removes the temporary output files)
+ * only runs then, so an interrupted run leaves nothing half-written behind.
+ */
+async function runInSlices(sim: Sim): Promise<void> {
+  while (!sim.done) {
+    const until = performance.now() + SLICE_MS;
+    while (!sim.done && performance.now() < until) sim.run(SLICE_TICKS);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+export async function runCommand(args: RunArgs): Promise<number> {
   const file = args.scenario ?? defaultScenarioPath();
   const { config, scenario } = loadScenario(file, { seed: args.seed, duration: args.duration, allowOutside: args.allowOutside });
+  // Refuse a bad output now, not after the run.
+  for (const out of [args.report, args.trace, args.record, args.junit, args.summary, args.html]) if (out) checkOutput(out);
   const ci = prepareRunCi(file, scenario, config);
   const sim = new Sim(config);
   const { frames$ } = simStreams(sim);
@@ -31,13 +51,7 @@ export function runCommand(args: RunArgs): number {
     subs.push(frames$.subscribe(trace.onFrame));
   }
   let recorder: RunRecorder | undefined;
-  if (args.record) {
-    try {
-      recorder = new RunRecorder(sim, args.record);
-    } catch (e) {
-      throw new Error(`cannot write the recording ${args.record}: ${(e as Error).message}`);
-    }
-  }
+  if (args.record) recorder = new RunRecorder(sim, args.record);
   const progress = args.quiet ? undefined : new Progress(config.ticks, config.tickSeconds);
   if (progress) subs.push(frames$.subscribe((f) => progress.update(f.tick, f.ordersCompleted)));
   const alerts = args.quiet ? null : alertLog(sim);
@@ -45,7 +59,7 @@ export function runCommand(args: RunArgs): number {
 
   const t0 = performance.now();
   try {
-    sim.run();
+    await runInSlices(sim);
   } catch (e) {
     recorder?.abort();
     throw e;

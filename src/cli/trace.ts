@@ -1,4 +1,3 @@
-import { writeSync } from 'node:fs';
 import type { Frame } from '../core/frame.js';
 import type { Grid } from '../layout/grid.js';
 import { writeAtomic } from './output.js';
@@ -21,15 +20,15 @@ export class TraceRecorder {
 
   write(file: string, grid: Grid): void {
     const n = this.ticks[0].length;
-    writeAtomic(file, (fd) => {
-      writeSync(fd, `{"width":${grid.width},"height":${grid.height},"grid":${JSON.stringify(grid.rows)},"robots":[`);
+    writeAtomic(file, (put) => {
+      put(`{"width":${grid.width},"height":${grid.height},"grid":${JSON.stringify(grid.rows)},"robots":[`);
       const parts: string[] = [];
       for (let i = 0; i < n; i++) {
         parts.length = 0;
         for (const t of this.ticks) parts.push(String(t[i]));
-        writeSync(fd, `${i > 0 ? ',' : ''}\n{"id":${i},"cells":[${parts.join(',')}]}`);
+        put(`${i > 0 ? ',' : ''}\n{"id":${i},"cells":[${parts.join(',')}]}`);
       }
-      writeSync(fd, '\n]}\n');
+      put('\n]}\n');
     });
   }
 }

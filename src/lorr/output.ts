@@ -57,7 +57,8 @@
  * assigned to, at the end of a step whose update already carries the assignment; standing on the
  * first errand at timestep 0 counts nothing. Steps lost to timeouts run no update.
  */
-import { readFileSync } from 'node:fs';
+import { parseJsonText } from '../scenario/load.js';
+import { MAX_LORR_OUTPUT_BYTES, readRegularFile } from '../scenario/read-file.js';
 import { ScenarioError } from '../scenario/errors.js';
 
 /** Action codes, as the start-kit's `enum Action {FW, CR, CCR, W, NA}`. */
@@ -549,19 +550,8 @@ export function parseLorrOutput(json: unknown, file = 'output JSON'): LorrOutput
 
 /** Reads and parses an output file; every failure is a ScenarioError naming the file. */
 export function loadLorrOutput(file: string): LorrOutput {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new ScenarioError(file, '', 'output file not found or unreadable');
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new ScenarioError(file, '', `not valid JSON: ${(e as Error).message}`);
-  }
-  return parseLorrOutput(json, file);
+  const text = readRegularFile(file, MAX_LORR_OUTPUT_BYTES, (why) => new ScenarioError(file, '', `output file ${why}`));
+  return parseLorrOutput(parseJsonText(file, text), file);
 }
 
 /** Errand cells of an output task, given the map width. */

@@ -16,10 +16,10 @@
  *
  * Every problem with the files is a {@link ScenarioError} (`file: path: message`), never a stack trace.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { CellKind, gridFromRows, LayoutError, parseMovingAiMap, type Grid } from '../layout/grid.js';
 import { ScenarioError, ScenarioErrors } from '../scenario/errors.js';
+import { clipQuoted, parseJsonText, readMapText, resolveInside } from '../scenario/load.js';
+import { excerpt, MAX_JSON_BYTES, MAX_LIST_BYTES, notText, readRegularFile } from '../scenario/read-file.js';
 
 export interface LorrProblem {
   /** The problem JSON, as given. */
@@ -45,6 +45,19 @@ export interface LorrProblem {
 
 /** Most problems reported from one file before giving up. */
 const MAX_ERRORS = 20;
+/**
+ * Largest numTasksReveal accepted. The start-kit's problems use 1 to 1.5; the pool of
+ * revealed tasks is numTasksReveal x teamSize, searched every step, so a huge factor
+ * only makes the run crawl (1e6 with 2 agents never finished).
+ */
+export const MAX_TASKS_REVEAL = 100;
+/** Most tasks revealed at once: 100 per agent for the 10,000 agents of the largest competition problem. */
+export const MAX_REVEALED = 1_000_000;
+
+export interface LorrLoadOptions {
+  /** Let the problem name files outside its own folder (as --allow-outside does for scenarios). */
+  allowOutside?: boolean;
+}
 
 /**
  * Pool size as the start-kit computes it: `int num_tasks_reveal = (float)numTasksReveal * teamSize`
@@ -78,37 +91,13 @@ class Problems {
   }
 }
 
-function readText(file: string, ownerFile: string, ownerPath: string, what: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'not found' : code === 'EISDIR' ? 'is a folder' : `cannot be read (${code ?? e})`;
-    throw new ScenarioError(ownerFile, ownerPath, `${what} ${file} ${why}`);
-  }
-}
-
-function lineColOf(text: string, offset: number): string {
-  let line = 1;
-  let last = -1;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      last = i;
-    }
-  }
-  return `line ${line}, column ${offset - last}`;
-}
-
-function parseJson(file: string, text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    const msg = (e as Error).message;
-    const m = /position (\d+)/.exec(msg);
-    const where = m ? ` at ${lineColOf(text, Number(m[1]))}` : '';
-    throw new ScenarioError(file, '', `not valid JSON${where}: ${msg.replace(/ in JSON at position \d+.*$/s, '')}`);
-  }
+/** Reads an agents or tasks file: a regular text file of at most MAX_LIST_BYTES. */
+function readList(file: string, ownerFile: string, ownerPath: string, what: string): string {
+  const fail = (why: string) => new ScenarioError(ownerFile, ownerPath, `${what} ${file} ${why}`);
+  const text = readRegularFile(file, MAX_LIST_BYTES, fail);
+  const binary = notText(text);
+  if (binary) throw fail(binary);
+  return text;
 }
 
 /**
@@ -157,7 +146,13 @@ function fieldEnd(text: string, from: number, to: number): number {
 }
 
 function show(s: string): string {
-  return s.length > 40 ? `'${s.slice(0, 40)}...'` : `'${s}'`;
+  return excerpt(s);
+}
+
+/** A JSON value for a message: as written when short, else a short excerpt (a key can hold megabytes). */
+function jsonShown(v: unknown): string {
+  const text = JSON.stringify(v) ?? String(v);
+  return text.length <= 40 ? text : excerpt(text);
 }
 
 /** LoRR maps: `@` and `T` are walls, everything else is floor (src/Grid.cpp). Keeps `.`, `E`, `S` for viewers. */
@@ -181,12 +176,12 @@ function cellProblem(grid: Grid, cell: number): string | undefined {
 }
 
 function loadMap(problemFile: string, mapFile: string): Grid {
-  const text = readText(mapFile, problemFile, 'mapFile', 'map file');
+  const text = readMapText(mapFile, (why) => new ScenarioError(problemFile, 'mapFile', `map file ${mapFile} ${why}`));
   try {
     return gridFromRows(lorrRows(parseMovingAiMap(text)));
   } catch (e) {
     if (e instanceof LayoutError) {
-      throw new ScenarioError(mapFile, e.row !== undefined ? `map row ${e.row}` : '', e.message);
+      throw new ScenarioError(mapFile, e.row !== undefined ? `map row ${e.row}` : '', clipQuoted(e.message));
     }
     throw e;
   }
@@ -254,8 +249,10 @@ function loadTasks(file: string, text: string, grid: Grid): { tasks: Int32Array[
         problems.add(`line ${lineNo}`, 'the file has 0 tasks; at least one is needed');
         return false;
       }
-      offsets = new Int32Array(count + 1);
-      lines = new Int32Array(count);
+      // Sized by the lines the rest of the file can hold (two characters each at least), not by a count that may be a lie.
+      const room = Math.min(count, Math.ceil((text.length - lineTo) / 2));
+      offsets = new Int32Array(room + 1);
+      lines = new Int32Array(room);
       return true;
     }
     offsets[read] = used;
@@ -301,7 +298,7 @@ function loadTasks(file: string, text: string, grid: Grid): { tasks: Int32Array[
 function requireString(problems: Problems, doc: Record<string, unknown>, key: string): string {
   const v = doc[key];
   if (v === undefined) problems.add(key, 'required, but missing');
-  else if (typeof v !== 'string' || v === '') problems.add(key, `expected a file path (string), got ${JSON.stringify(v)}`);
+  else if (typeof v !== 'string' || v === '') problems.add(key, `expected a file path (string), got ${jsonShown(v)}`);
   else return v;
   return '';
 }
@@ -310,9 +307,9 @@ function requireString(problems: Problems, doc: Record<string, unknown>, key: st
  * Loads a LoRR problem JSON and the map, agents and tasks files it names.
  * Throws ScenarioError / ScenarioErrors naming the file and the key or line at fault.
  */
-export function loadLorrProblem(file: string): LorrProblem {
-  const text = readText(file, file, '', 'problem file');
-  const doc = parseJson(file, text);
+export function loadLorrProblem(file: string, options: LorrLoadOptions = {}): LorrProblem {
+  const text = readRegularFile(file, MAX_JSON_BYTES, (why) => new ScenarioError(file, '', `problem file ${why}`));
+  const doc = parseJsonText(file, text);
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
     throw new ScenarioError(file, '', 'expected a JSON object with mapFile, agentFile, taskFile and teamSize');
   }
@@ -324,14 +321,14 @@ export function loadLorrProblem(file: string): LorrProblem {
   const teamSize = d.teamSize;
   if (teamSize === undefined) problems.add('teamSize', 'required, but missing');
   else if (typeof teamSize !== 'number' || !Number.isInteger(teamSize) || teamSize < 1) {
-    problems.add('teamSize', `expected a positive whole number, got ${JSON.stringify(teamSize)}`);
+    problems.add('teamSize', `expected a positive whole number, got ${jsonShown(teamSize)}`);
   }
   const reveal = d.numTasksReveal ?? 1;
-  if (typeof reveal !== 'number' || !Number.isFinite(reveal) || reveal <= 0) {
-    problems.add('numTasksReveal', `expected a positive number, got ${JSON.stringify(reveal)}`);
+  if (typeof reveal !== 'number' || !Number.isFinite(reveal) || reveal <= 0 || reveal > MAX_TASKS_REVEAL) {
+    problems.add('numTasksReveal', `expected a positive number up to ${MAX_TASKS_REVEAL}, got ${jsonShown(reveal)}`);
   }
   const version = d.version;
-  if (version !== undefined && typeof version !== 'string') problems.add('version', `expected a string, got ${JSON.stringify(version)}`);
+  if (version !== undefined && typeof version !== 'string') problems.add('version', `expected a string, got ${jsonShown(version)}`);
   problems.throwIfAny();
   const team = teamSize as number;
   const numTasksReveal = reveal as number;
@@ -339,14 +336,20 @@ export function loadLorrProblem(file: string): LorrProblem {
   if (revealCount < 1) {
     throw new ScenarioError(file, 'numTasksReveal', `numTasksReveal ${numTasksReveal} x teamSize ${team} reveals no tasks; it must come to at least 1`);
   }
-
-  const base = dirname(file);
-  const mapFile = resolve(base, mapRel);
-  const agentFile = resolve(base, agentRel);
-  const taskFile = resolve(base, taskRel);
+  const inside = (key: string, rel: string) => resolveInside(file, key, rel, options.allowOutside, "problem's");
+  const mapFile = inside('mapFile', mapRel);
+  const agentFile = inside('agentFile', agentRel);
+  const taskFile = inside('taskFile', taskRel);
   const grid = loadMap(file, mapFile);
-  const starts = loadAgents(agentFile, readText(agentFile, file, 'agentFile', 'agents file'), team, grid);
-  const { tasks, lines } = loadTasks(taskFile, readText(taskFile, file, 'taskFile', 'tasks file'), grid);
+  // Checked against the map before an array is sized by it: every agent needs a cell of its own.
+  if (team > grid.free.length) {
+    throw new ScenarioError(file, 'teamSize', `${team} agents do not fit on the map's ${grid.free.length} free cells`);
+  }
+  if (revealCount > MAX_REVEALED) {
+    throw new ScenarioError(file, 'numTasksReveal', `numTasksReveal ${numTasksReveal} x teamSize ${team} reveals ${revealCount} tasks at once; at most ${MAX_REVEALED} are supported`);
+  }
+  const starts = loadAgents(agentFile, readList(agentFile, file, 'agentFile', 'agents file'), team, grid);
+  const { tasks, lines } = loadTasks(taskFile, readList(taskFile, file, 'taskFile', 'tasks file'), grid);
   return {
     file,
     mapFile,

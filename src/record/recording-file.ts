@@ -1,5 +1,5 @@
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { OutputFile } from '../cli/output.js';
 import type { Sim } from '../core/sim.js';
 import { EventLog } from './event-log.js';
 import { layoutInfo } from './layout-info.js';
@@ -9,27 +9,24 @@ import { Snapshotter } from './snapshot.js';
 /**
  * Records a run to a file while it runs: tick 0, then a frame per tick,
  * compressed a chunk at a time, so memory stays at one chunk whatever the
- * run's length. Written to a temporary file beside the target and renamed
- * over it by `finish`: the file appears whole or not at all.
+ * run's length. Written as every output is (see OutputFile): to a temporary
+ * file renamed over the target by `finish`, so the file appears whole or not
+ * at all, or through a FIFO or device, which is never replaced.
  */
 export class RunRecorder {
-  private readonly tmp: string;
-  private fd: number;
+  private readonly out: OutputFile;
   private readonly chunks: ChunkBuilder;
   private readonly snap: Snapshotter;
   /** One tick's events at a time; a tick never has this many, so none are dropped. */
   private readonly events = new EventLog(1 << 20);
   private readonly detach: () => void;
-  /** Compressed bytes written so far, headers included. */
-  bytesWritten = 0;
 
   constructor(
     sim: Sim,
-    private readonly file: string,
+    file: string,
     chunkFrames = DEFAULT_CHUNK_FRAMES,
   ) {
-    this.tmp = `${file}.${process.pid}.tmp`;
-    this.fd = openSync(this.tmp, 'w');
+    this.out = new OutputFile(file);
     this.chunks = new ChunkBuilder(chunkFrames);
     this.snap = new Snapshotter(sim.world);
     try {
@@ -58,10 +55,13 @@ export class RunRecorder {
     this.write(packed);
   }
 
+  /** Compressed bytes written so far, headers included. */
+  get bytesWritten(): number {
+    return this.out.bytesWritten;
+  }
+
   private write(bytes: Uint8Array): void {
-    let at = 0;
-    while (at < bytes.length) at += writeSync(this.fd, bytes, at, bytes.length - at);
-    this.bytesWritten += bytes.length;
+    this.out.write(bytes);
   }
 
   /** Writes the last chunk and moves the file into place. */
@@ -76,9 +76,7 @@ export class RunRecorder {
         this.write(encodeChunkHeader(packed.length, first, frames));
         this.write(packed);
       }
-      closeSync(this.fd);
-      this.fd = -1;
-      renameSync(this.tmp, this.file);
+      this.out.commit();
     } catch (e) {
       this.abort();
       throw e;
@@ -87,9 +85,8 @@ export class RunRecorder {
 
   /** Gives up: removes the temporary file. */
   abort(): void {
-    if (this.fd >= 0) closeSync(this.fd);
-    this.fd = -1;
-    rmSync(this.tmp, { force: true });
+    this.detach?.();
+    this.out.abort();
   }
 }
 

@@ -1,4 +1,14 @@
 import type { z } from 'zod';
+import { escapeControls } from './read-file.js';
+
+/** Longest message detail printed: details quote user data, which must not flood the terminal. */
+const MAX_DETAIL_CHARS = 600;
+
+/** One line, bounded: control characters escaped, the tail cut. */
+function oneLine(text: string): string {
+  const clean = escapeControls(text);
+  return clean.length > MAX_DETAIL_CHARS ? `${clean.slice(0, MAX_DETAIL_CHARS)}...` : clean;
+}
 
 /**
  * A problem in a user's file: which file, where in it, what was expected.
@@ -10,7 +20,7 @@ export class ScenarioError extends Error {
     readonly path: string,
     readonly detail: string,
   ) {
-    super(`${file}: ${path ? `${path}: ` : ''}${detail}`);
+    super(`${escapeControls(file)}: ${path ? `${oneLine(path)}: ` : ''}${oneLine(detail)}`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { SimConfig, RateSegment, TickDistribution } from '../core/config.js';
 import { parseDuration } from '../core/duration.js';
@@ -16,9 +16,8 @@ import { buildAutomation } from './automation-config.js';
 import { SLOTTING } from '../flow/slotting.js';
 import { findJsonProblem } from './json-position.js';
 import { parseTimeOfDay } from '../core/duration.js';
+import { excerpt, MAX_JSON_BYTES, MAX_MAP_BYTES, notText, readRegularFile } from './read-file.js';
 
-/** Largest scenario file read (bytes): bigger is refused with a message, not read into memory. */
-const MAX_FILE_BYTES = 64 * 1024 * 1024;
 /** Largest layout (cells) and run (ticks) accepted: beyond them memory or time would run away. */
 const MAX_CELLS = 4_000_000;
 const MAX_TICKS = 100_000_000;
@@ -35,7 +34,7 @@ export interface LoadOptions {
  * Resolves a path written in `file` relative to its folder, refusing one that
  * leads outside it (symbolic links followed) unless allowed.
  */
-export function resolveInside(file: string, docPath: string, written: string, allowOutside = false): string {
+export function resolveInside(file: string, docPath: string, written: string, allowOutside = false, owner = "scenario's"): string {
   const dir = dirname(resolve(file));
   const target = resolve(dir, written);
   if (allowOutside) return target;
@@ -48,7 +47,7 @@ export function resolveInside(file: string, docPath: string, written: string, al
   };
   const rel = relative(real(dir), real(target));
   if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
-    throw new ScenarioError(file, docPath, `'${written}' is outside the scenario's folder (${dir}); keep referenced files beside it, or pass --allow-outside`);
+    throw new ScenarioError(file, docPath, `'${written}' is outside the ${owner} folder (${dir}); keep referenced files beside it, or pass --allow-outside`);
   }
   return target;
 }
@@ -74,14 +73,7 @@ function lineCol(text: string, offset: number): string {
 
 /** Reads and parses a JSON file, turning every failure into a ScenarioError. */
 export function readJsonFile(file: string): unknown {
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch {
-    throw new ScenarioError(file, '', 'file not found');
-  }
-  if (size > MAX_FILE_BYTES) throw new ScenarioError(file, '', `file is ${size} bytes; the limit is ${MAX_FILE_BYTES}`);
-  const text = readFileSync(file, 'utf8');
+  const text = readRegularFile(file, MAX_JSON_BYTES, (why) => new ScenarioError(file, '', `file ${why}`));
   return parseJsonText(file, text);
 }
 
@@ -108,6 +100,40 @@ function checkSize(file: string, path: string, rows: readonly string[]): readonl
   return rows;
 }
 
+/** Reads a MovingAI map file: a regular text file of at most MAX_MAP_BYTES. */
+export function readMapText(mapPath: string, fail: (why: string) => Error): string {
+  const text = readRegularFile(mapPath, MAX_MAP_BYTES, fail);
+  const bad = notText(text) ?? longHeaderLine(text);
+  if (bad) throw fail(bad);
+  return text;
+}
+
+/** Longest header line ("type octile", "height 140") accepted before the "map" line. */
+const MAX_HEADER_CHARS = 200;
+
+/**
+ * Refuses a header line far longer than any header: parsing splits header
+ * lines into words, and a 16 MB line of words would cost hundreds of MB.
+ */
+function longHeaderLine(text: string): string | null {
+  let start = 0;
+  for (let line = 1; start < text.length; line++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end - start > MAX_HEADER_CHARS) {
+      return `is not a MovingAI map: line ${line} is ${end - start} characters long before the "map" line (header lines are short, like "height 140")`;
+    }
+    if (text.slice(start, end).trim() === 'map') return null;
+    start = end + 1;
+  }
+  return null;
+}
+
+/** A map message with each quoted piece of the file cut to a short excerpt (a header line can be megabytes). */
+export function clipQuoted(message: string): string {
+  return message.replace(/'([^']*)'/g, (whole, inner: string) => (inner.length > 40 ? excerpt(inner) : whole));
+}
+
 function loadGrid(file: string, s: ScenarioFile, allowOutside: boolean): Grid {
   const layout = s.layout;
   try {
@@ -120,16 +146,11 @@ function loadGrid(file: string, s: ScenarioFile, allowOutside: boolean): Grid {
       }
     }
     const mapPath = resolveInside(file, 'layout.map', layout.map, allowOutside);
-    let text: string;
-    try {
-      text = readFileSync(mapPath, 'utf8');
-    } catch {
-      throw new ScenarioError(file, 'layout.map', `map file not found: ${mapPath}`);
-    }
+    const text = readMapText(mapPath, (why) => new ScenarioError(file, 'layout.map', `map file ${why}: ${mapPath}`));
     try {
       return gridFromRows(checkSize(file, 'layout', parseMovingAiMap(text)));
     } catch (e) {
-      if (e instanceof LayoutError) throw new ScenarioError(mapPath, '', e.message);
+      if (e instanceof LayoutError) throw new ScenarioError(mapPath, '', clipQuoted(e.message));
       throw e;
     }
   } catch (e) {

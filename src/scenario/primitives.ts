@@ -11,14 +11,29 @@ import { parseDuration } from '../core/duration.js';
 /** Longest duration accepted anywhere: a year and a day. */
 export const MAX_SECONDS = 366 * 86400;
 
-/** Seconds as a number, or a string like "8h", "90m", "1h30m". */
-export const Duration = z
-  .union([z.number().nonnegative().finite(), z.string()])
-  .refine((v) => parseDuration(v) !== null, { message: 'expected a duration: seconds, or a string like "8h", "90m", "45s"' })
-  .refine((v) => (parseDuration(v) ?? 0) <= MAX_SECONDS, { message: 'expected at most 366 days' })
-  .describe('Seconds, or a string like "8h", "90m", "1h30m".');
+const DURATION_HELP = 'Seconds, or a string like "8h", "90m", "1h30m".';
 
-export const PositiveDuration = Duration.refine((v) => (parseDuration(v) ?? 0) > 0, { message: 'expected a duration above zero' });
+/**
+ * One check for a duration, giving one message for one problem: separate
+ * refinements would all run on a bad value ("366d" is neither a duration nor
+ * above zero) and report it two or three times.
+ */
+function durationCheck(positive: boolean) {
+  return (v: unknown, ctx: z.RefinementCtx) => {
+    // A number the union already refused (negative, say) has its message.
+    if (typeof v !== 'string' && typeof v !== 'number') return;
+    const seconds = parseDuration(v);
+    if (seconds === null) {
+      if (typeof v === 'string') ctx.addIssue({ code: 'custom', message: 'expected a duration: seconds, or a string like "8h", "90m", "45s"' });
+    } else if (seconds > MAX_SECONDS) ctx.addIssue({ code: 'custom', message: 'expected at most 366 days' });
+    else if (positive && seconds <= 0) ctx.addIssue({ code: 'custom', message: 'expected a duration above zero' });
+  };
+}
+
+/** Seconds as a number, or a string like "8h", "90m", "1h30m". */
+export const Duration = z.union([z.number().nonnegative().finite(), z.string()]).superRefine(durationCheck(false)).describe(DURATION_HELP);
+
+export const PositiveDuration = z.union([z.number().nonnegative().finite(), z.string()]).superRefine(durationCheck(true)).describe(DURATION_HELP);
 
 /** A pick time: fixed seconds or a distribution. */
 export const TimeDistribution = z.union([

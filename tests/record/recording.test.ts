@@ -128,8 +128,8 @@ describe('recordings', () => {
       o.mockRestore();
       e.mockRestore();
     }
-    expect(code).toBe(1);
-    expect(err).toMatch(/^wsim: cannot write the recording/);
+    expect(code).toBe(2);
+    expect(err).toMatch(/^\S*x\.wsrec: cannot be written: \S*file is not a folder\n$/);
     expect(err).not.toMatch(/\n\s+at /);
     expect(existsSync(join(dir, 'file', 'x.wsrec'))).toBe(false);
   });
