@@ -9,7 +9,7 @@ import { experimentJsonSchema } from '../experiment/schema.js';
 import { makeShard, parseShard, shardFileName, shardTasks, type ShardSpec } from '../experiment/shard.js';
 import { formatTables } from '../experiment/table.js';
 import { UsageError } from './main.js';
-import { ensureOutputFolder, writeTextAtomic } from './output.js';
+import { checkOutput, ensureOutputFolder, writeTextAtomic } from './output.js';
 
 export interface ExperimentArgs extends CiReportOptions {
   file?: string;
@@ -124,6 +124,8 @@ export async function experimentCommand(args: ExperimentArgs): Promise<number> {
     return 0;
   }
   const loaded = loadExperiment(args.file!);
+  // Refuse a bad output now, not after every run.
+  for (const out of [args.junit, args.summary, args.html]) if (out) checkOutput(out, [args.out, args.csv]);
   const all = planTasks(loaded.plan, loaded.scenarioFile);
   const tasks = args.shard ? shardTasks(all, args.shard) : all;
   const progress = runProgress(tasks.length, args.quiet);

@@ -1,5 +1,5 @@
 import { accessSync, closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, resolve, sep } from 'node:path';
 import { ScenarioError } from '../scenario/errors.js';
 import { errnoPhrase, notRegular } from '../scenario/read-file.js';
 
@@ -156,17 +156,23 @@ function planOutput(file: string): Plan {
 /**
  * Checks an output target before a long run, so a bad --report fails in a
  * second rather than after the run: refused kinds, a missing or read-only
- * folder.
+ * folder. A folder missing now is fine when it is (or is inside) one of
+ * `created`, the folders other options (--out, --csv) create before writing.
  */
-export function checkOutput(file: string): void {
+export function checkOutput(file: string, created: readonly (string | undefined)[] = []): void {
   const plan = planOutput(file);
   if (plan.through) return;
   const dir = dirname(resolve(plan.target));
   try {
     accessSync(dir, constants.W_OK);
   } catch (e) {
-    throw fail(file, writePhrase(e, file, dir));
+    const later = (e as NodeJS.ErrnoException).code === 'ENOENT' && created.some((c) => c !== undefined && isWithin(dir, resolve(c)));
+    if (!later) throw fail(file, writePhrase(e, file, dir));
   }
+}
+
+function isWithin(path: string, folder: string): boolean {
+  return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 }
 
 /** A system error while writing, as a phrase naming the user's file (and folder). */

@@ -40,7 +40,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
   const file = args.scenario ?? defaultScenarioPath();
   const { config, scenario } = loadScenario(file, { seed: args.seed, duration: args.duration, allowOutside: args.allowOutside });
   // Refuse a bad output now, not after the run.
-  for (const out of [args.report, args.trace, args.record, args.junit, args.summary, args.html]) if (out) checkOutput(out);
+  for (const out of [args.report, args.trace, args.record, args.junit, args.summary, args.html]) if (out) checkOutput(out, [args.csv]);
   const ci = prepareRunCi(file, scenario, config);
   const sim = new Sim(config);
   const { frames$ } = simStreams(sim);

@@ -447,6 +447,11 @@ describe('outputs: never replaced unless a regular file, failures name the user 
     expect(csv.code).toBe(2);
     oneLine(csv.err, file, /is not a folder; this option takes a folder/);
     expect(readFileSync(file, 'utf8')).toBe('x');
+    const exp = write('tiny-exp.json', { name: 'tiny', base: { ...base(), duration: '1m' }, replications: 1, variants: [{ name: 'a', set: {} }] });
+    const out = await cli('experiment', exp, '--workers', '1', '--quiet', '--out', file);
+    expect(out.code).toBe(2);
+    oneLine(out.err, file, /is not a folder; this option takes a folder/);
+    expect(readFileSync(file, 'utf8')).toBe('x');
     const lorr = await cli('lorr', lorrProblem('lorr-out'), '--steps', '5', '--quiet', '--output', folder('lorr-out-folder'));
     expect(lorr.code).toBe(2);
     oneLine(lorr.err, path('lorr-out-folder'), /is a folder; an output must be a file name/);
