@@ -1,4 +1,5 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
+import { openRecording } from './open-recording.js';
 import { OutputFile } from '../cli/output.js';
 import type { Sim } from '../core/sim.js';
 import { EventLog } from './event-log.js';
@@ -90,7 +91,7 @@ export class RunRecorder {
   }
 }
 
-/** Opens a recording held in memory with node:zlib. */
+/** Opens a recording held in memory with node:zlib, every chunk's inflation capped (see openRecording). */
 export function readRecording(bytes: Uint8Array): RecordingReader {
-  return new RecordingReader(bytes, (b) => gunzipSync(b));
+  return openRecording(bytes);
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { escapeControls } from './read-file.js';
+import { escapeControls } from './quote.js';
 
 /** Longest message detail printed: details quote user data, which must not flood the terminal. */
 const MAX_DETAIL_CHARS = 600;

@@ -80,6 +80,8 @@ export function readJsonFile(file: string): unknown {
 export function parseJsonText(file: string, text: string): unknown {
   // A byte-order mark is not JSON, but editors write one: accept it.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const deep = tooDeepAt(text);
+  if (deep >= 0) throw new ScenarioError(file, '', `nested more than ${MAX_JSON_DEPTH} levels deep at ${lineCol(text, deep)}`);
   try {
     return JSON.parse(text);
   } catch {
@@ -87,6 +89,30 @@ export function parseJsonText(file: string, text: string): unknown {
     const where = p ? ` at ${lineCol(text, p.offset)}: ${p.what}` : '';
     throw new ScenarioError(file, '', `not valid JSON${where}`);
   }
+}
+
+/** Deepest nesting of arrays and objects any wsim document needs is under ten; far more is an attack on the parser. */
+export const MAX_JSON_DEPTH = 256;
+
+/**
+ * Offset of the bracket that nests past MAX_JSON_DEPTH, or -1. Scanned
+ * before JSON.parse: a 40 MB file nested twenty million deep otherwise costs
+ * the parser gigabytes and many seconds before any check sees it.
+ */
+function tooDeepAt(text: string): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c) i++; // backslash: skip the escaped character
+      else if (ch === 0x22) inString = false;
+    } else if (ch === 0x22) inString = true;
+    else if (ch === 0x5b || ch === 0x7b) {
+      if (++depth > MAX_JSON_DEPTH) return i;
+    } else if (ch === 0x5d || ch === 0x7d) depth--;
+  }
+  return -1;
 }
 
 function seconds(v: number | string): number {

@@ -18,9 +18,6 @@ export const MAX_LIST_BYTES = 16 * 1024 * 1024;
 /** Largest LoRR output read back: paths of thousands of agents over thousands of steps. */
 export const MAX_LORR_OUTPUT_BYTES = 256 * 1024 * 1024;
 
-/** Longest excerpt of a file's content quoted in a message. */
-export const EXCERPT_CHARS = 40;
-
 /**
  * Reads a regular file as UTF-8 text, at most `maxBytes`. On any problem
  * throws `fail(why)`, where `why` reads after the file's name: "not found",
@@ -132,33 +129,4 @@ export function notText(text: string): string | null {
   return `is not a text file: control character 0x${code} at line ${line}, column ${m.index - start + 1}`;
 }
 
-/**
- * A short excerpt of a file's content for a message: at most `max`
- * characters, quoted, with control and invisible characters escaped so a
- * message stays one readable line and cannot drive the terminal.
- */
-export function excerpt(text: string, max = EXCERPT_CHARS): string {
-  let out = '';
-  let i = 0;
-  for (; i < text.length && out.length < max; i++) out += escapeChar(text[i]);
-  return i < text.length ? `'${out}...'` : `'${out}'`;
-}
-
-/** Control characters, line separators, bidirectional overrides and zero-width characters: they would break a message's line or hide text. */
-const INVISIBLE = /[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b-\u200f\ufeff]/;
-
-function escapeChar(c: string): string {
-  if (!INVISIBLE.test(c)) return c;
-  if (c === '\n') return '\\n';
-  if (c === '\r') return '\\r';
-  if (c === '\t') return '\\t';
-  return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-}
-
-/** Text with every control and invisible character escaped (for one-line messages). */
-export function escapeControls(text: string): string {
-  if (!INVISIBLE.test(text)) return text;
-  let out = '';
-  for (const c of text) out += escapeChar(c);
-  return out;
-}
+export { EXCERPT_CHARS, escapeControls, excerpt } from './quote.js';

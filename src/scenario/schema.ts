@@ -254,7 +254,7 @@ export const Faults = z.strictObject({
 /** A wsim scenario file. */
 export const Scenario = z.strictObject({
   $schema: z.string().optional(),
-  name: z.string().min(1),
+  name: z.string().min(1).max(200),
   description: z.string().optional(),
   seed: z.union([z.number().int(), z.string().min(1)]).default(1),
   duration: PositiveDuration,

@@ -247,8 +247,15 @@ describe('watching wsim serve', () => {
     let err = '';
     child.stderr!.on('data', (d) => (err += d));
     const code = await new Promise<number | null>((r) => child.once('exit', r));
-    expect(code).toBe(1);
-    expect(err).toMatch(/^wsim: cannot listen on not an address:0/);
+    // Not a host name at all: refused as a usage error before any listening is tried.
+    expect(code).toBe(2);
+    expect(err).toMatch(/^wsim: 'not an address' is not a host name or address \(--host, --allow-host\)/);
+    // A well-formed address this machine does not have: the listen itself fails, in one line.
+    const other = wsim(['serve', '--port', '0', '--host', '192.0.2.1']);
+    let otherErr = '';
+    other.stderr!.on('data', (d) => (otherErr += d));
+    expect(await new Promise<number | null>((r) => other.once('exit', r))).toBe(1);
+    expect(otherErr).toMatch(/^wsim: cannot listen on 192\.0\.2\.1:0/);
   });
 });
 

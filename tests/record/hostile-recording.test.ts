@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createGzip, gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openRecording } from '../../src/record/open-recording.js';
+import { readRecording } from '../../src/record/recording-file.js';
 import { RunRecorder } from '../../src/record/recording-file.js';
 import { encodeChunkHeader, maxChunkBytes, RecordingFormatError, RecordingReader, RECORDING_MAGIC, type RecordingHeader } from '../../src/record/recording.js';
 import { ScenarioError } from '../../src/scenario/errors.js';
@@ -133,6 +134,18 @@ describe('hostile recordings', () => {
     expect((error as Error).message).toBe(`${FILE}: not a wsim recording: chunk 1 (tick 16) inflates to more than ${cap} bytes, more than its 16 frames can hold`);
     expect(grew).toBeLessThan(32 << 20);
     expect(ms).toBeLessThan(2000);
+  });
+
+  it('readRecording (what the tests and tools use) caps inflation the same way', async () => {
+    const bomb = await zeroBomb(64);
+    new DataView(bomb.buffer, bomb.byteOffset).setUint32(bomb.length - 4, 1000, true);
+    const chunks = parts.chunks.map((c, k) => (k === 1 ? { ...c, packed: bomb } : c));
+    const before = process.memoryUsage().arrayBuffers;
+    const r = readRecording(join2(JSON.stringify(parts.header), chunks));
+    const error = await r.frameAt(16).catch((x: unknown) => x);
+    expect(error).toBeInstanceOf(RecordingFormatError);
+    expect((error as Error).message).toMatch(/not a wsim recording: chunk 1 \(tick 16\) inflates to more than \d+ bytes/);
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(32 << 20);
   });
 
   it("the browser's inflater stops at the cap too", async () => {
