@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { printAssertions, writeCiReports, type CiReportOptions } from '../ci/outputs.js';
 import { aggregate, planTasks, type Aggregate } from '../experiment/aggregate.js';
 import { loadExperiment } from '../experiment/load.js';
@@ -8,7 +7,7 @@ import type { RunResult } from '../experiment/run-one.js';
 import { experimentJsonSchema } from '../experiment/schema.js';
 import { makeShard, parseShard, shardFileName, shardTasks, type ShardSpec } from '../experiment/shard.js';
 import { formatTables } from '../experiment/table.js';
-import { UsageError } from './main.js';
+import { parseCommandArgs, REPORT_OPTIONS, UsageError } from './commands.js';
 import { checkOutput, ensureOutputFolder, writeTextAtomic } from './output.js';
 
 export interface ExperimentArgs extends CiReportOptions {
@@ -20,21 +19,6 @@ export interface ExperimentArgs extends CiReportOptions {
   schema: boolean;
 }
 
-export const REPORT_OPTIONS = {
-  junit: { type: 'string' as const },
-  summary: { type: 'string' as const },
-  csv: { type: 'string' as const },
-  html: { type: 'string' as const },
-};
-
-function parse(args: string[], options: NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-}
-
 export function parseWorkers(text: string | undefined): number {
   if (text === undefined) return defaultWorkers();
   const n = Number(text);
@@ -43,17 +27,10 @@ export function parseWorkers(text: string | undefined): number {
 }
 
 export function parseExperimentArgs(args: string[]): ExperimentArgs {
-  const { values, positionals } = parse(args, {
-    workers: { type: 'string' },
-    shard: { type: 'string' },
-    out: { type: 'string' },
-    quiet: { type: 'boolean' },
-    schema: { type: 'boolean' },
-    ...REPORT_OPTIONS,
-  });
+  const { values, positionals } = parseCommandArgs('experiment', args);
   const v = values as Record<string, string | boolean | undefined>;
   if (v.schema) return { workers: 1, quiet: true, schema: true };
-  if (positionals.length !== 1) throw new UsageError(`experiment takes exactly one FILE, got ${positionals.length}`);
+  if (positionals.length !== 1) throw new UsageError(`experiment takes exactly one FILE, got ${positionals.length}`, 'experiment');
   let shard: ShardSpec | undefined;
   if (typeof v.shard === 'string') {
     const s = parseShard(v.shard);

@@ -1,8 +1,7 @@
-import { parseArgs } from 'node:util';
 import { aggregate } from '../experiment/aggregate.js';
 import { mergeShards } from '../experiment/shard.js';
-import { finishExperiment, REPORT_OPTIONS } from './experiment.js';
-import { UsageError } from './main.js';
+import { parseCommandArgs, UsageError } from './commands.js';
+import { finishExperiment } from './experiment.js';
 
 export interface MergeArgs {
   files: string[];
@@ -15,15 +14,11 @@ export interface MergeArgs {
 }
 
 export function parseMergeArgs(args: string[]): MergeArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options: { out: { type: 'string' }, quiet: { type: 'boolean' }, ...REPORT_OPTIONS }, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-  const { values, positionals } = parsed;
-  if (positionals.length === 0) throw new UsageError('merge takes one or more SHARD files');
-  return { files: positionals, out: values.out, junit: values.junit, summary: values.summary, csv: values.csv, html: values.html, quiet: values.quiet ?? false };
+  const { values, positionals } = parseCommandArgs('merge', args);
+  const v = values as Record<string, string | boolean | undefined>;
+  if (positionals.length === 0) throw new UsageError('merge takes one or more SHARD files', 'merge');
+  const text = (k: string) => v[k] as string | undefined;
+  return { files: positionals, out: text('out'), junit: text('junit'), summary: text('summary'), csv: text('csv'), html: text('html'), quiet: v.quiet === true };
 }
 
 /** Combines shard files into the aggregate (and reports) one machine running every run would give. */

@@ -88,3 +88,52 @@ function valueAt(doc: unknown, path: readonly PropertyKey[]): unknown {
   }
   return v;
 }
+
+/**
+ * Edits (insert, delete, substitute, swap two neighbours) turning `a` into
+ * `b`: the optimal-string-alignment form of Damerau-Levenshtein, since a
+ * swapped pair ("rnu") is the commonest slip of the fingers.
+ */
+export function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+/**
+ * The candidate `word` was most likely meant as, or undefined when none is
+ * close: at most 2 edits and at most one per 3 characters typed, so a short
+ * or unrelated word is not "corrected" into something the user never meant.
+ * Case is ignored: `OrdersPerHour` still finds `ordersPerHour`.
+ */
+export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance && d <= 2 && 3 * d <= word.length) [best, bestDistance] = [c, d];
+  }
+  return best;
+}
+
+/**
+ * A zod error map for unknown keys: names the key meant when one is close
+ * ("unknown key 'orderPerHour'; did you mean 'ordersPerHour'?"), from the
+ * keys of the object schema that refused it; otherwise zod's own message.
+ */
+export function unknownKeyMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  if (issue.code !== 'unrecognized_keys') return undefined;
+  const shape = (issue.inst as { _zod?: { def?: { shape?: object } } } | undefined)?._zod?.def?.shape;
+  if (!shape) return undefined;
+  const valid = Object.keys(shape);
+  const hints = issue.keys.map((k) => ({ key: k, meant: closest(k, valid) }));
+  if (hints.every((h) => h.meant === undefined)) return undefined;
+  return hints.map((h) => `unknown key '${h.key}'${h.meant === undefined ? '' : `; did you mean '${h.meant}'?`}`).join('; ');
+}

@@ -6,7 +6,7 @@ import { defaultStarts } from '../core/world.js';
 import { generateWarehouse } from '../layout/generate.js';
 import { CellKind, gridFromRows, LayoutError, parseMovingAiMap, robotWalkable, type Grid } from '../layout/grid.js';
 import { checkReachability } from '../layout/checks.js';
-import { flattenIssues, ScenarioError, ScenarioErrors } from './errors.js';
+import { flattenIssues, ScenarioError, ScenarioErrors, unknownKeyMessage } from './errors.js';
 import { Scenario, type ScenarioFile } from './schema.js';
 import { buildFlow } from './flow-config.js';
 import { buildFaults } from '../faults/config.js';
@@ -354,7 +354,7 @@ export function scenarioFromJson(file: string, json: unknown, options: LoadOptio
     if (options.duration !== undefined) obj.duration = options.duration;
     json = obj;
   }
-  const parsed = Scenario.safeParse(json);
+  const parsed = Scenario.safeParse(json, { error: unknownKeyMessage });
   if (!parsed.success) {
     throw new ScenarioErrors(flattenIssues(parsed.error.issues, [], json).map((i) => new ScenarioError(file, i.path, i.message)));
   }

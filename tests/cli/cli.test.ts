@@ -84,8 +84,8 @@ describe('wsim CLI', () => {
       [['run', bad], /bad\.json: robots\.count: Too small/],
       [['validate', bad], /bad\.json: robots\.count: Too small/],
       [['run', join(dir, 'missing.json')], /missing\.json: file not found/],
-      [['run', '--bogus'], /wsim: Unknown option '--bogus'/],
-      [['run', '--duration', 'later'], /default\.json: duration: expected a duration/],
+      [['run', '--bogus'], /wsim: run: unknown option '--bogus'/],
+      [['run', '--duration', 'later'], /^wsim: --duration: expected a duration like 8h, 90m or 3600 \(seconds\), got 'later'\n$/],
       [['frobnicate'], /wsim: unknown command 'frobnicate'/],
       [['validate'], /validate takes exactly one FILE/],
     ];

@@ -62,7 +62,7 @@ describe('hostile scenario files', () => {
       writeFileSync(f, JSON.stringify({ ...base(), layout: { map: 'maps/site.map' } }));
       return f;
     }, /linked\.json: layout\.map: 'maps\/site\.map' is outside the scenario's folder/],
-    ['an unknown key', () => write('key.json', { ...base(), robot: {} }), /key\.json: : Unrecognized key: "robot"|key\.json: Unrecognized key/],
+    ['an unknown key', () => write('key.json', { ...base(), robot: {} }), /key\.json: unknown key 'robot'; did you mean 'robots'\?/],
     ['an unknown planner', () => write('planner.json', { ...base(), fleet: { planner: 'dijkstra' } }), /planner\.json: fleet\.planner: /],
     ['a layout too large', () => {
       writeFileSync(join(dir, 'vast.map'), `type octile\nheight 2000\nwidth 2100\nmap\n${'.'.repeat(2100)}\n`.padEnd(0) + `${'.'.repeat(2100)}\n`.repeat(1999));
