@@ -210,7 +210,8 @@ export function parseCommandArgs(command: CommandName, args: string[]) {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (e) {
     if ((e as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(unknownOption(command, args), command);
-    throw new UsageError((e as Error).message, command);
+    // Node words some of these over three lines; the CLI's messages are one.
+    throw new UsageError((e as Error).message.replace(/\n/g, ' '), command);
   }
 }
 

@@ -162,6 +162,12 @@ describe('a bad --duration or --seed is blamed on the flag', () => {
     expect(r.err).toBe(`wsim: ${message}\n`);
   });
 
+  it('a value starting with a dash: how to write it, on one line', async () => {
+    const r = await cli('run', '--duration', '-2h');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^wsim: Option '--duration' argument is ambiguous\. .*'--duration=-XYZ'\.\nRun 'wsim run --help' for usage\.\n$/);
+  });
+
   it('a good value still overrides the file', async () => {
     const r = await cli('run', '--duration', '1m', '--seed', 'blue', '--quiet');
     expect(r.code).toBe(0);
