@@ -93,3 +93,37 @@ describe('PIBT planner', () => {
     expect(arrivals).toBeGreaterThan(400);
   });
 });
+
+describe('PIBT priority order', () => {
+  it('the counting sort over ages gives the same order as sorting by age + tiebreak, then index', () => {
+    const rows = Array.from({ length: 20 }, () => '.'.repeat(40));
+    const grid = gridFromRows(rows);
+    const n = 300;
+    const rng = rngStream(9, 'order-test');
+    const cells = grid.free;
+    const view: PlanView & { tick: number } = {
+      grid,
+      n,
+      tick: 5000,
+      cell: Int32Array.from({ length: n }, (_, i) => cells[i * 2]),
+      goal: Int32Array.from({ length: n }, (_, i) => (i % 7 === 0 ? -1 : cells[i * 2 + 1])),
+      // Ages from 0 to 4,999 ticks, many robots sharing each (ties broken by the fixed tiebreak).
+      goalSince: Int32Array.from({ length: n }, () => 5000 - Math.floor(rng.next() * 50) * 100),
+      field: new Array(n).fill(null),
+      loaded: new Uint8Array(n),
+      fixed: new Uint8Array(n),
+      heading: new Uint8Array(n),
+      turnBias: 0,
+      laneBias: 0,
+      fields: new DistanceCache(grid),
+    };
+    const planner = new PibtPlanner(grid, n, { rng: rngStream(3, 'planner'), window: 1, replanEvery: 1 });
+    planner.plan(view, new Int32Array(n));
+    const inner = planner as unknown as { order: Int32Array; prio: Float64Array };
+    const expected = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => inner.prio[b] - inner.prio[a] || a - b);
+    expect(Array.from(inner.order)).toEqual(Array.from(expected));
+    // Robots without a goal to go to come last, and there are some.
+    expect(view.goal.filter((g) => g < 0).length).toBeGreaterThan(10);
+  });
+});
+
