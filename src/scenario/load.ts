@@ -348,6 +348,8 @@ export function buildConfig(file: string, s: ScenarioFile, options: LoadOptions 
 
 /** Validates a parsed JSON document as a scenario (schema, then layout checks). */
 export function scenarioFromJson(file: string, json: unknown, options: LoadOptions = {}): LoadedScenario {
+  const lorr = lorrKind(json);
+  if (lorr !== null) throw new ScenarioError(file, '', lorr);
   if (json !== null && typeof json === 'object' && !Array.isArray(json)) {
     const obj = { ...(json as Record<string, unknown>) };
     if (options.seed !== undefined) obj.seed = options.seed;
@@ -359,6 +361,24 @@ export function scenarioFromJson(file: string, json: unknown, options: LoadOptio
     throw new ScenarioErrors(flattenIssues(parsed.error.issues, [], json).map((i) => new ScenarioError(file, i.path, i.message)));
   }
   return { file, scenario: parsed.data, config: buildConfig(file, parsed.data, options) };
+}
+
+/**
+ * One line for a League of Robot Runners file given where a scenario is
+ * expected (a problem names its map, agents and tasks files; an output has
+ * the start-kit's action model and paths), saying which command takes it,
+ * instead of a list of missing scenario keys. Null for anything else.
+ */
+function lorrKind(json: unknown): string | null {
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) return null;
+  const o = json as Record<string, unknown>;
+  if ('mapFile' in o && 'agentFile' in o && 'taskFile' in o && !('layout' in o)) {
+    return 'is a League of Robot Runners problem, not a scenario: run it with `wsim lorr FILE`';
+  }
+  if ('actionModel' in o && 'actualPaths' in o && !('layout' in o)) {
+    return 'is a League of Robot Runners output (what `wsim lorr --output` writes), not a scenario';
+  }
+  return null;
 }
 
 /** Loads a scenario file: read, parse, validate, resolve. Throws ScenarioError(s) with file and path. */
