@@ -99,6 +99,10 @@ svg .grid{stroke:#e6e9ee}svg .axis{stroke:#8a94a3}
 svg text{font:11px system-ui,sans-serif;fill:#3a4452}svg .ct{font-weight:600;font-size:12px}
 svg .yt{text-anchor:end}svg .xt,svg .xl{text-anchor:middle}svg .yl{text-anchor:middle}svg .bv{font-size:10px}
 figure{margin:0}figcaption{font-size:12px;color:#5b6675}
+.banner{font-size:16px;font-weight:700;padding:10px 14px;border-radius:6px;margin:0 0 16px}
+.banner.ok{background:#e3f4e6;color:#17803d;border:1px solid #9fd4aa}.banner.bad{background:#fde8e6;color:#b42318;border:1px solid #f2a39b}
+.banner.none{background:#eef1f4;color:#3a4452;border:1px solid #dde2e8}
+.note{font-size:12px;color:#5b6675;max-width:900px}
 `;
 
 function kpiTable(a: Aggregate): string {
@@ -112,7 +116,7 @@ function kpiTable(a: Aggregate): string {
     t.variants.forEach((v, k) => {
       h += '<tr>';
       if (k === 0) h += `<td class="l" rowspan="${t.variants.length}">${esc(t.label)}</td><td class="l" rowspan="${t.variants.length}">${t.better}</td>`;
-      h += `<td class="l">${esc(v.variant)}</td><td${t.best === v.variant && !single ? ' class="best"' : ''}>${fmt(v.mean, dp)}</td>`;
+      h += `<td class="l">${esc(v.variant)}</td><td${!single && markedBest(t) === v.variant ? ' class="best"' : ''}>${fmt(v.mean, dp)}</td>`;
       if (!single) {
         h += `<td>${fmtInterval(v.ci, dp)}</td>`;
         h += v.diff === null ? '<td>baseline</td><td></td>' : `<td${v.diff.significant ? ' class="sig"' : ''}>${fmt(v.diff.mean, dp, true)}</td><td>${fmtInterval(v.diff.ci, dp, true)}</td>`;
@@ -120,7 +124,33 @@ function kpiTable(a: Aggregate): string {
       h += '</tr>';
     });
   }
-  return h + '</tbody></table>';
+  h += '</tbody></table>';
+  if (!single) {
+    h += `<p class="note">Bold on green: the best variant for that KPI, marked only where the difference is significant at ${pct}% ` +
+      `(the best is not the baseline and differs from it significantly, or it is the baseline and every other variant is significantly worse). ` +
+      `Green differences are significant; the intervals are ${pct}% confidence intervals over the replications.</p>`;
+  }
+  return h;
+}
+
+/** The variant to mark best for a KPI: only where its lead over the baseline is significant (see the note under the table). */
+function markedBest(t: Aggregate['kpis'][number]): string | null {
+  if (t.best === null) return null;
+  const best = t.variants.find((v) => v.variant === t.best);
+  if (best === undefined) return null;
+  if (best.diff !== null) return best.diff.significant ? t.best : null;
+  // The baseline is best: mark it when every other variant is significantly worse.
+  const others = t.variants.filter((v) => v.diff !== null);
+  return others.length > 0 && others.every((v) => v.diff!.significant) ? t.best : null;
+}
+
+/** A banner at the top: did the run meet its assertions? */
+function banner(a: Aggregate): string {
+  const n = a.assertions.length;
+  const failed = a.assertions.filter((r) => !r.passed).length;
+  if (n === 0) return '<div class="banner none">No assertions: nothing to pass or fail.</div>';
+  if (failed === 0) return `<div class="banner ok">&#10003; PASS: all ${n} assertions hold.</div>`;
+  return `<div class="banner bad">&#10007; FAIL: ${failed} of ${n} assertions do not hold (see Assertions).</div>`;
 }
 
 function assertionTable(a: Aggregate): string {
@@ -170,6 +200,7 @@ export function htmlReport(a: Aggregate, runs: readonly RunResult[]): string {
     ? `seed ${a.seeds[0]}`
     : `${a.variants.length} variant(s) x ${a.replications} replication(s) under common random numbers (seeds ${a.seeds[0]} ... ${a.seeds[a.seeds.length - 1]}); baseline ${a.baseline}`;
   let h = `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title><style>${STYLE}</style></head><body><main>`;
+  h += banner(a);
   h += `<h1>${esc(title)}</h1><p class="meta">${esc(meta)}${a.description ? ` &middot; ${esc(a.description)}` : ''}</p>`;
   if (a.variants.some((v) => Object.keys(v.set).length > 0)) {
     h += '<table><thead><tr><th class="l">variant</th><th class="l">settings</th></tr></thead><tbody>';

@@ -72,7 +72,11 @@ describe('CI mode: wsim run', () => {
     expect(report.congestionGrid.rows).toBe(14);
     const suite = checkJunit(readFileSync(join(dir, 'junit.xml'), 'utf8'));
     expect(suite.children[0].attrs.name).toBe('default');
-    checkSelfContained(readFileSync(join(dir, 'report.html'), 'utf8'));
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    checkSelfContained(html);
+    // The verdict first, before the title.
+    expect(html.indexOf('<div class="banner ok">&#10003; PASS: all 3 assertions hold.</div>')).toBeGreaterThan(0);
+    expect(html.indexOf('class="banner')).toBeLessThan(html.indexOf('<h1>'));
     expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toMatch(/✅ All 3 assertions passed/);
     expect(readdirSync(join(dir, 'csv')).sort()).toContain('runs.csv');
   });
@@ -90,6 +94,7 @@ describe('CI mode: wsim run', () => {
     const failure = root.children[0].children[0].children[0];
     expect(failure.attrs.message).toMatch(/throughput\.ordersPerHour = [\d.]+, expected >= 100000/);
     expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toMatch(/❌ 1 of 2 assertions failed/);
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toContain('<div class="banner bad">&#10007; FAIL: 1 of 2 assertions do not hold (see Assertions).</div>');
     expect(readFileSync(join(dir, 'csv/assertions.csv'), 'utf8')).toMatch(/throughput\.ordersPerHour >= 100000,throughput\.ordersPerHour,>=,100000,[\d.]+,1,false/);
   });
 
@@ -123,7 +128,22 @@ describe('CI mode: wsim experiment', () => {
     const root = checkJunit(readFileSync(join(dir, 'junit.xml'), 'utf8'));
     expect(root.children.map((s) => s.attrs.name)).toEqual(['small/twelve', 'small/two']);
     expect(root.attrs.failures).toBe('1');
-    checkSelfContained(readFileSync(join(dir, 'report.html'), 'utf8'));
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    checkSelfContained(html);
+    expect(html).toContain('FAIL: 1 of 4 assertions do not hold');
+    // Best marks are explained, and given only where the lead over the baseline is significant.
+    expect(html).toContain('marked only where the difference is significant at 95%');
+    const aggregate = JSON.parse(readFileSync(join(dir, 'experiment.json'), 'utf8'));
+    const marked = (html.match(/<td class="best">/g) ?? []).length;
+    const significantLeads = aggregate.kpis.filter((t: { best: string | null; variants: { variant: string; diff: { significant: boolean } | null }[] }) => {
+      const best = t.variants.find((v) => v.variant === t.best);
+      if (!best) return false;
+      if (best.diff) return best.diff.significant;
+      const others = t.variants.filter((v) => v.diff);
+      return others.length > 0 && others.every((v) => v.diff!.significant);
+    }).length;
+    expect(marked).toBe(significantLeads);
+    expect(marked).toBeLessThan(aggregate.kpis.length);
     const md = readFileSync(join(dir, 'summary.md'), 'utf8');
     expect(md).toMatch(/\| KPI \| twelve \| two \|/);
     expect(md).toMatch(/\| ❌ \| two \| `throughput\.ordersPerHour >= 150` \|/);
