@@ -34,6 +34,13 @@ export class LruCache<V> {
     return value;
   }
 
+  /** Removes the value under `key`, if any (without calling `onEvict`), and returns it. */
+  delete(key: number): V | undefined {
+    const value = this.map.get(key);
+    if (value !== undefined) this.map.delete(key);
+    return value;
+  }
+
   /** Removes every value `pred` accepts (without calling `onEvict`) and returns them. */
   evictWhere(pred: (value: V) => boolean): V[] {
     const out: V[] = [];

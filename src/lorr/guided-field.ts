@@ -448,7 +448,7 @@ export class GuidedCache {
   get(goal: number): GuidedField {
     const f = this.lru.get(goal);
     if (f.generation === this.generation) return f;
-    this.lru.evictWhere((v) => v === f);
+    this.lru.delete(goal);
     f.evicted = true;
     f.recycleIfFree();
     return this.lru.get(goal);
