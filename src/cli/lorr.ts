@@ -27,11 +27,18 @@ export function lorrCommand(args: LorrArgs): number {
   if (args.output) checkOutput(args.output);
   const t0 = performance.now();
   let nextDecile = 1;
+  // Tasks finished in each tenth of the run: a fleet that clogs shows falling tenths.
+  const tenths: number[] = [];
+  let lastFinished = 0;
   const result = runLorr(problem, {
     steps: args.steps,
     guidance: args.guidance,
     planner: args.planner,
     onStep: (sim) => {
+      if (sim.step === Math.floor(((tenths.length + 1) * args.steps) / 10)) {
+        tenths.push(sim.finished - lastFinished);
+        lastFinished = sim.finished;
+      }
       if (args.quiet) return;
       while (sim.step * 10 >= nextDecile * args.steps) {
         nextDecile++;
@@ -50,6 +57,7 @@ export function lorrCommand(args: LorrArgs): number {
       `${args.problem}: ${problem.teamSize} agents on ${problem.grid.width}x${problem.grid.height}, ${args.steps} steps, planner ${args.planner}, guidance ${result.guidance}` +
         (result.trial ? ` (trial of ${result.trial.steps} steps: lanes ${result.trial.lanes} vs none ${result.trial.none} errands)` : ''),
       `  tasks finished   ${sim.finished} (${(sim.finished / args.steps).toFixed(2)} per step)`,
+      `  per tenth        ${sparkline(tenths)}  ${tenths.join(' ')} (the last tenth is ${(tenths[tenths.length - 1] / Math.max(1, ...tenths)).toFixed(2)} of the best)`,
       `  planning         mean ${mean.toFixed(1)} ms/step, max ${maxAfterFirst.toFixed(1)} ms after the first step (first step ${ms[0].toFixed(0)} ms)`,
       `  wall             ${wall.toFixed(1)} s`,
     ];
@@ -60,4 +68,12 @@ export function lorrCommand(args: LorrArgs): number {
     process.stdout.write(lines.join('\n') + '\n');
   }
   return 0;
+}
+
+const BARS = '▁▂▃▄▅▆▇█';
+
+/** One block character per value, scaled to the largest: the run's throughput at a glance. */
+export function sparkline(values: readonly number[]): string {
+  const top = Math.max(1, ...values);
+  return values.map((v) => BARS[Math.min(BARS.length - 1, Math.floor((v / top) * (BARS.length - 1) + 0.5))]).join('');
 }

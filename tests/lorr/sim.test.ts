@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { sparkline } from '../../src/cli/lorr.js';
 import { main } from '../../src/cli/main.js';
 import { rngStream } from '../../src/core/rng.js';
 import { generateWarehouse } from '../../src/layout/generate.js';
@@ -104,6 +105,12 @@ describe('LoRR runs', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/tasks finished +\d+ \(\d+\.\d+ per step\)/);
     expect(stdout).toMatch(/congestion-free +\d+ tasks/);
+    // Ten tenths of ten steps each, adding up to the tasks finished, drawn as ten bars.
+    const tenths = /per tenth +([▁▂▃▄▅▆▇█]{10}) {2}((?:\d+ ){9}\d+) \(the last tenth is \d\.\d\d of the best\)/.exec(stdout);
+    expect(tenths).not.toBeNull();
+    const finished = Number(/tasks finished +(\d+)/.exec(stdout)![1]);
+    expect(tenths![2].split(' ').map(Number).reduce((a, b) => a + b, 0)).toBe(finished);
+    expect(sparkline([0, 4, 8])).toBe('▁▅█');
     const json = JSON.parse(readFileSync(out, 'utf8'));
     expect(json.actionModel).toBe('MAPF_T');
     expect(json.version).toBe('2024 LoRR');
