@@ -62,8 +62,16 @@ export type PlannerFactory = (grid: Grid, n: number, options: PlannerOptions) =>
  * an open one; robots inside may move on inside it and leave.
  */
 export function canEnter(view: PlanView, i: number, from: number, cell: number): boolean {
-  const blocked = view.fields.blocked;
-  if (blocked[cell] !== 0 && blocked[from] === 0) return false;
+  return mayEnter(view.fields.blocked, view.grid.kind, view.fields.blocked[from] === 0, view.loaded[i] !== 0, view.goal[i], cell);
+}
+
+/**
+ * The rule of canEnter with the robot's side of it worked out once: whether
+ * it stands outside any closed area, whether it is loaded, and its goal. Hot
+ * loops that try several cells for one robot call this directly.
+ */
+export function mayEnter(blocked: Uint16Array, kind: Uint8Array, outside: boolean, loaded: boolean, goal: number, cell: number): boolean {
+  if (outside && blocked[cell] !== 0) return false;
   // Storage kind is 2 (CellKind.Storage); a loaded robot only enters its own goal there.
-  return view.loaded[i] === 0 || view.grid.kind[cell] !== 2 || view.goal[i] === cell;
+  return !loaded || kind[cell] !== 2 || goal === cell;
 }

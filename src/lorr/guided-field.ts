@@ -1,6 +1,6 @@
 import { UNREACHABLE } from '../layout/distance.js';
 import type { Grid } from '../layout/grid.js';
-import { againstCorridorLane, laneParity } from '../layout/lanes.js';
+import { againstCorridorLane, laneParity, type LaneParity } from '../layout/lanes.js';
 import { LruCache } from '../layout/lru.js';
 
 /** Cost of one move along a lane, and against it, in the field's units (two per plain step): against a lane a move counts double. */
@@ -105,7 +105,12 @@ export class GuidedField {
     readonly penalty: Uint8Array = NO_PENALTY,
     /** The cache's penalty generation the field was made under. */
     readonly generation = 0,
-  ) {}
+  ) {
+    this.lanes = laneParity(grid);
+  }
+
+  /** The map's corridor lanes (see laneParity), looked up once per field rather than per search step. */
+  private readonly lanes: LaneParity;
 
   private start(aim: number): void {
     const fresh = this.arrays.fresh;
@@ -273,7 +278,7 @@ export class GuidedField {
     if (this.entries === 0 || this.final(cell)) return;
     const goal = this.goal;
     const { nbr, width } = this.grid;
-    const { row: laneRow, col: laneCol } = laneParity(this.grid);
+    const { row: laneRow, col: laneCol } = this.lanes;
     const penalty = this.penalty;
     const penalised = penalty.length > 0;
     const head = this.head;
@@ -317,8 +322,8 @@ export class GuidedField {
         const y = nbr[base + k];
         if (y < 0) continue;
         const vy = dist[y];
-        // The robot moves from y into x, against k. The lanes (see againstLane): rows for east-west moves, columns
-        // for north-south; from the east (k = 0) it moves west, against the lane on even rows, and so on round.
+        // The robot moves from y into x, against k. The lanes (see laneParity): rows for east-west moves, columns
+        // for north-south; from the east (k = 0) it moves west, against the lane of an even-parity row, and so on round.
         const against = (k & 1 ? laneCol[c] : laneRow[r]) ^ 1 ^ (k >> 1);
         const nd = g + ALONG + against * (AGAINST - ALONG) + (penalised ? penalty[x] : 0);
         // Skip y if closed (no OPEN bit: below any nd | OPEN) or queued as cheap already; UNSEEN takes any cost but the goal's.
