@@ -209,4 +209,6 @@ export interface FleetConfig {
   window: number;
   /** Ticks between replans of the windowed planners. */
   replanEvery: number;
+  /** A stall episode longer than this many ticks is counted in the report (omitted = 30 s). */
+  stallTicks?: number;
 }

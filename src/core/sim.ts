@@ -20,6 +20,7 @@ import { metricsStage } from '../metrics/stage.js';
 import { FaultEngine } from '../faults/engine.js';
 import { Operations } from '../flow/operations.js';
 import { AlertDetector } from '../metrics/alerts.js';
+import { StallWatch } from '../metrics/stalls.js';
 
 /** Receives one frame per tick. */
 export type FrameObserver = (frame: Frame) => void;
@@ -52,6 +53,8 @@ export class Sim {
   readonly operations: Operations | null;
   /** The live alert detector over the KPIs (null when the scenario has no `alerts` section). */
   readonly alerts: AlertDetector | null;
+  /** What every waiting robot waits for, and the stall episodes of the run. */
+  readonly stalls: StallWatch;
   private readonly frame: Frame;
   private readonly observers: FrameObserver[] = [];
 
@@ -101,6 +104,8 @@ export class Sim {
     w.operations = this.operations;
     this.alerts = config.alerts ? new AlertDetector(w, config.alerts) : null;
     w.alerts = this.alerts;
+    this.stalls = new StallWatch(w, config.fleet.stallTicks ?? Math.max(1, Math.round(30 / config.tickSeconds)));
+    w.stalls = this.stalls;
     this.frame = {
       tick: 0,
       time: 0,
@@ -141,7 +146,9 @@ export class Sim {
     this.reslot?.step(w);
     this.operations?.afterAssignment(w);
     this.planStage();
+    this.stalls.beforeMove(w);
     movementStage(w, this.motion);
+    this.stalls.afterMove(w);
     serviceStage(w);
     equipmentStage(w);
     metricsStage(w);

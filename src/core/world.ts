@@ -17,6 +17,7 @@ import { ToteBook } from '../flow/totes.js';
 import type { FaultEngine } from '../faults/engine.js';
 import type { Operations } from '../flow/operations.js';
 import type { AlertDetector } from '../metrics/alerts.js';
+import type { StallWatch } from '../metrics/stalls.js';
 
 /** Everything the tick loop reads and writes. Stages are free functions over it. */
 export interface World {
@@ -56,6 +57,8 @@ export interface World {
   operations?: Operations | null;
   /** The live alert detector (set by the Sim when the scenario has an `alerts` section); absent otherwise. */
   alerts?: AlertDetector | null;
+  /** Wait-for links and stall episodes (set by the Sim); absent in worlds built without one. */
+  stalls?: StallWatch | null;
 }
 
 /** Places robots without start cells on evenly spread free floor cells (plain floor first, then storage). */

@@ -6,6 +6,7 @@ import { buildFaultsReport, type FaultsReport } from '../faults/report.js';
 import { buildForecastReport, buildOperationsReport, type ForecastReport, type OperationsReport } from './forecast-report.js';
 import { checkConservation, type ConservationReport } from './conservation.js';
 import { buildAlertsReport, type AlertsReport } from './alerts-report.js';
+import { buildStallsReport, type StallsReport } from './stalls-report.js';
 import { buildAutomationReport, type PackingReport, type RobotPickingReport } from './automation-report.js';
 
 export interface StationReport {
@@ -51,6 +52,8 @@ export interface Report {
     priorityYields: number;
     /** Robots without progress for DEADLOCK_TICKS, sent on a detour; how many recovered; how many were still stuck at the end. */
     deadlocks: { detected: number; recovered: number; unrecovered: number; cells: { row: number; col: number }[] };
+    /** Stall episodes: robots standing still on their way, grouped by wait-for chain (docs/stalls.md). */
+    stalls: StallsReport;
     depleted: number;
     energyKWh: number;
   };
@@ -187,6 +190,7 @@ export function buildReport(w: World, planner: string, assignment: string, wallS
         unrecovered: metrics.deadlocks.unrecovered,
         cells: metrics.deadlocks.cells.map((c) => ({ row: Math.floor(c / w.grid.width), col: c % w.grid.width })),
       },
+      stalls: buildStallsReport(w),
       depleted,
       energyKWh: r4(energy / 1000),
     },

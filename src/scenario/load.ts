@@ -331,7 +331,7 @@ export function buildConfig(file: string, s: ScenarioFile, options: LoadOptions 
       queueCapacity: s.stations.queueCapacity,
       orderAssignment: s.stations.orderAssignment,
     },
-    fleet: { ...s.fleet },
+    fleet: { ...s.fleet, stallTicks: Math.max(1, Math.round(seconds(s.fleet.stallThreshold) / tick)) },
     startOfDayTick: Math.round((parseTimeOfDay(s.startTime) ?? 0) / tick),
     dayTicks: 86400 / tick,
     zones: flow.zones,

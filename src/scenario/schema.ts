@@ -104,6 +104,7 @@ export const Fleet = z.strictObject({
   planner: z.enum(['pibt', 'whca']).default('pibt'),
   window: z.number().int().min(1).max(64).default(8),
   replanEvery: z.number().int().min(1).max(64).default(4),
+  stallThreshold: PositiveDuration.default('30s').describe('A stall episode (robots standing still on their way) counts in robots.stalls when it lasts longer than this'),
 });
 
 const NodeId = z.string().min(1).describe('Id of a conveyor, sorter, AGV loop (\'agv\' or \'agv/1\' for its second pickup) or dock');

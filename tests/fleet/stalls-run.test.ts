@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkReportPath, evaluate, numberAt, parseAssertion } from '../../src/ci/assertions.js';
+import { templateReport } from '../../src/experiment/load.js';
+import { buildReport } from '../../src/metrics/report.js';
+import { cli, tempDir, writeJson } from '../experiment/fixtures.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { loaderMessages, scenarioPath, simFromJson } from '../helpers/scenarios.js';
+
+/** The shipped dense scenario, shortened. */
+function dense(duration: string): Record<string, unknown> {
+  const s = JSON.parse(readFileSync(scenarioPath('dense.json'), 'utf8'));
+  delete s.$schema;
+  return { ...s, duration };
+}
+
+function denseStalls(duration = '10m') {
+  const sim = simFromJson(dense(duration));
+  sim.run();
+  return buildReport(sim.world, sim.planner.name, sim.assignment.name, 0).robots.stalls;
+}
+
+describe('robots.stalls on a dense run', () => {
+  it('lists episodes longer than the threshold, longest first, each chain a line of neighbours', () => {
+    const s = denseStalls();
+    expect(s.thresholdSeconds).toBe(30);
+    expect(s.count).toBeGreaterThan(0);
+    expect(s.longest.length).toBe(Math.min(20, s.count));
+    expect(s.longestSeconds).toBe(s.longest[0].durationSeconds);
+    let prev = Infinity;
+    let robotSeconds = 0;
+    for (const e of s.longest) {
+      expect(e.durationSeconds).toBeGreaterThan(30);
+      expect(e.durationSeconds).toBeLessThanOrEqual(prev);
+      prev = e.durationSeconds;
+      robotSeconds += e.robotSeconds;
+      expect(e.robotSeconds).toBeGreaterThanOrEqual(e.durationSeconds);
+      expect(['robot', 'cycle', 'closure', 'queue', 'charger']).toContain(e.cause);
+      expect(new Set(e.chain).size).toBe(e.chain.length);
+      expect(e.cells.length).toBe(e.chain.length + (e.cause === 'closure' ? 1 : 0));
+      // Each robot of the chain waits for the next one, in the cell next to it.
+      for (let k = 1; k < e.cells.length; k++) {
+        const a = e.cells[k - 1];
+        const b = e.cells[k];
+        expect(Math.abs(a.row - b.row) + Math.abs(a.col - b.col)).toBe(1);
+      }
+      expect(e.robots).toEqual([...e.robots].sort((a, b) => a - b));
+    }
+    if (s.count <= 20) expect(s.robotSeconds).toBeCloseTo(robotSeconds, 3);
+  });
+
+  it('is the same on a second run', () => {
+    expect(JSON.stringify(denseStalls('4m'))).toBe(JSON.stringify(denseStalls('4m')));
+  });
+});
+
+describe('gating on stalls', () => {
+  it('resolves robots.stalls paths in assertions', () => {
+    const template = templateReport(loadScenario(scenarioPath('default.json')).config);
+    for (const p of ['robots.stalls.longestSeconds <= 120', 'robots.stalls.count == 0', 'robots.stalls.robotSeconds < 10']) {
+      expect(checkReportPath(template, parseAssertion(p).segments)).toBeNull();
+    }
+    const report = { robots: { stalls: { longestSeconds: 121 } } };
+    const a = parseAssertion('robots.stalls.longestSeconds <= 120');
+    expect(evaluate(a, numberAt(report, a.segments)).passed).toBe(false);
+    report.robots.stalls.longestSeconds = 120;
+    expect(evaluate(a, numberAt(report, a.segments)).passed).toBe(true);
+  });
+
+  it('wsim run exits 0 when a stalls assertion holds and 1 when it fails', async () => {
+    const dir = tempDir();
+    const ok = writeJson(dir, 'ok.json', { ...dense('5m'), assertions: ['robots.stalls.longestSeconds <= 3600'] });
+    const bad = writeJson(dir, 'bad.json', { ...dense('5m'), assertions: ['robots.stalls.longestSeconds <= 1'] });
+    const pass = await cli('run', ok, '--quiet', '--report', join(dir, 'ok-report.json'));
+    expect(pass.code).toBe(0);
+    const fail = await cli('run', bad, '--quiet');
+    expect(fail.code).toBe(1);
+    expect(fail.out + fail.err).toMatch(/robots\.stalls\.longestSeconds/);
+    const report = JSON.parse(readFileSync(join(dir, 'ok-report.json'), 'utf8'));
+    expect(report.robots.stalls.longestSeconds).toBeGreaterThan(1);
+  });
+});
+
+describe('fleet.stallThreshold', () => {
+  const base = { name: 'x', duration: '1h', layout: { grid: ['@@@@', '@PR@', '@..@', '@@@@'] }, robots: { count: 1, battery: { chargeBelow: 0 } }, demand: { ordersPerHour: 0 } };
+  it('takes a duration and refuses anything else in one line', () => {
+    expect(loaderMessages({ ...base, fleet: { stallThreshold: '2m' } })).toEqual([]);
+    expect(loaderMessages({ ...base, fleet: { stallThreshold: 0 } })).toEqual(['site.json: fleet.stallThreshold: expected a duration above zero']);
+    expect(loaderMessages({ ...base, fleet: { stallThreshold: 'soon' } })[0]).toMatch(/^site\.json: fleet\.stallThreshold: expected a duration/);
+    expect(loaderMessages({ ...base, fleet: { stallThreshold: -5 } })[0]).toMatch(/^site\.json: fleet\.stallThreshold: /);
+    expect(loaderMessages({ ...base, fleet: { stallThreshold: 400 * 86400 } })).toEqual(['site.json: fleet.stallThreshold: expected at most 366 days']);
+  });
+});
