@@ -1,5 +1,7 @@
 import { loadLorrProblem } from '../lorr/problem.js';
 import { congestionFreeBound, runLorr, type Guidance } from '../lorr/run.js';
+import { writeLorrRecording } from '../lorr/record.js';
+import { traceFromSim } from '../lorr/trace.js';
 import { UsageError } from './main.js';
 import { checkOutput, writeTextAtomic } from './output.js';
 
@@ -7,6 +9,8 @@ export interface LorrArgs {
   problem: string;
   steps: number;
   output?: string;
+  /** Write a recording the viewer scrubs (`wsim view FILE`). */
+  record?: string;
   guidance: Guidance;
   planner: 'pibt' | 'pibt-t';
   bound: boolean;
@@ -25,6 +29,7 @@ export function lorrCommand(args: LorrArgs): number {
   }
   const problem = loadLorrProblem(args.problem, { allowOutside: args.allowOutside });
   if (args.output) checkOutput(args.output);
+  if (args.record) checkOutput(args.record);
   const t0 = performance.now();
   let nextDecile = 1;
   // Tasks finished in each tenth of the run: a fleet that clogs shows falling tenths.
@@ -48,6 +53,7 @@ export function lorrCommand(args: LorrArgs): number {
   });
   const wall = (performance.now() - t0) / 1000;
   if (args.output) writeTextAtomic(args.output, JSON.stringify(result.output) + '\n');
+  if (args.record) writeLorrRecording(traceFromSim(problem, result.sim), args.record);
   const { sim } = result;
   const ms = sim.planMs;
   const mean = ms.reduce((a, b) => a + b, 0) / ms.length;

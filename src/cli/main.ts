@@ -49,6 +49,8 @@ async function dispatch(command: string | undefined, rest: string[]): Promise<nu
       return await (await import('./serve.js')).serveCommand((await import('./run-args.js')).parseServeArgs(rest));
     case 'lorr':
       return (await import('./lorr.js')).lorrCommand(parseLorrArgs(rest));
+    case 'view':
+      return await (await import('./view.js')).viewCommand(parseViewArgs(rest));
     case 'experiment': {
       const ex = await import('./experiment.js');
       return await ex.experimentCommand(ex.parseExperimentArgs(rest));
@@ -117,5 +119,14 @@ export function parseLorrArgs(args: string[]) {
   if (planner !== 'pibt' && planner !== 'pibt-t') throw new UsageError(`--planner must be pibt or pibt-t, got '${planner}'`, 'lorr');
   const stepsText = str(values, 'steps');
   const steps = stepsText === undefined ? 5000 : Number(stepsText);
-  return { problem: positionals[0], steps, output: str(values, 'output'), guidance, planner, bound: values.bound === true, quiet: values.quiet === true, allowOutside: values['allow-outside'] === true } as const;
+  return { problem: positionals[0], steps, output: str(values, 'output'), record: str(values, 'record'), guidance, planner, bound: values.bound === true, quiet: values.quiet === true, allowOutside: values['allow-outside'] === true } as const;
+}
+
+export function parseViewArgs(args: string[]) {
+  const { values, positionals } = parseCommandArgs('view', args);
+  if (positionals.length !== 1) throw new UsageError('view takes exactly one FILE', 'view');
+  const portText = str(values, 'port');
+  const port = portText === undefined ? 8080 : Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new FlagError(`--port must be a port number (0-65535), got '${portText}'`);
+  return { file: positionals[0], problem: str(values, 'problem'), port, allowOutside: values['allow-outside'] === true };
 }

@@ -15,6 +15,7 @@ export function isUnderway(state: number): boolean {
 export class HeatMap {
   readonly wait: Float32Array;
   private prev: Int32Array;
+  private prevHeading: Uint8Array;
   private primed = false;
   /** Largest value in `wait`. */
   max = 0;
@@ -22,20 +23,41 @@ export class HeatMap {
   constructor(cells: number, robots: number) {
     this.wait = new Float32Array(cells);
     this.prev = new Int32Array(robots);
+    this.prevHeading = new Uint8Array(robots);
   }
 
-  /** Records one tick; the first call only remembers where robots are. */
-  update(cell: Int32Array, state: Uint8Array, n: number): void {
+  /**
+   * Records one tick; the first call only remembers where robots are. With
+   * `heading` (League of Robot Runners runs, where a turn takes a step) a
+   * robot that turned in place was busy turning, not waiting.
+   */
+  update(cell: Int32Array, state: Uint8Array, n: number, heading?: Uint8Array): void {
     if (this.primed) {
       const w = this.wait;
       for (let i = 0; i < n; i++) {
         const c = cell[i];
         if (c !== this.prev[i] || !isUnderway(state[i])) continue;
+        if (heading && heading[i] !== this.prevHeading[i]) continue;
         const v = ++w[c];
         if (v > this.max) this.max = v;
       }
     }
     this.prev.set(cell.subarray(0, n));
+    if (heading) this.prevHeading.set(heading.subarray(0, n));
+    this.primed = true;
+  }
+
+  /**
+   * Takes over a keyframe's map: `wait` as it was at the keyframe's tick,
+   * and the robots' cells and headings there, so the next update counts on.
+   */
+  restore(wait: Float32Array, cell: Int32Array, n: number, heading?: Uint8Array): void {
+    this.wait.set(wait.subarray(0, this.wait.length));
+    let max = 0;
+    for (let c = 0; c < this.wait.length; c++) if (this.wait[c] > max) max = this.wait[c];
+    this.max = max;
+    this.prev.set(cell.subarray(0, n));
+    if (heading) this.prevHeading.set(heading.subarray(0, n));
     this.primed = true;
   }
 

@@ -1,4 +1,5 @@
 import type { SimConfig } from '../core/config.js';
+import type { LorrInfo } from './lorr-info.js';
 
 /**
  * The static part of a run, sent once before its frames (on the ws stream, by
@@ -30,6 +31,10 @@ export interface LayoutInfo {
   startTick: number;
   /** Person-to-goods zones and outbound equipment, in the order of the frame's flow sections. */
   equipment: EquipmentInfo;
+  /** Time of day the run starts, in seconds after midnight: the scenario's `startTime` (absent in older recordings: midnight). */
+  startOfDaySeconds?: number;
+  /** A League of Robot Runners run (`wsim lorr --record`, `wsim view OUT.json`): its agents' timelines. */
+  lorr?: LorrInfo;
 }
 
 /** Where the equipment is, for drawing; the frame's flow sections carry its state. */
@@ -75,6 +80,7 @@ export function layoutInfo(config: SimConfig): LayoutInfo {
     podHomes: Array.from(g.storage),
     startTick: 0,
     equipment: equipmentInfo(config),
+    startOfDaySeconds: config.startOfDayTick * config.tickSeconds,
   };
 }
 

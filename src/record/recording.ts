@@ -25,6 +25,7 @@
 import { z } from 'zod';
 import { flattenIssues, ScenarioError } from '../scenario/errors.js';
 import { decodeFrame, FRAME_HEADER_BYTES, FRAME_MAGIC, FrameFormatError, frameProblem } from './frame-codec.js';
+import { maxKeyframeBytes } from './keyframe.js';
 import type { LayoutInfo } from './layout-info.js';
 
 export const RECORDING_MAGIC = new Uint8Array([0x57, 0x53, 0x49, 0x4d, 0x52, 0x45, 0x43, 0x01]); // 'WSIMREC' 1
@@ -233,13 +234,15 @@ export function maxFrameBytes(l: LayoutInfo): number {
   const things =
     l.robots + l.stations.length + movers(l) + e.conveyors.length + e.sorters.length + e.docks.length + (e.packStations?.length ?? 0) +
     e.sorters.reduce((n, s) => n + s.chutes.length, 0);
-  // 96 bytes per thing: its fixed sections (at most 16 bytes) and five events (16 bytes each with their padding).
-  return FRAME_HEADER_BYTES + 64 * 12 + EVENT_ALLOWANCE * 16 + things * 96;
+  // 96 bytes per thing: its fixed sections (at most 24 bytes) and four or five events (16 bytes each with their padding);
+  // and the keyframe the first frame of a chunk carries.
+  return FRAME_HEADER_BYTES + 64 * 12 + EVENT_ALLOWANCE * 16 + things * 96 + maxKeyframeBytes(l.width * l.height);
 }
 
-/** Most bytes a chunk of this recording can inflate to. */
+/** Most bytes a chunk of this recording can inflate to: its frames, one of them a keyframe. */
 export function maxChunkBytes(h: RecordingHeader): number {
-  return Math.min(MAX_CHUNK_BYTES, h.chunkFrames * (4 + maxFrameBytes(h.layout)));
+  const key = maxKeyframeBytes(h.layout.width * h.layout.height);
+  return Math.min(MAX_CHUNK_BYTES, h.chunkFrames * (4 + maxFrameBytes(h.layout) - key) + key);
 }
 
 /** Most compressed bytes for a chunk: deflate's worst case on incompressible input, plus gzip's wrapper. */
@@ -343,6 +346,12 @@ export class RecordingReader {
   get lastTick(): number {
     const c = this.chunks[this.chunks.length - 1];
     return c.firstTick + c.frames - 1;
+  }
+
+  /** The first tick of the chunk holding `tick` (clamped to the recorded range): where its keyframe is. */
+  keyTickOf(tick: number): number {
+    const t = Math.max(this.firstTick, Math.min(this.lastTick, Math.floor(tick)));
+    return this.chunks[this.chunkOf(t)].firstTick;
   }
 
   /** The frame of `tick` (clamped to the recorded range), as encoded bytes, checked to be that tick's whole frame. */

@@ -24,6 +24,11 @@ export const MAX_LORR_OUTPUT_BYTES = 256 * 1024 * 1024;
  * "is a folder, not a file", "is 300000000 bytes; the limit is 16777216".
  */
 export function readRegularFile(file: string, maxBytes: number, fail: (why: string) => Error): string {
+  return readRegularBytes(file, maxBytes, fail).toString('utf8');
+}
+
+/** As readRegularFile, for binary files (recordings, bundles): the bytes as they are. */
+export function readRegularBytes(file: string, maxBytes: number, fail: (why: string) => Error): Buffer {
   let st: Stats;
   try {
     st = statSync(file);
@@ -67,7 +72,7 @@ export function notRegular(st: Stats): string | null {
  * Reads to the end but never past the cap: files under /proc report size 0,
  * and a file may grow while it is read, so the size from stat is only a hint.
  */
-function readCapped(fd: number, hint: number, maxBytes: number, fail: (why: string) => Error): string {
+function readCapped(fd: number, hint: number, maxBytes: number, fail: (why: string) => Error): Buffer {
   let buf = Buffer.allocUnsafe(Math.min(maxBytes, Math.max(hint, 64 * 1024)) + 1);
   let used = 0;
   for (;;) {
@@ -87,7 +92,7 @@ function readCapped(fd: number, hint: number, maxBytes: number, fail: (why: stri
     used += n;
   }
   if (used > maxBytes) throw fail(`is over ${maxBytes} bytes, the limit`);
-  return buf.toString('utf8', 0, used);
+  return buf.subarray(0, used);
 }
 
 /** A system error as a short phrase that reads after a file's name. */

@@ -1,14 +1,14 @@
 /**
  * The viewer's entry point. Decides where the run comes from: the server the
  * page was loaded from (`wsim serve` answers live.json), a `?ws=` address, or
- * else the page's own worker running a shipped scenario (`?scenario=name`;
+ * the file `wsim view` serves (view.json), or else the page's own worker running a shipped scenario (`?scenario=name`;
  * `?bench=N` generates a large floor with N robots, `?speed=` sets the start
  * speed). Files dropped or opened switch to a local run or a replay.
  */
-import { isRecording } from '../record/recording.js';
 import { Scene } from './render/scene.js';
 import { benchScenario, BUILT_INS, type BuiltIn } from './scenarios.js';
-import { ReplaySource } from './sources/replay-source.js';
+import { openReplayFile } from './sources/open-file.js';
+import { findServedFile } from './sources/served-file.js';
 import { WorkerSource } from './sources/worker-source.js';
 import { WsSource } from './sources/ws-source.js';
 import { createHook } from './test-hook.js';
@@ -22,7 +22,6 @@ import './style.css';
 
 /** Largest scenario file opened (a recording may be bigger). */
 const MAX_SCENARIO_BYTES = 64 * 1024 * 1024;
-const MAX_RECORDING_BYTES = 2 * 1024 * 1024 * 1024;
 
 /** The ws address of the server that served this page, if it is `wsim serve`. */
 async function findServer(params: URLSearchParams): Promise<string | null> {
@@ -58,14 +57,15 @@ async function boot(): Promise<void> {
   const startSpeed = (toolbar: Toolbar): number | 'max' => (speedParam === 'max' ? 'max' : speedParam && Number(speedParam) > 0 ? Number(speedParam) : toolbar.speedValue());
 
   const local = (b: BuiltIn) => viewer.adopt(new WorkerSource({ file: b.file, json: b.json, speed: startSpeed(toolbar), playing: true }), b.name);
-  const openFile = async (f: File) => {
+  const openFile = async (f: File, play = false) => {
     try {
-      const head = new Uint8Array(await f.slice(0, 8).arrayBuffer());
-      if (isRecording(head)) {
-        if (f.size > MAX_RECORDING_BYTES) throw new Error(`${f.name} is ${f.size} bytes; recordings up to 2 GiB open here`);
-        const replay = ReplaySource.open(new Uint8Array(await f.arrayBuffer()));
+      const opened = await openReplayFile(f);
+      if (opened) {
+        const replay = opened.source;
         viewer.adopt(replay, f.name);
         replay.start();
+        if (opened.startTick !== replay.range.first) replay.seek(opened.startTick);
+        if (play) replay.send({ type: 'play' });
         return;
       }
       if (f.size > MAX_SCENARIO_BYTES) throw new Error(`${f.name} is ${f.size} bytes; the limit for a scenario is ${MAX_SCENARIO_BYTES}`);
@@ -93,7 +93,9 @@ async function boot(): Promise<void> {
 
   const ws = await findServer(params);
   const bench = Number(params.get('bench'));
-  if (ws) viewer.adopt(new WsSource(ws), 'live');
+  const served = ws ? null : await findServedFile();
+  if (served) await openFile(served, true);
+  else if (ws) viewer.adopt(new WsSource(ws), 'live');
   else if (bench > 0) local(benchScenario(Math.floor(bench)));
   else local(BUILT_INS.find((b) => b.name === params.get('scenario')) ?? BUILT_INS[0]);
   hook.ready = true;

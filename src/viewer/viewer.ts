@@ -35,6 +35,8 @@ export class Viewer {
   private layout: LayoutInfo | null = null;
   private readonly track = new FrameTrack();
   private kpi: KpiSeries | null = null;
+  /** The source sends its KPI series (replays, whose keyframes carry it): frames are not added here. */
+  private kpiFromSource = false;
   private heat: ViewInput['heat'] = null;
   private heatVersion = 0;
   private selected = -1;
@@ -151,6 +153,7 @@ export class Viewer {
         this.panel.setLayout(l);
         this.track.clear();
         this.kpi = new KpiSeries(l.tickSeconds, l.ticks);
+        this.kpiFromSource = false;
         this.alerts.reset(l.tickSeconds);
         this.heat = null;
         this.messages.clear('error');
@@ -160,13 +163,17 @@ export class Viewer {
       case 'frame': {
         const f = e.frame;
         this.track.push(f, performance.now(), !(this.status?.playing ?? true));
-        this.kpi?.add(f);
+        if (!this.kpiFromSource) this.kpi?.add(f);
         this.alerts.add(f);
         hookFrame(this.hook, f);
         return;
       }
       case 'heat':
         this.heat = { version: ++this.heatVersion, wait: e.wait, max: e.max };
+        return;
+      case 'kpi':
+        this.kpiFromSource = true;
+        this.kpi?.restore(e.snapshot);
         return;
       case 'status':
         this.status = e.status;

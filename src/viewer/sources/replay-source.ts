@@ -1,6 +1,7 @@
 import { ROBOT_STATE_NAMES } from '../../core/robots.js';
 import { decodeFrame, type DecodedFrame } from '../../record/frame-codec.js';
-import { HeatMap } from '../../record/heat.js';
+import { readKeyframe, ViewState, type Keyframe } from '../../record/keyframe.js';
+import type { LayoutInfo } from '../../record/layout-info.js';
 import type { ControlInput, StatusMessage } from '../../record/protocol.js';
 import { RecordingFormatError, RecordingReader } from '../../record/recording.js';
 import type { Source, SourceEvent } from './source.js';
@@ -33,6 +34,8 @@ export async function gunzipCapped(bytes: Uint8Array, maxBytes: number): Promise
   return out;
 }
 
+/** Heat map and KPI refresh while playing, ms. */
+const STATE_MS = 250;
 /** Playback timer period, ms. */
 const STEP_MS = 33;
 /** 'max' plays this many simulated seconds per wall second. */
@@ -40,8 +43,10 @@ const MAX_SPEED = 2000;
 
 /**
  * A recording played back in the page: play, pause, step, speed, and a jump
- * to any tick (the scrubber). The congestion map is rebuilt from the frames
- * as they play, and starts over after a jump backwards.
+ * to any tick (the scrubber). The congestion map and the KPI series are
+ * built from every frame as it plays; a jump restores them from the
+ * keyframe of the target's chunk and plays on from there, so they are
+ * always those of the run up to the tick shown.
  */
 export class ReplaySource implements Source {
   readonly kind = 'replay' as const;
@@ -57,15 +62,24 @@ export class ReplaySource implements Source {
   private timer: ReturnType<typeof setInterval> | null = null;
   private busy = false;
   private want: number | null = null;
-  private readonly heat: HeatMap;
-  private heatShownAt = 0;
+  /** Heat map and KPI series as of the frame shown. */
+  private readonly state: ViewState;
+  private stateSentAt = 0;
+  private jumped = false;
   private disposed = false;
 
-  private constructor(private readonly reader: RecordingReader) {
+  private constructor(
+    private readonly reader: RecordingReader,
+    private readonly name?: string,
+  ) {
     this.range = { first: reader.firstTick, last: reader.lastTick };
     this.tick = reader.firstTick;
-    const l = reader.layout;
-    this.heat = new HeatMap(l.width * l.height, l.robots);
+    this.state = new ViewState(reader.layout);
+  }
+
+  /** The recording's layout. */
+  get layout(): LayoutInfo {
+    return this.reader.layout;
   }
 
   /**
@@ -74,7 +88,7 @@ export class ReplaySource implements Source {
    * `name` when given (the page titles the message with the file's name).
    */
   static open(bytes: Uint8Array, name?: string): ReplaySource {
-    return new ReplaySource(new RecordingReader(bytes, gunzipCapped, name));
+    return new ReplaySource(new RecordingReader(bytes, gunzipCapped, name), name);
   }
 
   /** Sends the layout and the first frame; call once the viewer listens. */
@@ -101,17 +115,11 @@ export class ReplaySource implements Source {
       let t: number | null = tick;
       while (t !== null && !this.disposed) {
         this.want = null;
-        const f = decodeFrame(await this.reader.frameAt(t));
-        if (f.tick < this.shown || f.tick > this.shown + 1) this.heat.reset();
-        this.heat.update(f.cell, f.state, f.robotCount);
-        this.shown = f.tick;
+        const f = await this.catchUp(t);
         this.frame = f;
         this.onEvent({ type: 'frame', frame: f });
-        const now = performance.now();
-        if (now - this.heatShownAt > 500) {
-          this.heatShownAt = now;
-          this.onEvent({ type: 'heat', tick: f.tick, wait: this.heat.wait.slice(), max: this.heat.max });
-        }
+        this.sendViewState(f.tick, this.jumped);
+        this.jumped = false;
         t = this.want;
       }
     } catch (e) {
@@ -122,6 +130,58 @@ export class ReplaySource implements Source {
     } finally {
       this.busy = false;
     }
+  }
+
+  /**
+   * Brings the heat map and the KPI series to `tick` and returns its frame:
+   * frame by frame from the one shown when that is the shorter way, else
+   * from the keyframe at the start of the tick's chunk (a seek decodes at
+   * most one chunk). Recordings without keyframes start over at their first tick.
+   */
+  private async catchUp(tick: number): Promise<DecodedFrame> {
+    const key = this.reader.keyTickOf(tick);
+    let from: number;
+    let f: DecodedFrame;
+    if (this.shown >= 0 && tick >= this.shown && tick - this.shown <= tick - key) {
+      if (tick === this.shown && this.frame) return this.frame;
+      from = this.shown;
+      f = this.frame!;
+    } else {
+      this.jumped = true;
+      f = decodeFrame(await this.reader.frameAt(key));
+      const k = this.keyframe(f);
+      from = key;
+      if (k) this.state.restore(f, k);
+      else {
+        this.state.reset();
+        this.state.add(f);
+      }
+    }
+    for (let t = from + 1; t <= tick; t++) {
+      f = decodeFrame(await this.reader.frameAt(t));
+      this.state.add(f);
+    }
+    this.shown = f.tick;
+    return f;
+  }
+
+  /** The keyframe a chunk's first frame carries, checked; a bad one is the recording's error. */
+  private keyframe(f: DecodedFrame): Keyframe | null {
+    try {
+      return readKeyframe(f, this.reader.layout.width * this.reader.layout.height);
+    } catch (e) {
+      throw new RecordingFormatError(this.name, `tick ${f.tick}: ${(e as Error).message}`);
+    }
+  }
+
+  /** The heat map and the KPI series, at most every 250 ms while playing, at once after a jump. */
+  private sendViewState(tick: number, now: boolean): void {
+    const wall = performance.now();
+    if (!now && wall - this.stateSentAt < STATE_MS) return;
+    this.stateSentAt = wall;
+    const h = this.state.heat;
+    this.onEvent({ type: 'heat', tick, wait: h.wait.slice(), max: h.max });
+    this.onEvent({ type: 'kpi', snapshot: this.state.kpi.snapshot() });
   }
 
   private status(): void {

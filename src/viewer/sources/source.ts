@@ -1,4 +1,5 @@
 import type { DecodedFrame } from '../../record/frame-codec.js';
+import type { KpiSnapshot } from '../../record/kpi-series.js';
 import type { RobotInfo } from '../../record/inspect.js';
 import type { LayoutInfo } from '../../record/layout-info.js';
 import type { ControlInput, StatusMessage } from '../../record/protocol.js';
@@ -18,6 +19,8 @@ export type SourceEvent =
   | { type: 'hello'; layout: LayoutInfo }
   | { type: 'frame'; frame: DecodedFrame }
   | { type: 'heat'; tick: number; wait: Float32Array; max: number }
+  /** The KPI series up to the latest frame (replays: the viewer shows it instead of building its own). */
+  | { type: 'kpi'; snapshot: KpiSnapshot }
   | { type: 'status'; status: StatusMessage }
   | { type: 'robot'; info: RobotInfo & { recorded?: boolean } }
   | { type: 'error'; message: string; problems?: Problem[] }
