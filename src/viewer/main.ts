@@ -14,6 +14,7 @@ import { WsSource } from './sources/ws-source.js';
 import { createHook } from './test-hook.js';
 import { byId } from './ui/dom.js';
 import { onFileDrop } from './ui/drop.js';
+import { bindKeys } from './ui/keyboard.js';
 import { Messages } from './ui/messages.js';
 import { Panel } from './ui/panel.js';
 import { Toolbar } from './ui/toolbar.js';
@@ -90,6 +91,12 @@ async function boot(): Promise<void> {
   const follow = byId<HTMLInputElement>('insp-follow');
   follow.addEventListener('change', () => viewer.follow(follow.checked));
   onFileDrop((f) => void openFile(f));
+  bindKeys(window, (c) => {
+    if (c.type === 'toggle') toolbar.togglePlay();
+    else if (c.type === 'step') toolbar.stepBy(c.ticks);
+    else if (c.type === 'speed') toolbar.nudgeSpeed(c.dir);
+    else viewer.fit();
+  });
 
   const ws = await findServer(params);
   const bench = Number(params.get('bench'));

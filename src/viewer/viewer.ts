@@ -6,11 +6,14 @@ import type { Scene } from './render/scene.js';
 import type { Source, SourceEvent } from './sources/source.js';
 import { hookFrame, type TestHook } from './test-hook.js';
 import { AlertsPanel } from './ui/alerts-panel.js';
+import { FpsMeter } from './ui/fps.js';
+import { RunEnd } from './ui/run-end.js';
 import type { Messages } from './ui/messages.js';
 import type { Panel } from './ui/panel.js';
 import type { Toolbar } from './ui/toolbar.js';
 import { FrameTrack } from './view/frame-track.js';
 import { KpiSeries } from './view/kpi.js';
+import { RunSummary } from './view/run-summary.js';
 
 /** Panel refresh period, ms. */
 const PANEL_MS = 250;
@@ -45,6 +48,9 @@ export class Viewer {
   private lastPanel = 0;
   private lastInspect = 0;
   private readonly alerts = new AlertsPanel(document.getElementById('panel')!);
+  private readonly fps = new FpsMeter(document.getElementById('fps'));
+  private readonly runEnd = new RunEnd(document.getElementById('ended')!, document.getElementById('run-end')!);
+  private summary = new RunSummary(1);
 
   constructor(
     private readonly scene: Scene,
@@ -155,6 +161,8 @@ export class Viewer {
         this.kpi = new KpiSeries(l.tickSeconds, l.ticks);
         this.kpiFromSource = false;
         this.alerts.reset(l.tickSeconds);
+        this.summary = new RunSummary(l.tickSeconds);
+        this.runEnd.hide();
         this.heat = null;
         this.messages.clear('error');
         this.messages.clear('connection');
@@ -165,6 +173,7 @@ export class Viewer {
         this.track.push(f, performance.now(), !(this.status?.playing ?? true));
         if (!this.kpiFromSource) this.kpi?.add(f);
         this.alerts.add(f);
+        this.summary.add(f);
         hookFrame(this.hook, f);
         return;
       }
@@ -210,6 +219,7 @@ export class Viewer {
     this.scene.render();
     const t2 = performance.now();
     this.hook.animationFrames++;
+    this.fps.frame(t2);
     const timings = this.hook.timings;
     timings.push({ update: t1 - t0, render: t2 - t1 });
     if (timings.length > TIMINGS_KEPT) timings.splice(0, timings.length - TIMINGS_KEPT);
@@ -219,11 +229,12 @@ export class Viewer {
       this.source?.frameDrawn();
     }
     if (cur && this.layout) {
-      this.toolbar.frame(cur.tick, cur.time, this.status?.ticks ?? this.layout.ticks, this.layout.tickSeconds);
+      this.toolbar.frame(cur.tick, cur.time, this.status?.ticks ?? this.layout.ticks, this.layout.tickSeconds, this.layout.startOfDaySeconds);
       if (t2 - this.lastPanel > PANEL_MS) {
         this.lastPanel = t2;
         this.panel.update(this.kpi, cur);
         this.alerts.render();
+        this.runEnd.update(this.status, cur, this.summary, this.source?.kind ?? 'local');
         this.panel.robot(this.selected, this.info, cur);
       }
       if (this.selected >= 0 && t2 - this.lastInspect > INSPECT_MS) this.inspect();

@@ -2,7 +2,7 @@ import type { ControlInput, StatusMessage } from '../../record/protocol.js';
 import type { SourceKind } from '../sources/source.js';
 import type { BuiltIn } from '../scenarios.js';
 import { byId } from './dom.js';
-import { clock } from './format.js';
+import { runLine, siteTime } from './format.js';
 
 export interface ToolbarActions {
   control(c: ControlInput): void;
@@ -19,12 +19,17 @@ export class Toolbar {
   private readonly scenario = byId<HTMLSelectElement>('scenario');
   private readonly speed = byId<HTMLSelectElement>('speed');
   private readonly seed = byId<HTMLInputElement>('seed');
-  private readonly clockEl = byId('clock');
+  private readonly siteEl = byId('clock-site');
+  private readonly runEl = byId('clock-run');
   private readonly badge = byId('badge');
   private readonly scrubber = byId('scrubber');
   private readonly scrub = byId<HTMLInputElement>('scrub');
   private readonly scrubLabel = byId('scrub-label');
   private scrubbing = false;
+  private kind: SourceKind = 'local';
+  private last: StatusMessage | null = null;
+  private clockTick = -1;
+  private clockSeed: number | string | null = null;
 
   constructor(
     builtIns: BuiltIn[],
@@ -32,7 +37,7 @@ export class Toolbar {
   ) {
     this.scenario.innerHTML = builtIns.map((b) => `<option value="${b.name}">${b.name}</option>`).join('');
     this.scenario.addEventListener('change', () => act.chooseScenario(this.scenario.value));
-    byId('play').addEventListener('click', () => act.control({ type: 'play' }));
+    byId('play').addEventListener('click', () => this.play());
     byId('pause').addEventListener('click', () => act.control({ type: 'pause' }));
     byId('step').addEventListener('click', () => act.control({ type: 'step' }));
     this.speed.addEventListener('change', () => act.control({ type: 'speed', speed: this.speedValue() }));
@@ -57,12 +62,41 @@ export class Toolbar {
     this.scrub.addEventListener('change', () => (this.scrubbing = false));
   }
 
+  /** Play; at the end of a run, run it again with the same seed (a recording plays again from its start by itself). */
+  private play(): void {
+    const s = this.last;
+    if (s?.done && this.kind !== 'replay') this.act.control({ type: 'restart', seed: s.seed });
+    else this.act.control({ type: 'play' });
+  }
+
+  /** Space: pause a playing run, else play (or run again once it has ended). */
+  togglePlay(): void {
+    if (this.last?.playing) this.act.control({ type: 'pause' });
+    else this.play();
+  }
+
+  /** Arrow keys: forward any run by `ticks`; back only in a recording (a run cannot go back). */
+  stepBy(ticks: number): void {
+    if (ticks > 0) this.act.control({ type: 'step', count: ticks });
+    else if (this.kind === 'replay') this.act.seek(Math.max(0, Number(this.scrub.value) + ticks));
+  }
+
+  /** + and -: the next speed up or down the menu. */
+  nudgeSpeed(dir: 1 | -1): void {
+    const k = this.speed.selectedIndex + dir;
+    if (k < 0 || k >= this.speed.options.length) return;
+    this.speed.selectedIndex = k;
+    this.act.control({ type: 'speed', speed: this.speedValue() });
+  }
+
   speedValue(): number | 'max' {
     return this.speed.value === 'max' ? 'max' : Number(this.speed.value);
   }
 
   /** Shows where the run comes from; a live or replayed run has no scenario choice of its own. */
   setSource(kind: SourceKind, name: string, range?: { first: number; last: number }): void {
+    this.kind = kind;
+    this.last = null;
     this.badge.textContent = kind;
     this.badge.className = `badge ${kind}`;
     if (!Array.from(this.scenario.options).some((o) => o.value === name)) {
@@ -94,14 +128,24 @@ export class Toolbar {
       this.speed.insertBefore(o, after ?? null);
     }
     this.speed.value = v;
-    byId<HTMLButtonElement>('play').disabled = s.playing || s.done;
+    this.last = s;
+    // Play stays on at the end: it runs the scenario again.
+    byId<HTMLButtonElement>('play').disabled = s.playing;
+    byId('play').title = s.done ? (this.kind === 'replay' ? 'Play again from the start' : `Run again with seed ${s.seed}`) : 'Play';
     byId<HTMLButtonElement>('pause').disabled = !s.playing;
     this.seed.placeholder = `seed ${s.seed}`;
   }
 
-  frame(tick: number, time: number, ticks: number, tickSeconds: number): void {
-    this.clockEl.textContent = `${clock(time)} / ${clock(ticks * tickSeconds)} · tick ${tick}`;
+  /** The clock for the frame on screen: rewritten only when the tick or the seed changes (this runs every animation frame). */
+  frame(tick: number, time: number, ticks: number, tickSeconds: number, startOfDay = 0): void {
+    const seed = this.last?.seed ?? null;
+    if (tick !== this.clockTick || seed !== this.clockSeed) {
+      this.clockTick = tick;
+      this.clockSeed = seed;
+      this.siteEl.textContent = siteTime(startOfDay, time);
+      this.runEl.textContent = runLine(time, ticks * tickSeconds, tick, seed);
+      this.scrubLabel.textContent = `tick ${tick}`;
+    }
     if (!this.scrubber.hidden && !this.scrubbing) this.scrub.value = String(tick);
-    this.scrubLabel.textContent = `tick ${tick}`;
   }
 }

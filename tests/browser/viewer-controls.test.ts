@@ -1,0 +1,102 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clock } from '../../src/viewer/ui/format.js';
+import { launch, openPage, serveDist, shots, wsim } from './browser.js';
+
+let browser: Browser;
+let site: { url: string; close(): Promise<void> };
+
+beforeAll(async () => {
+  browser = await launch();
+  site = await serveDist();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const tick = (page: Page) => page.evaluate(() => window.__wsim.tick);
+
+/** The default scenario's report from `wsim run` (same seed as the viewer's first run). */
+async function defaultReport(): Promise<{ orders: { completed: number; open: number }; cycleTimeSeconds: { p50: number; p95: number } }> {
+  const file = join(mkdtempSync(join(tmpdir(), 'wsim-e2e-')), 'report.json');
+  const run = wsim(['run', '--report', file, '--quiet']);
+  expect(await new Promise((r) => run.once('exit', r))).toBe(0);
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+describe('viewer controls', () => {
+  it('says when a run has ended, with the run’s final figures, and Play runs it again with the same seed', async () => {
+    const report = await defaultReport();
+    const { page, errors } = await openPage(browser, `${site.url}?speed=max`);
+    await page.waitForSelector('#ended', { state: 'visible', timeout: 60_000 });
+    const card = page.locator('#run-end');
+    expect(await card.isVisible()).toBe(true);
+    const text = (await card.textContent())!;
+    expect(text).toMatch(/Run ended after 1h 00m 00s simulated · seed 1/);
+    // The page's own run is the CLI's run: the same orders completed and open.
+    expect(text).toContain(`Orders completed${report.orders.completed.toLocaleString('en')}`);
+    expect(text).toContain(`Orders open at the end${report.orders.open}`);
+    expect(text).toContain(`Cycle time p50 / p95${clock(report.cycleTimeSeconds.p50)} / ${clock(report.cycleTimeSeconds.p95)}`);
+    expect(text).not.toContain('part this page saw');
+    expect(await page.locator('#play').isDisabled()).toBe(false);
+    await page.screenshot({ path: join(shots, 'viewer-ended.png') });
+    // Space at the end: the run starts again, with its seed, and the end marks go.
+    await page.locator('#stage canvas').click({ position: { x: 5, y: 5 } });
+    await page.selectOption('#speed', '10');
+    await page.keyboard.press(' ');
+    await page.waitForFunction(() => window.__wsim.tick > 0 && window.__wsim.tick < 500);
+    await page.waitForSelector('#ended', { state: 'hidden' });
+    expect(await card.isVisible()).toBe(false);
+    expect(await page.locator('#clock-run').textContent()).toMatch(/seed 1$/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('answers the keyboard: Space pauses and plays, arrows step, + and - change speed, F fits; shows frames per second', async () => {
+    const { page, errors } = await openPage(browser, `${site.url}?speed=30`);
+    await page.waitForFunction(() => window.__wsim.tick > 20);
+    await page.keyboard.press(' ');
+    await page.waitForFunction(() => (document.querySelector('#pause') as HTMLButtonElement).disabled);
+    await page.waitForTimeout(300);
+    const t0 = await tick(page);
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((t) => window.__wsim.tick === t + 1, t0);
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.waitForFunction((t) => window.__wsim.tick === t + 11, t0);
+    await page.keyboard.press('+');
+    expect(await page.locator('#speed').inputValue()).toBe('100');
+    await page.keyboard.press('-');
+    await page.keyboard.press('-');
+    expect(await page.locator('#speed').inputValue()).toBe('10');
+    // Typing in the seed box is typing, not driving the run.
+    await page.locator('#seed').fill('');
+    await page.locator('#seed').press('-');
+    expect(await page.locator('#seed').inputValue()).toBe('-');
+    expect(await page.locator('#speed').inputValue()).toBe('10');
+    await page.locator('#seed').fill('');
+    await page.locator('#seed').blur();
+    await page.locator('#stage canvas').hover();
+    // Zoomed in, robot 0 leaves its place; F brings the whole floor back.
+    const fitted = (await page.evaluate(() => window.__wsim.robotOnScreen(0)))!;
+    for (let k = 0; k < 4; k++) await page.mouse.wheel(0, -300);
+    await page.waitForTimeout(100);
+    const zoomed = (await page.evaluate(() => window.__wsim.robotOnScreen(0)))!;
+    expect(Math.abs(zoomed[0] - fitted[0]) + Math.abs(zoomed[1] - fitted[1])).toBeGreaterThan(20);
+    await page.keyboard.press('f');
+    await page.waitForTimeout(100);
+    const back = (await page.evaluate(() => window.__wsim.robotOnScreen(0)))!;
+    expect(Math.abs(back[0] - fitted[0]) + Math.abs(back[1] - fitted[1])).toBeLessThan(2);
+    await page.keyboard.press(' ');
+    await page.waitForFunction((t) => window.__wsim.tick > t + 5, t0 + 11);
+    const fps = (await page.locator('#fps').textContent())!;
+    expect(fps).toMatch(/^\d+ fps$/);
+    expect(parseInt(fps, 10)).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
