@@ -3,6 +3,7 @@ import type { RunResult, RunReport } from '../experiment/run-one.js';
 import { decimalsFor, fmt, fmtInterval, shown } from '../experiment/table.js';
 import { colorOf, heatmap, lineChart, shareBars, type BarGroup, type Series } from './svg.js';
 import { xmlEscape as esc } from './text.js';
+import { stallsHtml } from './stalls.js';
 
 interface VariantView {
   name: string;
@@ -227,6 +228,7 @@ export function htmlReport(a: Aggregate, runs: readonly RunResult[]): string {
     if (v.heat) h += `<figure>${heatmap(`${v.name}: robot wait time${over}`, v.heat.grid, heatMax, v.heat.cellsPerBlock)}</figure>`;
   }
   h += '</div>';
+  h += stallsHtml(runs);
   h += `<p class="meta">Written by wsim ${esc(a.wsimVersion)}${a.hash ? ` &middot; experiment ${esc(a.hash.slice(0, 12))}` : ''}.</p>`;
   return h + '</main></body></html>\n';
 }

@@ -1,6 +1,7 @@
 import { formatDuration } from '../core/duration.js';
 import type { Report } from '../metrics/report.js';
 import { automationLines } from './summary-automation.js';
+import { stallsSummaryLine } from './summary-stalls.js';
 import { alertsSummaryLine } from '../metrics/alerts-report.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -22,6 +23,7 @@ export function formatSummary(r: Report): string {
       `  robots        ${r.robots.count}, utilisation ${pct(r.robots.utilization)}, charging ${pct(r.robots.chargingShare)}, ` +
         `${r.robots.distanceCells} cells driven, ${r.robots.waitTicks} wait ticks, ${r.robots.energyKWh.toFixed(2)} kWh`,
       `  safety        ${r.robots.conflicts} conflicts, ${r.robots.plannerRepairs} planner repairs, ${r.robots.priorityYields} priority yields, ${r.robots.deadlocks.detected} deadlocks (${r.robots.deadlocks.unrecovered} unrecovered), ${r.robots.depleted} depleted`,
+      stallsSummaryLine(r),
       `  stations`,
     );
     for (const s of r.stations) {

@@ -160,6 +160,7 @@ describe('CI mode: wsim experiment', () => {
       'kpi-sla.hitRate.csv',
       'kpi-throughput.ordersPerHour.csv',
       'runs.csv',
+      'stalls.csv',
     ]);
     const runs = readFileSync(join(dir, 'csv/runs.csv'), 'utf8').trim().split('\n');
     expect(runs[0]).toMatch(/^variant,replication,seed,conflicts,throughput\.ordersPerHour,/);

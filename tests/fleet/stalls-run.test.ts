@@ -70,15 +70,24 @@ describe('gating on stalls', () => {
 
   it('wsim run exits 0 when a stalls assertion holds and 1 when it fails', async () => {
     const dir = tempDir();
-    const ok = writeJson(dir, 'ok.json', { ...dense('5m'), assertions: ['robots.stalls.longestSeconds <= 3600'] });
+    const ok = writeJson(dir, 'ok.json', { ...dense('5m'), fleet: { stallThreshold: '10s' }, assertions: ['robots.stalls.longestSeconds <= 3600'] });
     const bad = writeJson(dir, 'bad.json', { ...dense('5m'), assertions: ['robots.stalls.longestSeconds <= 1'] });
-    const pass = await cli('run', ok, '--quiet', '--report', join(dir, 'ok-report.json'));
+    const pass = await cli('run', ok, '--report', join(dir, 'ok-report.json'), '--csv', join(dir, 'csv'), '--summary', join(dir, 'summary.md'), '--html', join(dir, 'report.html'));
     expect(pass.code).toBe(0);
+    expect(pass.out).toMatch(/\n {2}stalls {8}\d+ longer than 10s, longest \d/);
+    // Every CI report shows the section: the episodes as CSV rows, a Markdown table, an HTML table.
+    const csv = readFileSync(join(dir, 'csv', 'stalls.csv'), 'utf8').trim().split('\n');
+    expect(csv[0]).toBe('variant,replication,seed,start_s,duration_s,cause,robot_s,ongoing,chain,robots,cells');
+    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toMatch(/### Stalls\n[\s\S]*\| variant \| episodes \| longest \(s\) \| robot-seconds \|/);
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toMatch(/<h2>Stalls<\/h2>.*<table>/);
     const fail = await cli('run', bad, '--quiet');
     expect(fail.code).toBe(1);
     expect(fail.out + fail.err).toMatch(/robots\.stalls\.longestSeconds/);
     const report = JSON.parse(readFileSync(join(dir, 'ok-report.json'), 'utf8'));
     expect(report.robots.stalls.longestSeconds).toBeGreaterThan(1);
+    expect(report.robots.stalls.longest.length).toBeGreaterThan(0);
+    expect(csv.length - 1).toBe(report.robots.stalls.longest.length);
+    expect(csv[1]).toMatch(new RegExp(`^dense,1,7,${report.robots.stalls.longest[0].startSeconds},`));
   });
 });
 
