@@ -62,7 +62,7 @@ const REPORTS_NOTE = 'REPORTS are --junit, --summary, --csv and --html.';
 
 export const COMMANDS = {
   run: {
-    usage: 'wsim run [SCENARIO] [--seed N] [--duration D] [--report FILE] [--trace FILE] [--record FILE] [REPORTS] [--allow-outside] [--quiet]',
+    usage: 'wsim run [SCENARIO] [--seed N] [--duration D] [--report FILE] [--trace FILE] [--record FILE] [--bundle FILE | --from-bundle FILE] [REPORTS] [--allow-outside] [--quiet]',
     summary: 'simulate a scenario (default: the built-in default scenario) and print KPIs',
     options: {
       seed: SEED,
@@ -70,6 +70,8 @@ export const COMMANDS = {
       report: opt('FILE', 'write the KPI report as JSON'),
       trace: opt('FILE', "write every robot's cell at every tick as JSON"),
       record: opt('FILE', 'write a compact recording the browser viewer opens and scrubs'),
+      bundle: opt('FILE', 'write a repro bundle: the scenario (map inlined), seed, wsim version,\nreport and recording in one file (wsim view FILE shows it)'),
+      'from-bundle': opt('FILE', 're-run a bundle and check the report and recording are identical\n(exit 0 if so, 1 saying where they differ)'),
       ...REPORT_OPTIONS,
       quiet: QUIET,
       'allow-outside': ALLOW_OUTSIDE,

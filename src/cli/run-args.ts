@@ -16,6 +16,10 @@ export interface RunArgs {
   report?: string;
   trace?: string;
   record?: string;
+  /** Write a repro bundle: scenario, seed, version, report and recording in one file. */
+  bundle?: string;
+  /** Re-run a bundle and check the result is identical. */
+  fromBundle?: string;
   junit?: string;
   summary?: string;
   csv?: string;
@@ -28,6 +32,7 @@ export interface RunArgs {
 export function parseRunArgs(args: string[]): RunArgs {
   const { values, positionals } = parseCommandArgs('run', args);
   if (positionals.length > 1) throw new UsageError(`run takes at most one SCENARIO, got ${positionals.length}`, 'run');
+  if (values['from-bundle'] !== undefined && positionals.length > 0) throw new UsageError('--from-bundle takes the scenario from the bundle; give no SCENARIO', 'run');
   return {
     scenario: positionals[0],
     seed: seedFlag(str(values, 'seed')),
@@ -35,6 +40,8 @@ export function parseRunArgs(args: string[]): RunArgs {
     report: str(values, 'report'),
     trace: str(values, 'trace'),
     record: str(values, 'record'),
+    bundle: str(values, 'bundle'),
+    fromBundle: str(values, 'from-bundle'),
     junit: str(values, 'junit'),
     summary: str(values, 'summary'),
     csv: str(values, 'csv'),

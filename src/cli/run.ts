@@ -3,7 +3,9 @@ import { Sim } from '../core/sim.js';
 import { prepareRunCi } from '../ci/run-ci.js';
 import { buildReport } from '../metrics/report.js';
 import { RunRecorder } from '../record/recording-file.js';
-import { loadScenario } from '../scenario/load.js';
+import { MemorySink } from '../record/recording-writer.js';
+import { loadScenario, readJsonFile } from '../scenario/load.js';
+import { selfContainedScenario, writeBundle } from './bundle.js';
 import { simStreams } from '../stream/sim-streams.js';
 import type { RunArgs } from './main.js';
 import { packageRoot } from './main.js';
@@ -37,10 +39,11 @@ async function runInSlices(sim: Sim): Promise<void> {
 }
 
 export async function runCommand(args: RunArgs): Promise<number> {
+  if (args.fromBundle) return await (await import('./rerun-bundle.js')).rerunBundle(args.fromBundle, args.quiet);
   const file = args.scenario ?? defaultScenarioPath();
   const { config, scenario } = loadScenario(file, { seed: args.seed, duration: args.duration, allowOutside: args.allowOutside });
   // Refuse a bad output now, not after the run.
-  for (const out of [args.report, args.trace, args.record, args.junit, args.summary, args.html]) if (out) checkOutput(out, [args.csv]);
+  for (const out of [args.report, args.trace, args.record, args.bundle, args.junit, args.summary, args.html]) if (out) checkOutput(out, [args.csv]);
   const ci = prepareRunCi(file, scenario, config);
   const sim = new Sim(config);
   const { frames$ } = simStreams(sim);
@@ -52,6 +55,8 @@ export async function runCommand(args: RunArgs): Promise<number> {
   }
   let recorder: RunRecorder | undefined;
   if (args.record) recorder = new RunRecorder(sim, args.record);
+  const bundle = args.bundle ? new MemorySink() : undefined;
+  const bundleRecorder = bundle ? new RunRecorder(sim, bundle) : undefined;
   const progress = args.quiet ? undefined : new Progress(config.ticks, config.tickSeconds);
   if (progress) subs.push(frames$.subscribe((f) => progress.update(f.tick, f.ordersCompleted)));
   const alerts = args.quiet ? null : alertLog(sim);
@@ -73,6 +78,11 @@ export async function runCommand(args: RunArgs): Promise<number> {
     if (args.report) writeTextAtomic(args.report, JSON.stringify(report, null, 2) + '\n');
     if (trace && args.trace) trace.write(args.trace, config.grid);
     recorder?.finish();
+    if (bundle && bundleRecorder && args.bundle) {
+      bundleRecorder.finish();
+      const bytes = writeBundle(args.bundle, file, selfContainedScenario(readJsonFile(file), config, args.duration), config.seed, report, bundle.bytes());
+      if (!args.quiet) process.stderr.write(`wsim: wrote the repro bundle ${args.bundle} (${(bytes / 1024).toFixed(0)} KB); wsim view ${args.bundle} shows it, wsim run --from-bundle ${args.bundle} re-runs it\n`);
+    }
   } catch (e) {
     recorder?.abort();
     throw e;

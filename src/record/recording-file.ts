@@ -3,7 +3,7 @@ import type { Sim } from '../core/sim.js';
 import { EventLog } from './event-log.js';
 import { layoutInfo } from './layout-info.js';
 import { DEFAULT_CHUNK_FRAMES, RecordingReader } from './recording.js';
-import { RecordingWriter } from './recording-writer.js';
+import { RecordingWriter, type ByteSink } from './recording-writer.js';
 import { Snapshotter } from './snapshot.js';
 
 /**
@@ -20,7 +20,8 @@ export class RunRecorder {
 
   constructor(
     sim: Sim,
-    file: string,
+    /** A file, or a sink in memory (a repro bundle's recording). */
+    file: string | ByteSink,
     chunkFrames = DEFAULT_CHUNK_FRAMES,
   ) {
     this.writer = new RecordingWriter(file, { layout: { ...layoutInfo(sim.config), startTick: sim.world.tick }, chunkFrames });
