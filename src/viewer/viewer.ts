@@ -7,6 +7,8 @@ import type { Source, SourceEvent } from './sources/source.js';
 import { hookFrame, type TestHook } from './test-hook.js';
 import { AlertsPanel } from './ui/alerts-panel.js';
 import { FpsMeter } from './ui/fps.js';
+import { HoverReadout } from './ui/hover.js';
+import { Legend } from './ui/legend.js';
 import { RunEnd } from './ui/run-end.js';
 import type { Messages } from './ui/messages.js';
 import type { Panel } from './ui/panel.js';
@@ -51,6 +53,8 @@ export class Viewer {
   private readonly fps = new FpsMeter(document.getElementById('fps'));
   private readonly runEnd = new RunEnd(document.getElementById('ended')!, document.getElementById('run-end')!);
   private summary = new RunSummary(1);
+  private readonly legend: Legend;
+  private readonly hover: HoverReadout;
 
   constructor(
     private readonly scene: Scene,
@@ -60,6 +64,8 @@ export class Viewer {
     private readonly hook: TestHook,
   ) {
     scene.camera.onClick = (wx, wy) => this.select(scene.robotAt(wx, wy, this.track.cur?.robotCount ?? 0));
+    this.legend = new Legend(document.getElementById('cell-legend')!, document.getElementById('heat-scale')!, toolbar.heat);
+    this.hover = new HoverReadout(document.getElementById('stage')!, document.getElementById('hover')!, (x, y) => scene.camera.toWorld(x, y), () => this.track.cur);
     hook.cells = () => Array.from(this.track.cur?.cell ?? []);
     hook.errors = () => messages.text();
     hook.snapshot = () => scene.snapshot();
@@ -163,6 +169,8 @@ export class Viewer {
         this.alerts.reset(l.tickSeconds);
         this.summary = new RunSummary(l.tickSeconds);
         this.runEnd.hide();
+        this.legend.setLayout(l);
+        this.hover.setLayout(l);
         this.heat = null;
         this.messages.clear('error');
         this.messages.clear('connection');
@@ -179,6 +187,7 @@ export class Viewer {
       }
       case 'heat':
         this.heat = { version: ++this.heatVersion, wait: e.wait, max: e.max };
+        this.legend.heat(e.max, this.layout?.tickSeconds ?? 1);
         return;
       case 'kpi':
         this.kpiFromSource = true;

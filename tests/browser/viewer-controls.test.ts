@@ -99,4 +99,33 @@ describe('viewer controls', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('has a legend for every cell kind and a congestion scale in seconds; hovering a cell names it and what stands there', async () => {
+    const { page, errors } = await openPage(browser, `${site.url}?speed=30`);
+    await page.waitForFunction(() => window.__wsim.tick > 30);
+    const legend = (await page.locator('#cell-legend').textContent())!;
+    for (const kind of ['wall', 'floor', 'storage location', 'pick station', 'charger', 'pod', 'station number', 'queue']) expect(legend).toContain(kind);
+    expect(await page.locator('#heat-scale').isVisible()).toBe(false);
+    await page.check('#ov-heat');
+    expect(await page.locator('#heat-scale').isVisible()).toBe(true);
+    await page.waitForFunction(() => /^\d[\d.,]* s$/.test(document.querySelector('#heat-scale .scale-ticks span:last-child')?.textContent ?? ''));
+    expect(await page.locator('#heat-scale').textContent()).toMatch(/seconds robots on their way waited in each cell/);
+    await page.click('#pause');
+    await page.waitForTimeout(300);
+    const box = (await page.locator('#stage canvas').boundingBox())!;
+    const cells = await page.evaluate(() => window.__wsim.cells());
+    const width = 34;
+    const xy = (await page.evaluate(() => window.__wsim.robotOnScreen(5)))!;
+    await page.mouse.move(box.x + xy[0], box.y + xy[1]);
+    await page.waitForSelector('#hover', { state: 'visible' });
+    const text = (await page.locator('#hover').textContent())!;
+    expect(text).toContain(`row ${Math.floor(cells[5] / width)}, column ${cells[5] % width} · `);
+    expect(text).toMatch(/robot 5 · [a-z ]+/);
+    await page.screenshot({ path: join(shots, 'viewer-hover.png') });
+    // Off the floor: no readout.
+    await page.mouse.move(box.x + 3, box.y + 3);
+    await page.waitForSelector('#hover', { state: 'hidden' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

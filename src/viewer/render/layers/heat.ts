@@ -3,7 +3,7 @@ import { CELL } from '../palette.js';
 import type { Layer, LayerContext } from './layer.js';
 
 /** Colour ramp from faint yellow to deep red, with opacity growing with the value (0..1). */
-function ramp(t: number, out: Uint8ClampedArray, at: number): void {
+export function ramp(t: number, out: Uint8ClampedArray, at: number): void {
   out[at] = 255;
   out[at + 1] = Math.round(230 * (1 - t));
   out[at + 2] = Math.round(60 * (1 - t));

@@ -8,6 +8,7 @@ import { podsLayer } from './pods.js';
 import { robotsLayer } from './robots.js';
 import { selectionLayer } from './selection.js';
 import { sortersLayer } from './sorters.js';
+import { stationNumbersLayer } from './station-numbers.js';
 import { stationsLayer } from './stations.js';
 
 /**
@@ -25,5 +26,6 @@ export const LAYERS: LayerFactory[] = [
   robotsLayer,
   sortersLayer,
   stationsLayer,
+  stationNumbersLayer,
   selectionLayer,
 ];
