@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -125,6 +125,40 @@ describe('viewer controls', () => {
     // Off the floor: no readout.
     await page.mouse.move(box.x + 3, box.y + 3);
     await page.waitForSelector('#hover', { state: 'hidden' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('lists every station in station order, scrolling, with figures that change while the order stays', async () => {
+    const { page, errors } = await openPage(browser, `${site.url}?speed=100`);
+    const scenario = {
+      name: 'many-stations',
+      duration: '1h',
+      layout: { generate: { kind: 'warehouse', width: 60, height: 52, stations: 16, chargers: 4 } },
+      robots: { count: 40 },
+      demand: { ordersPerHour: 900 },
+    };
+    const file = join(mkdtempSync(join(tmpdir(), 'wsim-e2e-')), 'many-stations.json');
+    writeFileSync(file, JSON.stringify(scenario));
+    await page.setInputFiles('#file', file);
+    await page.waitForFunction(() => window.__wsim.scenario === 'many-stations.json' && window.__wsim.tick > 30, null, { timeout: 30_000 });
+    expect(await page.locator('#stations-count').textContent()).toBe('16, in station order');
+    const samples: string[][] = [];
+    const figures = new Set<string>();
+    for (let k = 0; k < 6; k++) {
+      await page.waitForTimeout(400);
+      const rows = await page.locator('#stations tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from((tr as HTMLTableRowElement).cells, (c) => c.textContent ?? '')));
+      samples.push(rows.map((r) => r[0]));
+      figures.add(rows.map((r) => `${r[2]}/${r[3]}`).join(' '));
+    }
+    const order = Array.from({ length: 16 }, (_, s) => String(s));
+    for (const ids of samples) expect(ids).toEqual(order);
+    // The run went on meanwhile: queues and pods at the stations changed.
+    expect(figures.size).toBeGreaterThan(1);
+    // More rows than the box holds: it scrolls rather than growing the panel.
+    const box = await page.locator('#stations-section .table-scroll').evaluate((el) => ({ client: el.clientHeight, scroll: el.scrollHeight }));
+    expect(box.scroll).toBeGreaterThan(box.client);
+    await page.screenshot({ path: join(shots, 'viewer-stations.png') });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -6,9 +6,7 @@ import type { KpiSeries } from '../view/kpi.js';
 import { LineChart } from './chart.js';
 import { byId } from './dom.js';
 import { clock, num, pct, rc } from './format.js';
-
-/** Stations listed in the table; the busiest are shown when there are more. */
-const MAX_ROWS = 12;
+import { StationsTable } from './stations-table.js';
 
 /**
  * The side panel: KPI charts with their latest values, station queues, the
@@ -20,7 +18,7 @@ export class Panel {
   private readonly backlog = new LineChart(byId<HTMLCanvasElement>('chart-backlog'), (v) => num(v));
   private readonly util = new LineChart(byId<HTMLCanvasElement>('chart-util'), (v) => pct(v), 1);
   private readonly cycle = new LineChart(byId<HTMLCanvasElement>('chart-cycle'), (v) => clock(v));
-  private readonly stations = byId('stations').querySelector('tbody')!;
+  private readonly stations = new StationsTable(byId('stations').querySelector('tbody')!, byId('stations-count'));
   private readonly inspector = byId('inspector');
   private readonly inspId = byId('insp-id');
   private readonly inspBody = byId('insp-body');
@@ -37,7 +35,7 @@ export class Panel {
 
   setLayout(layout: LayoutInfo): void {
     this.layout = layout;
-    this.stations.innerHTML = '';
+    this.stations.setLayout(layout);
     const eq = layout.equipment;
     this.equipment.hidden = !eq || eq.zones.length + eq.conveyors.length + eq.sorters.length + eq.agvs.length + eq.docks.length + (eq.packStations?.length ?? 0) === 0;
     byId('people-legend').hidden = !eq || eq.zones.length === 0;
@@ -62,7 +60,7 @@ export class Panel {
       { label: 'p95', color: '#f97316', values: pts.map((p) => p.p95) },
     ]);
     if (frame && this.layout) {
-      this.stationTable(frame, this.layout);
+      this.stations.update(frame);
       if (!this.equipment.hidden) this.flow(frame, this.layout);
     }
   }
@@ -97,20 +95,6 @@ export class Panel {
     const packers = eq.packStations ?? [];
     if (packers.length > 0) rows.push(['pack stations', packers.map((p) => `${p.name} (${p.mode === 'auto' ? 'machine' : `bench, ${p.lanes} people`})`).join(', ')]);
     this.equipmentBody.innerHTML = rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('');
-  }
-
-  private stationTable(f: DecodedFrame, layout: LayoutInfo): void {
-    const n = layout.stations.length;
-    let order = Array.from({ length: n }, (_, s) => s);
-    if (n > MAX_ROWS) order = order.sort((a, b) => (f.stationQueue[b] ?? 0) - (f.stationQueue[a] ?? 0) || a - b).slice(0, MAX_ROWS);
-    this.stations.innerHTML = order
-      .map((s) => {
-        // Arm stations say so beside their cell; people's stations (the usual case) say nothing.
-        const by = layout.stationPickers?.[s];
-        const arm = by !== undefined && by.startsWith('arm') ? ` · ${by}` : '';
-        return `<tr><td>${s}</td><td>${rc(layout.stations[s], layout.width)}${arm}</td><td>${f.stationQueue[s] ?? 0}</td><td>${f.stationLoad[s] ?? 0}</td></tr>`;
-      })
-      .join('');
   }
 
   /** Shows the followed robot (null hides the section). */
