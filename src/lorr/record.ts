@@ -11,12 +11,18 @@ import { CellKind, type Grid } from '../layout/grid.js';
 import { encodeFrame, type FrameEvents } from '../record/frame-codec.js';
 import type { LayoutInfo } from '../record/layout-info.js';
 import { LorrSection, MAX_BUCKETS, toBase64, type LorrInfo } from '../record/lorr-info.js';
-import { DEFAULT_CHUNK_FRAMES } from '../record/recording.js';
 import { RecordingWriter, type ByteSink } from '../record/recording-writer.js';
 import { ACTION_C, ACTION_F, ACTION_R, type LorrAssignment, type LorrErrandEvent } from './output.js';
 
 /** EventKind.OrderDone: a task finished counts as an order done (a = task, b = ticks since it was revealed). */
 const ORDER_DONE = 1;
+
+/**
+ * Frames per chunk: a seek inflates one chunk and plays on from its
+ * keyframe, so at thousands of agents shorter chunks keep a seek well under
+ * a second, for a little more file (a keyframe's full frame per chunk).
+ */
+export const LORR_CHUNK_FRAMES = 16;
 
 /** What a recording is made from: the map, the starts, every agent's actions, and the task records. */
 export interface LorrRunTrace {
@@ -239,7 +245,7 @@ export function lorrLayout(trace: LorrRunTrace): LayoutInfo {
  * Writes the recording of a LoRR run to `to` (a file, written whole or not
  * at all, or a sink in memory): frame t is the state after t steps.
  */
-export function writeLorrRecording(trace: LorrRunTrace, to: string | ByteSink, chunkFrames = DEFAULT_CHUNK_FRAMES): void {
+export function writeLorrRecording(trace: LorrRunTrace, to: string | ByteSink, chunkFrames = LORR_CHUNK_FRAMES): void {
   const n = trace.starts.length;
   const writer = new RecordingWriter(to, { layout: lorrLayout(trace), chunkFrames });
   try {

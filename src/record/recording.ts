@@ -251,6 +251,19 @@ function maxPackedBytes(h: RecordingHeader): number {
   return n + Math.ceil(n / 256) + 1024;
 }
 
+/** a[k] ^= b[k] for k < n: four bytes at a time where both start on a 4-byte boundary (a seek XORs up to a chunk of frames). */
+function xorInto(a: Uint8Array, b: Uint8Array, n: number): void {
+  let k = 0;
+  if (a.byteOffset % 4 === 0 && b.byteOffset % 4 === 0) {
+    const words = n >> 2;
+    const a32 = new Uint32Array(a.buffer, a.byteOffset, words);
+    const b32 = new Uint32Array(b.buffer, b.byteOffset, words);
+    for (let j = 0; j < words; j++) a32[j] ^= b32[j];
+    k = words << 2;
+  }
+  for (; k < n; k++) a[k] ^= b[k];
+}
+
 interface ChunkEntry {
   offset: number;
   length: number;
@@ -400,8 +413,7 @@ export class RecordingReader {
     if (cur.at + 4 + len > p.byteLength) throw this.error(`${where} is cut short`);
     const frame = p.slice(cur.at + 4, cur.at + 4 + len);
     if (cur.index >= 0) {
-      const n = Math.min(len, cur.frame.length);
-      for (let j = 0; j < n; j++) frame[j] ^= cur.frame[j];
+      xorInto(frame, cur.frame, Math.min(len, cur.frame.length));
     }
     cur.frame = frame;
     cur.at += 4 + len;

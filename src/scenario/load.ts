@@ -376,7 +376,7 @@ function lorrKind(json: unknown): string | null {
     return 'is a League of Robot Runners problem, not a scenario: run it with `wsim lorr FILE`';
   }
   if ('actionModel' in o && 'actualPaths' in o && !('layout' in o)) {
-    return 'is a League of Robot Runners output (what `wsim lorr --output` writes), not a scenario';
+    return 'is a League of Robot Runners output (what `wsim lorr --output` writes), not a scenario: watch it with `wsim view FILE --problem PROBLEM.json`';
   }
   return null;
 }

@@ -5,6 +5,7 @@ import type { ViewInput } from './render/layers/layer.js';
 import type { Scene } from './render/scene.js';
 import type { Source, SourceEvent } from './sources/source.js';
 import { hookFrame, type TestHook } from './test-hook.js';
+import { AgentTimelinePanel } from './ui/agent-timeline.js';
 import { AlertsPanel } from './ui/alerts-panel.js';
 import { FpsMeter } from './ui/fps.js';
 import { HoverReadout } from './ui/hover.js';
@@ -50,6 +51,7 @@ export class Viewer {
   private lastPanel = 0;
   private lastInspect = 0;
   private readonly alerts = new AlertsPanel(document.getElementById('panel')!);
+  private readonly timeline = new AgentTimelinePanel(document.getElementById('panel')!);
   private readonly fps = new FpsMeter(document.getElementById('fps'));
   private readonly runEnd = new RunEnd(document.getElementById('ended')!, document.getElementById('run-end')!);
   private summary = new RunSummary(1);
@@ -174,6 +176,8 @@ export class Viewer {
         this.heat = null;
         this.messages.clear('error');
         this.messages.clear('connection');
+        const damaged = this.timeline.setLayout(l);
+        if (damaged) this.messages.error('Problem', damaged);
         return;
       }
       case 'frame': {
@@ -245,6 +249,7 @@ export class Viewer {
         this.alerts.render();
         this.runEnd.update(this.status, cur, this.summary, this.source?.kind ?? 'local');
         this.panel.robot(this.selected, this.info, cur);
+        this.timeline.update(this.selected, cur);
       }
       if (this.selected >= 0 && t2 - this.lastInspect > INSPECT_MS) this.inspect();
     }

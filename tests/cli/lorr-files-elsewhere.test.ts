@@ -19,10 +19,10 @@ describe('LoRR files where a scenario is expected', () => {
       expect(r.err.trim()).toBe(`${problem}: is a League of Robot Runners problem, not a scenario: run it with \`wsim lorr FILE\``);
       expect(r.out).toBe('');
     });
-    it(`${command} with a LoRR output says what it is`, async () => {
+    it(`${command} with a LoRR output says what it is and names wsim view`, async () => {
       const r = await cli(command, output);
       expect(r.code).toBe(2);
-      expect(r.err.trim()).toBe(`${output}: is a League of Robot Runners output (what \`wsim lorr --output\` writes), not a scenario`);
+      expect(r.err.trim()).toBe(`${output}: is a League of Robot Runners output (what \`wsim lorr --output\` writes), not a scenario: watch it with \`wsim view FILE --problem PROBLEM.json\``);
     });
   }
 });

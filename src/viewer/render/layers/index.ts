@@ -10,6 +10,7 @@ import { selectionLayer } from './selection.js';
 import { sortersLayer } from './sorters.js';
 import { stationNumbersLayer } from './station-numbers.js';
 import { stationsLayer } from './stations.js';
+import { waitChainLayer } from './wait-chain.js';
 
 /**
  * Layers bottom to top, one file each. The robot layer computes the drawn
@@ -28,4 +29,5 @@ export const LAYERS: LayerFactory[] = [
   stationsLayer,
   stationNumbersLayer,
   selectionLayer,
+  waitChainLayer,
 ];
