@@ -258,6 +258,12 @@ export class StallWatch {
     return out;
   }
 
+  /** Tick robot i's episode began, or -1 when it is not stalled. */
+  episodeStart(i: number): number {
+    const e = this.episode[i];
+    return e < 0 ? -1 : this.epStart[e];
+  }
+
   /** Longest episode still going at `tick`, of any length, in ticks (0 when none). */
   openMaxTicks(tick: number): number {
     let max = 0;

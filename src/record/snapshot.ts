@@ -2,6 +2,7 @@ import type { FlowFrame } from '../core/frame.js';
 import type { World } from '../core/world.js';
 import { createFlowFrame, fillFlowFrame } from '../flow/flow-frame.js';
 import { encodeFrame, quantizeBattery, type FrameEvents, type SectionArray } from './frame-codec.js';
+import { StallSections } from './stall-sections.js';
 
 const NO_EVENTS: FrameEvents = {
   count: 0,
@@ -22,6 +23,7 @@ export class Snapshotter {
   private readonly queue: Uint16Array;
   private readonly load: Uint16Array;
   private readonly flow: FlowFrame;
+  private readonly stalls: StallSections;
 
   constructor(
     private readonly world: World,
@@ -32,6 +34,7 @@ export class Snapshotter {
     this.queue = new Uint16Array(world.stations.n);
     this.load = new Uint16Array(world.stations.n);
     this.flow = createFlowFrame(world);
+    this.stalls = new StallSections(world.robots.n);
   }
 
   /** The frame for the world as it is now, with `events` (those since the reader's last frame). */
@@ -63,7 +66,7 @@ export class Snapshotter {
       stationLoad: this.load,
       events,
       flow: this.flow,
-      extra: this.extra?.(w),
+      extra: [...(this.extra?.(w) ?? []), ...this.stalls.sections(w)],
     });
   }
 }

@@ -11,6 +11,7 @@ import { FpsMeter } from './ui/fps.js';
 import { HoverReadout } from './ui/hover.js';
 import { Legend } from './ui/legend.js';
 import { RunEnd } from './ui/run-end.js';
+import { StallsPanel } from './ui/stalls-panel.js';
 import type { Messages } from './ui/messages.js';
 import type { Panel } from './ui/panel.js';
 import type { Toolbar } from './ui/toolbar.js';
@@ -51,6 +52,11 @@ export class Viewer {
   private lastPanel = 0;
   private lastInspect = 0;
   private readonly alerts = new AlertsPanel(document.getElementById('panel')!);
+  /** Picking a stall selects its robot and brings the camera to it. */
+  private readonly stalls = new StallsPanel(document.getElementById('panel')!, (robot) => {
+    this.select(robot);
+    this.scene.camera.following = true;
+  });
   private readonly timeline = new AgentTimelinePanel(document.getElementById('panel')!);
   private readonly fps = new FpsMeter(document.getElementById('fps'));
   private readonly runEnd = new RunEnd(document.getElementById('ended')!, document.getElementById('run-end')!);
@@ -169,6 +175,7 @@ export class Viewer {
         this.kpi = new KpiSeries(l.tickSeconds, l.ticks);
         this.kpiFromSource = false;
         this.alerts.reset(l.tickSeconds);
+        this.stalls.setLayout(l);
         this.summary = new RunSummary(l.tickSeconds);
         this.runEnd.hide();
         this.legend.setLayout(l);
@@ -247,6 +254,7 @@ export class Viewer {
         this.lastPanel = t2;
         this.panel.update(this.kpi, cur);
         this.alerts.render();
+        this.stalls.update(cur);
         this.runEnd.update(this.status, cur, this.summary, this.source?.kind ?? 'local');
         this.panel.robot(this.selected, this.info, cur);
         this.timeline.update(this.selected, cur);

@@ -1,15 +1,18 @@
 import { Container, Graphics } from 'pixi.js';
 import { CELL, PATH_COLOR, SELECT_COLOR } from '../palette.js';
 import { cellX, cellY, type Layer, type LayerContext } from './layer.js';
+import { stallChainLayer } from './stall-chain.js';
 
-/** The followed robot: a ring around it, its planned path, and its goal. */
+/** The followed robot: a ring around it, its planned path, its goal, and its wait-for chain (a layer of its own, drawn over the path). */
 export function selectionLayer(ctx: LayerContext): Layer {
   const container = new Container();
+  const chain = stallChainLayer(ctx);
   const g = new Graphics();
-  container.addChild(g);
+  container.addChild(g, chain.container);
   return {
     container,
     update(v) {
+      chain.update(v);
       g.clear();
       const i = v.selected;
       if (i < 0 || !v.cur || i >= v.cur.robotCount) return;
