@@ -1,7 +1,10 @@
 import type { Aggregate } from '../experiment/aggregate.js';
 import type { RunResult, RunReport } from '../experiment/run-one.js';
 import { decimalsFor, fmt, fmtInterval, shown } from '../experiment/table.js';
-import { colorOf, heatmap, lineChart, shareBars, type BarGroup, type Series } from './svg.js';
+import { kpiLabel } from './kpi-labels.js';
+import { siteClockHours, siteClockTicks, type SiteSketch } from './site.js';
+import { colorOf, lineChart, shareBars, type BarGroup, type Series } from './svg.js';
+import { heatmapOverSite } from './svg-heat.js';
 import { xmlEscape as esc } from './text.js';
 import { stallsHtml } from './stalls.js';
 
@@ -104,6 +107,8 @@ figure{margin:0}figcaption{font-size:12px;color:#5b6675}
 .banner.ok{background:#e3f4e6;color:#17803d;border:1px solid #9fd4aa}.banner.bad{background:#fde8e6;color:#b42318;border:1px solid #f2a39b}
 .banner.none{background:#eef1f4;color:#3a4452;border:1px solid #dde2e8}
 .note{font-size:12px;color:#5b6675;max-width:900px}
+td.kpi small{display:block;font:11px ui-monospace,Menlo,monospace;color:#7a8594}
+svg .sn{font-size:9px;fill:#fff;text-anchor:middle;font-weight:700}
 `;
 
 function kpiTable(a: Aggregate): string {
@@ -112,11 +117,14 @@ function kpiTable(a: Aggregate): string {
   let h = '<table><thead><tr><th class="l">KPI</th><th class="l">better</th><th class="l">variant</th><th>mean</th>';
   if (!single) h += `<th>${pct}% CI</th><th>vs ${esc(a.baseline)}</th><th>${pct}% CI</th>`;
   h += '</tr></thead><tbody>';
-  for (const t of a.kpis) {
+  for (const raw of a.kpis) {
+    // Human label and unit, the report path in small print; shares scaled to percent.
+    const { label, scale } = kpiLabel(raw.path, raw.label);
+    const t = scaled(raw, scale);
     const dp = decimalsFor(t);
     t.variants.forEach((v, k) => {
       h += '<tr>';
-      if (k === 0) h += `<td class="l" rowspan="${t.variants.length}">${esc(t.label)}</td><td class="l" rowspan="${t.variants.length}">${t.better}</td>`;
+      if (k === 0) h += `<td class="l kpi" rowspan="${t.variants.length}">${esc(label)}<small>${esc(t.path)}</small></td><td class="l" rowspan="${t.variants.length}">${t.better}</td>`;
       h += `<td class="l">${esc(v.variant)}</td><td${!single && markedBest(t) === v.variant ? ' class="best"' : ''}>${fmt(v.mean, dp)}</td>`;
       if (!single) {
         h += `<td>${fmtInterval(v.ci, dp)}</td>`;
@@ -132,6 +140,17 @@ function kpiTable(a: Aggregate): string {
       `Green differences are significant; the intervals are ${pct}% confidence intervals over the replications.</p>`;
   }
   return h;
+}
+
+/** A KPI's figures multiplied by `k` (a share shown in percent); the same table when k is 1. */
+function scaled(t: Aggregate['kpis'][number], k: number): Aggregate['kpis'][number] {
+  if (k === 1) return t;
+  const x = (v: number | null) => (v === null ? null : v * k);
+  const ci = (c: [number, number] | null): [number, number] | null => (c === null ? null : [c[0] * k, c[1] * k]);
+  return {
+    ...t,
+    variants: t.variants.map((v) => ({ ...v, mean: x(v.mean), ci: ci(v.ci), diff: v.diff === null ? null : { ...v.diff, mean: x(v.diff.mean), ci: ci(v.diff.ci) } })),
+  };
 }
 
 /** The variant to mark best for a KPI: only where its lead over the baseline is significant (see the note under the table). */
@@ -169,9 +188,13 @@ function assertionTable(a: Aggregate): string {
  * One self-contained HTML file (inline CSS and SVG, no script, nothing
  * fetched): the KPI table, assertion results, throughput and backlog over
  * time, the cycle-time distribution, utilisation per resource and a
- * congestion heat map per variant. Series are means over replications.
+ * congestion heat map per variant (over its floor plan, side by side).
+ * Series are means over replications. `sites` (by variant) gives the floor
+ * plans and the start time of day the time axes read as the site clock;
+ * without them (merged shards) axes are in simulated hours and heat maps
+ * have no plan under them.
  */
-export function htmlReport(a: Aggregate, runs: readonly RunResult[]): string {
+export function htmlReport(a: Aggregate, runs: readonly RunResult[], sites?: ReadonlyMap<string, SiteSketch>): string {
   const single = a.variants.length === 1 && a.replications === 1;
   const views = a.variants.map((v, k) =>
     viewOf(
@@ -196,6 +219,14 @@ export function htmlReport(a: Aggregate, runs: readonly RunResult[]): string {
   let heatMax = 0;
   for (const v of views) if (v.heat) for (const row of v.heat.grid) for (const x of row) heatMax = Math.max(heatMax, x);
 
+  const clockSite = sites?.get(a.baseline) ?? sites?.get(a.variants[0]?.name ?? '');
+  const time = clockSite
+    ? { xLabel: 'site clock time', xFormat: siteClockHours(clockSite.startOfDaySeconds), xTicks: siteClockTicks(clockSite.startOfDaySeconds) }
+    : { xLabel: 'simulated hours' };
+  const withHeat = views.filter((v) => v.heat).length;
+  // Side by side: two maps a row for two variants, three for more.
+  const heatWidth = withHeat <= 1 ? 1040 : Math.floor(1040 / Math.min(3, withHeat)) - 12;
+
   const title = `wsim ${single ? 'run' : 'experiment'}: ${a.name}`;
   const meta = single
     ? `seed ${a.seeds[0]}`
@@ -213,19 +244,20 @@ export function htmlReport(a: Aggregate, runs: readonly RunResult[]): string {
     }
     h += '</tbody></table>';
   }
-  h += `<h2>KPIs</h2>${kpiTable(a)}`;
+  h += `<h2>KPIs</h2>${kpiTable(a)}<p class="note">Shares (utilisation, orders on time) are in percent of time or of orders throughout this report; times are in seconds unless the heading says otherwise.</p>`;
   h += `<h2>Assertions</h2>${assertionTable(a)}`;
   h += '<h2>Throughput and backlog over time</h2><div class="charts">';
-  h += lineChart({ title: `Orders completed per hour${over}`, xLabel: 'simulated hours', yLabel: 'orders / h', series: thr });
-  h += lineChart({ title: `Backlog: open orders${over}`, xLabel: 'simulated hours', yLabel: 'open orders', series: blg });
+  h += lineChart({ title: `Orders completed per hour${over}`, ...time, yLabel: 'orders / h', series: thr });
+  h += lineChart({ title: `Backlog: open orders${over}`, ...time, yLabel: 'open orders', series: blg });
   h += '</div>';
   h += `<h2>Cycle-time distribution</h2><div class="charts">`;
   h += lineChart({ title: 'Share of completed orders by cycle time', xLabel: `cycle time (${useMinutes ? 'minutes' : 'hours'})`, yLabel: '% of orders', series: cyc, step: true });
   h += '</div>';
-  h += `<h2>Utilisation per resource</h2><div class="charts">${shareBars(`Utilisation${over}`, views, groups)}</div>`;
-  h += '<h2>Congestion heat map</h2><div class="charts">';
+  h += `<h2>Utilisation per resource</h2><div class="charts">${shareBars(`Utilisation, % of time${over}`, views, groups)}</div>`;
+  h += '<h2>Congestion heat map</h2>';
+  h += `<p class="note">Seconds robots on their way somewhere stood waiting, per cell or block of cells${over}, over the floor plan; ${withHeat > 1 ? 'one colour scale for all variants, ' : ''}darker is longer.</p><div class="charts">`;
   for (const v of views) {
-    if (v.heat) h += `<figure>${heatmap(`${v.name}: robot wait time${over}`, v.heat.grid, heatMax, v.heat.cellsPerBlock)}</figure>`;
+    if (v.heat) h += `<figure>${heatmapOverSite(`${v.name}: robot wait time`, v.heat.grid, heatMax, v.heat.cellsPerBlock, sites?.get(v.name) ?? null, heatWidth)}</figure>`;
   }
   h += '</div>';
   h += stallsHtml(runs);

@@ -5,6 +5,7 @@ import type { RunResult } from '../experiment/run-one.js';
 import { formatAssertions } from '../experiment/table.js';
 import { csvFiles } from './csv.js';
 import { htmlReport } from './html.js';
+import type { SiteSketch } from './site.js';
 import { junitXml } from './junit.js';
 import { summaryMarkdown } from './markdown.js';
 import { stallsCsv, stallsMarkdown } from './stalls.js';
@@ -15,6 +16,8 @@ export interface CiReportOptions {
   summary?: string;
   csv?: string;
   html?: string;
+  /** The site of each variant, by name, for the HTML report's clock and floor plans (none when merging shards). */
+  sites?: ReadonlyMap<string, SiteSketch>;
 }
 
 /** Writes every report asked for (each file whole or not at all). */
@@ -25,7 +28,7 @@ export function writeCiReports(a: Aggregate, runs: readonly RunResult[], o: CiRe
     ensureOutputFolder(o.csv);
     for (const [name, text] of [...csvFiles(a), ...stallsCsv(runs)]) writeTextAtomic(join(o.csv, name), text);
   }
-  if (o.html) writeTextAtomic(o.html, htmlReport(a, runs));
+  if (o.html) writeTextAtomic(o.html, htmlReport(a, runs, o.sites));
 }
 
 /**

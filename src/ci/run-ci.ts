@@ -8,6 +8,7 @@ import type { Report } from '../metrics/report.js';
 import { ScenarioError, ScenarioErrors } from '../scenario/errors.js';
 import type { ScenarioFile } from '../scenario/schema.js';
 import { printAssertions, writeCiReports, type CiReportOptions } from './outputs.js';
+import { siteSketch } from './site.js';
 
 /** CI checks and reports for `wsim run`: assertions checked before the run, evaluated and reported after it. */
 export interface RunCi {
@@ -48,7 +49,7 @@ export function prepareRunCi(file: string, scenario: ScenarioFile, config: SimCo
       };
       const run: RunResult = { index: 0, variant: scenario.name, replication: 1, seed, wallSeconds, report: stable };
       const agg = aggregate(plan, '', [run]);
-      writeCiReports(agg, [run], options);
+      writeCiReports(agg, [run], { ...options, sites: new Map([[scenario.name, siteSketch(config)]]) });
       return printAssertions(agg, options.quiet ?? false) ? 0 : 1;
     },
   };

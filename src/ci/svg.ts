@@ -48,6 +48,10 @@ export interface LineChartOptions {
   yMin?: number;
   /** Format of y tick labels. */
   yFormat?: (v: number) => string;
+  /** Format of x tick labels (a time axis as the site clock). */
+  xFormat?: (v: number) => string;
+  /** Where x ticks go, given the data's range (round clock times on a time axis); round numbers by default. */
+  xTicks?: (lo: number, hi: number) => number[];
 }
 
 function legend(series: { name: string; color: string }[], x: number, y: number): string {
@@ -75,7 +79,7 @@ export function lineChart(o: LineChartOptions): string {
   const xMax = xs.length ? Math.max(...xs) : 1;
   const yMin = o.yMin ?? 0;
   const yTicks = niceTicks(yMin, Math.max(yMin + 1e-9, ...ys), 5);
-  const xTicks = niceTicks(xMin, xMax > xMin ? xMax : xMin + 1, 8);
+  const xTicks = (o.xTicks ?? ((lo: number, hi: number) => niceTicks(lo, hi, 8)))(xMin, xMax > xMin ? xMax : xMin + 1);
   const x0 = xTicks[0];
   const x1 = xTicks[xTicks.length - 1];
   const y0 = yTicks[0];
@@ -83,10 +87,11 @@ export function lineChart(o: LineChartOptions): string {
   const px = (x: number) => L + ((x - x0) / (x1 - x0)) * (W - L - R);
   const py = (y: number) => H - B - ((y - y0) / (y1 - y0)) * (H - T - B);
   const yf = o.yFormat ?? tickLabel;
+  const xf = o.xFormat ?? tickLabel;
   let g = `<svg class="chart" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${xmlEscape(o.title)}"><title>${xmlEscape(o.title)}</title>`;
   g += `<text x="${L}" y="14" class="ct">${xmlEscape(o.title)}</text>`;
   for (const t of yTicks) g += `<line x1="${L}" x2="${W - R}" y1="${n2(py(t))}" y2="${n2(py(t))}" class="grid"/><text x="${L - 6}" y="${n2(py(t) + 4)}" class="yt">${yf(t)}</text>`;
-  for (const t of xTicks) g += `<line x1="${n2(px(t))}" x2="${n2(px(t))}" y1="${H - B}" y2="${H - B + 4}" class="axis"/><text x="${n2(px(t))}" y="${H - B + 16}" class="xt">${tickLabel(t)}</text>`;
+  for (const t of xTicks) g += `<line x1="${n2(px(t))}" x2="${n2(px(t))}" y1="${H - B}" y2="${H - B + 4}" class="axis"/><text x="${n2(px(t))}" y="${H - B + 16}" class="xt">${xf(t)}</text>`;
   g += `<line x1="${L}" x2="${W - R}" y1="${H - B}" y2="${H - B}" class="axis"/><line x1="${L}" x2="${L}" y1="${T}" y2="${H - B}" class="axis"/>`;
   g += `<text x="${(L + W - R) / 2}" y="${H - 6}" class="xl">${xmlEscape(o.xLabel)}</text>`;
   g += `<text x="12" y="${(T + H - B) / 2}" class="yl" transform="rotate(-90 12 ${(T + H - B) / 2})">${xmlEscape(o.yLabel)}</text>`;
@@ -138,33 +143,5 @@ export function shareBars(title: string, series: { name: string; color: string }
   return g + '</svg>';
 }
 
+/** Heat map shades, faint to dark (see svg-heat.ts). */
 export const HEAT = ['#fff7bc', '#fee391', '#fec44f', '#fe9929', '#ec7014', '#cc4c02', '#993404', '#662506'];
-
-/** A heat map of a grid (rows of values), shaded against `max` on a square-root scale. */
-export function heatmap(title: string, grid: number[][], max: number, cellsPerBlock: number, maxWidth = 720): string {
-  const rows = grid.length;
-  const cols = rows > 0 ? grid[0].length : 0;
-  const cs = Math.max(2, Math.min(14, Math.floor(maxWidth / Math.max(1, cols))));
-  const T = 24;
-  const W = cols * cs;
-  const H = T + rows * cs + 30;
-  const level = (v: number) => (v <= 0 || max <= 0 ? -1 : Math.min(HEAT.length - 1, Math.floor(Math.sqrt(v / max) * HEAT.length)));
-  let g = `<svg class="chart heat" viewBox="0 0 ${Math.max(W, 260)} ${H}" width="${Math.max(W, 260)}" height="${H}" role="img" aria-label="${xmlEscape(title)}"><title>${xmlEscape(title)}</title>`;
-  g += `<text x="0" y="14" class="ct">${xmlEscape(title)}</text>`;
-  g += `<rect x="0" y="${T}" width="${W}" height="${rows * cs}" fill="#eef1f4"/>`;
-  for (let r = 0; r < rows; r++) {
-    let c = 0;
-    while (c < cols) {
-      const lv = level(grid[r][c]);
-      let e = c + 1;
-      while (e < cols && level(grid[r][e]) === lv) e++;
-      if (lv >= 0) g += `<rect x="${c * cs}" y="${T + r * cs}" width="${(e - c) * cs}" height="${cs}" fill="${HEAT[lv]}"/>`;
-      c = e;
-    }
-  }
-  const ly = T + rows * cs + 8;
-  HEAT.forEach((color, k) => (g += `<rect x="${k * 16}" y="${ly}" width="16" height="8" fill="${color}"/>`));
-  const block = cellsPerBlock > 1 ? ` per ${cellsPerBlock}x${cellsPerBlock} cells` : ' per cell';
-  g += `<text x="${HEAT.length * 16 + 6}" y="${ly + 8}" class="lg">0 to ${tickLabel(max)} s of robot waiting${block}</text>`;
-  return g + '</svg>';
-}

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { printAssertions, writeCiReports, type CiReportOptions } from '../ci/outputs.js';
+import { experimentSites } from '../ci/site.js';
 import { aggregate, planTasks, type Aggregate } from '../experiment/aggregate.js';
 import { loadExperiment } from '../experiment/load.js';
 import { defaultWorkers, runTasks } from '../experiment/pool.js';
@@ -123,5 +124,6 @@ export async function experimentCommand(args: ExperimentArgs): Promise<number> {
     }
     return 0;
   }
-  return finishExperiment(aggregate(loaded.plan, loaded.hash, runs), runs, args);
+  const sites = args.html ? experimentSites(loaded.scenarioFile, loaded.plan.variants) : undefined;
+  return finishExperiment(aggregate(loaded.plan, loaded.hash, runs), runs, { ...args, sites });
 }

@@ -1,3 +1,4 @@
+import { experimentSites } from '../ci/site.js';
 import { aggregate } from '../experiment/aggregate.js';
 import { mergeShards } from '../experiment/shard.js';
 import { parseCommandArgs, UsageError } from './commands.js';
@@ -24,5 +25,6 @@ export function parseMergeArgs(args: string[]): MergeArgs {
 /** Combines shard files into the aggregate (and reports) one machine running every run would give. */
 export function mergeCommand(args: MergeArgs): number {
   const merged = mergeShards(args.files);
-  return finishExperiment(aggregate(merged.plan, merged.hash, merged.runs), merged.runs, args);
+  const sites = args.html ? experimentSites(args.files[0], merged.plan.variants) : undefined;
+  return finishExperiment(aggregate(merged.plan, merged.hash, merged.runs), merged.runs, { ...args, sites });
 }
