@@ -33,8 +33,9 @@ export class WaitFor {
   /** The planner's proposals and headings before movement: the guard overwrites the moves it cancels. */
   private readonly proposed: Int32Array;
   private readonly heading: Uint8Array;
-  /** Robots stalled in the last tick. */
+  /** Robots stalled in the last tick: how many, and who (the first `stalled` entries, ascending). */
   stalled = 0;
+  readonly list: Int32Array;
 
   constructor(n: number) {
     this.kind = new Uint8Array(n);
@@ -42,6 +43,7 @@ export class WaitFor {
     this.cell = new Int32Array(n).fill(-1);
     this.proposed = new Int32Array(n);
     this.heading = new Uint8Array(n);
+    this.list = new Int32Array(n);
   }
 
   /** Keeps what the planner proposed; call between planning and movement. */
@@ -56,18 +58,27 @@ export class WaitFor {
     const { nbr } = w.grid;
     const { occ } = w;
     const blocked = w.fields.blocked;
-    const { kind, target, cell: want, proposed, heading } = this;
+    const { kind, target, cell: want, proposed, heading, list } = this;
+    // The one pass over every robot each tick: locals for the arrays it reads.
+    const cells = r.cell;
+    const prev = r.prevCell;
+    const goals = r.goal;
+    const wantDir = r.wantDir;
+    const headings = r.heading;
+    const states = r.state;
     let stalled = 0;
     for (let i = 0; i < r.n; i++) {
-      const c = r.cell[i];
-      const goal = r.goal[i];
-      if (c !== r.prevCell[i] || goal < 0 || goal === c || r.wantDir[i] !== NO_DIR || r.heading[i] !== heading[i] || isFixed(r.state[i])) {
-        kind[i] = WaitKind.None;
-        target[i] = -1;
-        want[i] = -1;
+      const c = cells[i];
+      const goal = goals[i];
+      if (c !== prev[i] || goal < 0 || goal === c || wantDir[i] !== NO_DIR || headings[i] !== heading[i] || isFixed(states[i])) {
+        if (kind[i] !== WaitKind.None) {
+          kind[i] = WaitKind.None;
+          target[i] = -1;
+          want[i] = -1;
+        }
         continue;
       }
-      stalled++;
+      list[stalled++] = i;
       const outside = blocked[c] === 0;
       let to = proposed[i];
       if (to === c || to < 0) {

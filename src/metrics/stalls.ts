@@ -70,6 +70,9 @@ export class StallWatch {
   /** Robots waited for by another of the episode being looked at (stamped per look). */
   private readonly waited: Int32Array;
   private lookStamp = 0;
+  /** Robots stalled in the last tick (the first `wasCount`). */
+  private readonly was: Int32Array;
+  private wasCount = 0;
 
   constructor(
     w: World,
@@ -91,6 +94,7 @@ export class StallWatch {
     this.epLong = new Array(n).fill(null);
     this.freeSlots = new Int32Array(n);
     this.waited = new Int32Array(n);
+    this.was = new Int32Array(n);
     for (let s = 0; s < n; s++) this.freeSlots[s] = n - 1 - s;
     this.freeTop = n;
     const l = this.links;
@@ -105,19 +109,27 @@ export class StallWatch {
   /** After movement: links, then robots leaving and joining episodes. */
   afterMove(w: World): void {
     const tick = w.tick;
-    this.links.update(w);
-    const kind = this.links.kind;
+    const l = this.links;
+    l.update(w);
+    const kind = l.kind;
     const ep = this.episode;
-    const n = w.robots.n;
-    for (let i = 0; i < n; i++) if (kind[i] === WaitKind.None && ep[i] >= 0) this.leave(i, tick);
-    if (this.links.stalled === 0) return;
-    for (let i = 0; i < n; i++) {
-      if (kind[i] === WaitKind.None) continue;
+    // Every robot in an episode was stalled in the last tick: only those can leave.
+    const was = this.was;
+    for (let k = 0; k < this.wasCount; k++) {
+      const i = was[k];
+      if (kind[i] === WaitKind.None && ep[i] >= 0) this.leave(i, tick);
+    }
+    const now = l.list;
+    const stalled = l.stalled;
+    for (let k = 0; k < stalled; k++) {
+      const i = now[k];
+      was[k] = i;
       let e = ep[i];
       if (e < 0) e = this.join(i, tick);
       // Look at the chain once the episode passes the threshold, and again every threshold while it lasts.
       if (tick - this.epStart[e] + 1 >= this.epNextLook[e]) this.look(e, tick);
     }
+    this.wasCount = stalled;
   }
 
   /** Robot i, stalled this tick and in no episode, joins one down its chain or opens one with the new runs on it. */
