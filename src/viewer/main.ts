@@ -76,11 +76,16 @@ async function boot(): Promise<void> {
     }
   };
 
+  let ws: string | null = null;
   const toolbar: Toolbar = new Toolbar(BUILT_INS, {
     control: (c) => viewer.control(c),
     chooseScenario: (name) => {
       const b = BUILT_INS.find((x) => x.name === name);
       if (b) local(b);
+    },
+    // Back to the server's run from a local one (the menu keeps the server's entry).
+    chooseLive: () => {
+      if (ws) viewer.adopt(new WsSource(ws), 'live');
     },
     openFile: (f) => void openFile(f),
     fit: () => viewer.fit(),
@@ -98,7 +103,7 @@ async function boot(): Promise<void> {
     else viewer.fit();
   });
 
-  const ws = await findServer(params);
+  ws = await findServer(params);
   const bench = Number(params.get('bench'));
   const served = ws ? null : await findServedFile();
   if (served) await openFile(served, true);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clock } from '../../src/viewer/ui/format.js';
-import { launch, openPage, serveDist, shots, wsim } from './browser.js';
+import { launch, openPage, serveDist, shots, startServe, stop, wsim } from './browser.js';
 
 let browser: Browser;
 let site: { url: string; close(): Promise<void> };
@@ -161,5 +161,29 @@ describe('viewer controls', () => {
     await page.screenshot({ path: join(shots, 'viewer-stations.png') });
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('goes back to the server’s run from a local one through the scenario menu', async () => {
+    const { child, url } = await startServe(['--speed', '20', '--duration', '20m']);
+    try {
+      const { page, errors } = await openPage(browser, url);
+      await page.waitForFunction(() => window.__wsim.source === 'live' && window.__wsim.tick > 0);
+      expect(await page.locator('#scenario').inputValue()).toBe('default (server)');
+      await page.selectOption('#scenario', 'hub');
+      await page.waitForFunction(() => window.__wsim.source === 'local' && window.__wsim.scenario === 'hub' && window.__wsim.tick > 0);
+      // The server's run is still on the menu while the hub plays here.
+      expect(await page.locator('#scenario option').allTextContents()).toContain('default (server)');
+      await page.selectOption('#scenario', 'default (server)');
+      await page.waitForFunction(() => window.__wsim.source === 'live' && window.__wsim.robots === 12);
+      const t = await tick(page);
+      await page.waitForFunction((t0) => window.__wsim.tick > t0, t);
+      expect(await page.locator('#badge').textContent()).toBe('live');
+      expect(await page.locator('#scenario').inputValue()).toBe('default (server)');
+      expect((await page.locator('#scenario option').allTextContents()).filter((o) => o.includes('(server)'))).toEqual(['default (server)']);
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      expect(await stop(child)).toBe(0);
+    }
   });
 });

@@ -7,6 +7,8 @@ import { runLine, siteTime } from './format.js';
 export interface ToolbarActions {
   control(c: ControlInput): void;
   chooseScenario(name: string): void;
+  /** Watch the server's run again (the page came from `wsim serve`). */
+  chooseLive(): void;
   openFile(file: File): void;
   fit(): void;
   seek(tick: number): void;
@@ -36,7 +38,10 @@ export class Toolbar {
     private readonly act: ToolbarActions,
   ) {
     this.scenario.innerHTML = builtIns.map((b) => `<option value="${b.name}">${b.name}</option>`).join('');
-    this.scenario.addEventListener('change', () => act.chooseScenario(this.scenario.value));
+    this.scenario.addEventListener('change', () => {
+      if (this.scenario.selectedOptions[0]?.dataset.live) act.chooseLive();
+      else act.chooseScenario(this.scenario.value);
+    });
     byId('play').addEventListener('click', () => this.play());
     byId('pause').addEventListener('click', () => act.control({ type: 'pause' }));
     byId('step').addEventListener('click', () => act.control({ type: 'step' }));
@@ -93,7 +98,11 @@ export class Toolbar {
     return this.speed.value === 'max' ? 'max' : Number(this.speed.value);
   }
 
-  /** Shows where the run comes from; a live or replayed run has no scenario choice of its own. */
+  /**
+   * Shows where the run comes from; a live or replayed run has no scenario
+   * choice of its own. The server's run keeps its entry in the menu while a
+   * local run plays, so the page can go back to it.
+   */
   setSource(kind: SourceKind, name: string, range?: { first: number; last: number }): void {
     this.kind = kind;
     this.last = null;
@@ -103,10 +112,15 @@ export class Toolbar {
       const o = document.createElement('option');
       o.value = name;
       o.textContent = name;
-      o.dataset.extra = '1';
+      if (kind === 'live') o.dataset.live = '1';
+      else o.dataset.extra = '1';
       this.scenario.appendChild(o);
     }
-    for (const o of Array.from(this.scenario.options)) if (o.dataset.extra && o.value !== name) o.remove();
+    for (const o of Array.from(this.scenario.options)) {
+      if (o.value === name) continue;
+      // One entry for the server's run: its name changes once it says which scenario it runs.
+      if (o.dataset.extra || (kind === 'live' && o.dataset.live)) o.remove();
+    }
     this.scenario.value = name;
     this.seed.disabled = kind === 'replay';
     this.scrubber.hidden = !range;
