@@ -3,7 +3,7 @@ import { RobotState } from '../../src/core/robots.js';
 import { setGoal } from '../../src/core/world.js';
 import { decodeFrame, encodeFrame } from '../../src/record/frame-codec.js';
 import { Snapshotter } from '../../src/record/snapshot.js';
-import { frameStalls, StallSection } from '../../src/record/stall-sections.js';
+import { FrameStallsReader, StallSection } from '../../src/record/stall-sections.js';
 import { chainEdges, currentStalls, layoutCellKinds } from '../../src/viewer/view/stalls.js';
 import { simFromJson } from '../helpers/scenarios.js';
 
@@ -31,8 +31,10 @@ describe('stall sections in frames', () => {
   it('carry every robot\'s link and episode start through encoding, for the viewer\'s list and arrows', () => {
     const { sim, layout } = queue();
     const f = decodeFrame(new Snapshotter(sim.world).encode());
-    const fs = frameStalls(f, layoutCellKinds(layout as never))!;
-    expect(fs).not.toBeNull();
+    // Only the stalled robots travel: two of three.
+    expect(Array.from(f.sections.get(StallSection.Stalled)!)).toEqual([1, 2]);
+    const fs = new FrameStallsReader().read(f, layoutCellKinds(layout as never))!;
+    expect(fs.stalled).toBe(2);
     expect(Array.from(fs.waitKind)).toEqual([0, 1, 1]);
     expect(Array.from(fs.waitFor)).toEqual([-1, 0, 1]);
     expect(Array.from(fs.waitCell)).toEqual([-1, 13, 14]);
@@ -58,19 +60,26 @@ describe('stall sections in frames', () => {
       encodeFrame({ ...plain, battery: plain.battery, events: plain.events, flow: plain.flow }),
     );
     expect(bare.sections.has(StallSection.WaitFor)).toBe(false);
-    expect(frameStalls(bare, kinds)).toBeNull();
-    // A link to a robot that is not there.
-    const bad = decodeFrame(
-      encodeFrame({
-        ...plain,
-        extra: [
-          [StallSection.WaitKind, new Uint8Array([0, 1, 1])],
-          [StallSection.WaitFor, Int32Array.from([-1, 7, 1])],
-          [StallSection.WaitCell, Int32Array.from([-1, 13, 14])],
-          [StallSection.EpisodeStart, Int32Array.from([-1, 0, 0])],
-        ],
-      }),
-    );
-    expect(frameStalls(bad, kinds)).toBeNull();
+    expect(new FrameStallsReader().read(bare, kinds)).toBeNull();
+    // Not one entry per stalled robot, a robot out of order, a link to a robot that is not there.
+    const bad = (ids: number[], target: number[], kind = [1, 1]) =>
+      decodeFrame(
+        encodeFrame({
+          ...plain,
+          extra: [
+            [StallSection.Stalled, Int32Array.from(ids)],
+            [StallSection.WaitKind, Uint8Array.from(kind)],
+            [StallSection.WaitFor, Int32Array.from(target)],
+            [StallSection.WaitCell, Int32Array.from([13, 14])],
+            [StallSection.EpisodeStart, Int32Array.from([0, 0])],
+          ],
+        }),
+      );
+    expect(new FrameStallsReader().read(bad([1, 2], [0, 1]), kinds)).not.toBeNull();
+    expect(new FrameStallsReader().read(bad([1], [0, 1]), kinds)).toBeNull();
+    expect(new FrameStallsReader().read(bad([2, 1], [0, 1]), kinds)).toBeNull();
+    expect(new FrameStallsReader().read(bad([1, 2], [7, 1]), kinds)).toBeNull();
+    expect(new FrameStallsReader().read(bad([1, 2], [0, 1], [1, 9]), kinds)).toBeNull();
+    expect(new FrameStallsReader().read(bad([1, 5], [0, 1]), kinds)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import type { StallCause } from '../../fleet/stall-chain.js';
 import type { DecodedFrame } from '../../record/frame-codec.js';
 import type { LayoutInfo } from '../../record/layout-info.js';
-import { frameStalls } from '../../record/stall-sections.js';
+import { FrameStallsReader } from '../../record/stall-sections.js';
 import { currentStalls, layoutCellKinds, type CurrentStall } from '../view/stalls.js';
 import { clock, rc } from './format.js';
 
@@ -33,6 +33,7 @@ export class StallsPanel {
   private tickSeconds = 1;
   private shown: CurrentStall[] = [];
   private lastKey = '';
+  private readonly reader = new FrameStallsReader();
 
   constructor(
     panel: HTMLElement,
@@ -67,12 +68,11 @@ export class StallsPanel {
 
   /** Lists the frame's stalls (called at the panel's refresh rate). */
   update(f: DecodedFrame): void {
-    const fs = frameStalls(f, this.kinds);
+    const fs = this.reader.read(f, this.kinds);
     this.section.hidden = fs === null;
     if (fs === null) return;
     const list = currentStalls(fs, LISTED);
-    let stalled = 0;
-    for (let i = 0; i < fs.waitKind.length; i++) if (fs.waitKind[i] !== 0) stalled++;
+    const stalled = fs.stalled;
     this.count.textContent = `${stalled} robot${stalled === 1 ? '' : 's'} waiting`;
     const rows = list.map((s, k) => {
       const chain = s.chain.join(' → ') + (s.cause === 'cycle' ? ` → ${s.chain[0]}` : '');

@@ -1,5 +1,5 @@
 import { Container, Graphics } from 'pixi.js';
-import { frameStalls } from '../../../record/stall-sections.js';
+import { FrameStallsReader } from '../../../record/stall-sections.js';
 import { chainEdges, layoutCellKinds } from '../../view/stalls.js';
 import { CELL } from '../palette.js';
 import { cellX, cellY, type Layer, type LayerContext } from './layer.js';
@@ -26,6 +26,7 @@ export function stallChainLayer(ctx: LayerContext): Layer {
   const g = new Graphics();
   container.addChild(g);
   const kinds = layoutCellKinds(ctx.layout);
+  const reader = new FrameStallsReader();
   const arrow = (x0: number, y0: number, x1: number, y1: number, color: number) => {
     const dx = x1 - x0;
     const dy = y1 - y0;
@@ -51,7 +52,7 @@ export function stallChainLayer(ctx: LayerContext): Layer {
       g.clear();
       const i = v.selected;
       if (i < 0 || !v.cur || i >= v.cur.robotCount) return;
-      const fs = frameStalls(v.cur, kinds);
+      const fs = reader.read(v.cur, kinds);
       if (fs === null) return;
       const { edges, cycle } = chainEdges(fs, i, MAX_ARROWS);
       // Rings first (every robot of the graph), arrows over them.
