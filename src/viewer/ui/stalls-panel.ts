@@ -83,7 +83,8 @@ export class StallsPanel {
     this.shown = list;
     if (key === this.lastKey) return;
     this.lastKey = key;
-    this.list.innerHTML = rows.length > 0 ? key : '<li class="cleared">none</li>';
+    // Nothing stalled: an empty list under the count ("0 robots waiting"), not a row that looks like an alert.
+    this.list.innerHTML = key;
     this.list.style.cursor = 'pointer';
   }
 }
