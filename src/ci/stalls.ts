@@ -52,7 +52,7 @@ function episodes(runs: readonly RunResult[]): RunEpisode[] {
 }
 
 const cellText = (e: StallReportEntry) => e.cells.map((c) => `r${c.row}c${c.col}`).join(' ');
-const chainText = (e: StallReportEntry) => e.chain.join(' → ') + (e.cause === 'cycle' && e.chain.length > 0 ? ` → ${e.chain[0]}` : '');
+const chainText = (e: StallReportEntry) => e.chain.join(' → ');
 
 /** Per variant: runs, episodes over the threshold (total), the longest, robot-seconds stalled (total). */
 function perVariant(runs: readonly RunResult[]): { variant: string; count: number; longest: number; robotSeconds: number; threshold: number }[] {

@@ -7,7 +7,7 @@ export function stallsSummaryLine(r: Report): string {
   const head = `  stalls        ${s.count} longer than ${formatDuration(s.thresholdSeconds)}, longest ${formatDuration(s.longestSeconds)}`;
   const top = s.longest[0];
   if (!top) return head;
-  const chain = top.chain.join(' -> ') + (top.cause === 'cycle' ? ` -> ${top.chain[0]}` : '');
+  const chain = top.chain.join(' -> ');
   const at = top.cells[0] ? ` at r${top.cells[0].row} c${top.cells[0].col}` : '';
   return `${head} (${top.cause}: robots ${chain}${at}, from ${formatDuration(top.startSeconds)}${top.ongoing ? ', still stalled at the end' : ''}), ${formatDuration(s.robotSeconds)} robot-time stalled`;
 }

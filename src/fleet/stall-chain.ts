@@ -21,7 +21,11 @@ export interface ChainArrays {
   readonly cellKind: Uint8Array;
 }
 
-/** A wait-for chain: robots in wait-for order (the robot that holds them all up last), their cells, and the cause. */
+/**
+ * A wait-for chain: robots in wait-for order (the robot that holds them all
+ * up last; for a cycle, last the robot it comes back to, a second time),
+ * their cells, and the cause.
+ */
 export interface StallChain {
   robots: number[];
   /** The robots' cells in the same order, then the closed cell a chain ending at a closure waits for. */
@@ -37,7 +41,8 @@ const MAX_CHAIN = 4096;
  * that is not stalled (cause `queue` when it stands on a station or is being
  * served, `charger` on a charger or charging, else `robot`), at a closure
  * (`closure`), at a stalled robot with nothing in its way (it yielded:
- * `robot`), or when it comes back to a robot already in it (`cycle`).
+ * `robot`), or when it comes back to a robot already in it (`cycle`: that
+ * robot ends the chain a second time).
  */
 export function followChain(a: ChainArrays, start: number): StallChain {
   const robots: number[] = [];
@@ -47,6 +52,9 @@ export function followChain(a: ChainArrays, start: number): StallChain {
   let cause: StallCause = 'robot';
   while (j >= 0 && robots.length < MAX_CHAIN) {
     if (seen.has(j)) {
+      // Name the robot the chain comes back to, so the reader sees where the cycle closes (not always at the start).
+      robots.push(j);
+      cells.push(a.cell[j]);
       cause = 'cycle';
       break;
     }

@@ -9,7 +9,7 @@ export interface StallReportEntry {
   durationSeconds: number;
   /** Robots stalled in it once it had passed the threshold, ascending. */
   robots: number[];
-  /** Robot ids in wait-for order: each waits for the next; the last holds them up (or closes the cycle). */
+  /** Robot ids in wait-for order: each waits for the next; the last holds them up, or, in a cycle, is the robot the chain comes back to (named twice). */
   chain: number[];
   /** The chain's cells in the same order, then the closed cell a closure chain waits for. */
   cells: { row: number; col: number }[];

@@ -45,8 +45,14 @@ describe('wait-for chains on hand-made sites', () => {
   it('a head-on meeting in a one-wide corridor is a cycle of two', () => {
     const sim = site(CORRIDOR, [[1, 3], [1, 4]]);
     freeze(sim, [[1, 7, RobotState.ToPod], [1, 1, RobotState.ToPod]]);
-    expect(chainOf(sim, 0)).toEqual({ robots: [0, 1], cells: [[1, 3], [1, 4]], cause: 'cycle' });
-    expect(chainOf(sim, 1)).toEqual({ robots: [1, 0], cells: [[1, 4], [1, 3]], cause: 'cycle' });
+    expect(chainOf(sim, 0)).toEqual({ robots: [0, 1, 0], cells: [[1, 3], [1, 4], [1, 3]], cause: 'cycle' });
+    expect(chainOf(sim, 1)).toEqual({ robots: [1, 0, 1], cells: [[1, 4], [1, 3], [1, 4]], cause: 'cycle' });
+  });
+
+  it('a robot queued behind a head-on meeting leads into the cycle, which the chain closes where it closes', () => {
+    const sim = site(CORRIDOR, [[1, 2], [1, 3], [1, 4]]);
+    freeze(sim, [[1, 7, RobotState.ToPod], [1, 7, RobotState.ToPod], [1, 1, RobotState.ToPod]]);
+    expect(chainOf(sim, 0)).toEqual({ robots: [0, 1, 2, 1], cells: [[1, 2], [1, 3], [1, 4], [1, 3]], cause: 'cycle' });
   });
 
   it('four robots each wanting the next one\'s cell close a cycle of four', () => {
@@ -59,8 +65,8 @@ describe('wait-for chains on hand-made sites', () => {
       [3, 2, RobotState.ToPod],
       [1, 3, RobotState.ToPod],
     ]);
-    expect(chainOf(sim, 0)).toEqual({ robots: [0, 1, 2, 3], cells: [[2, 3], [2, 4], [3, 4], [3, 3]], cause: 'cycle' });
-    expect(chainOf(sim, 2).robots).toEqual([2, 3, 0, 1]);
+    expect(chainOf(sim, 0)).toEqual({ robots: [0, 1, 2, 3, 0], cells: [[2, 3], [2, 4], [3, 4], [3, 3], [2, 3]], cause: 'cycle' });
+    expect(chainOf(sim, 2).robots).toEqual([2, 3, 0, 1, 2]);
   });
 
   it('a robot next to its closed goal waits for the closure, and the robots behind it for it', () => {

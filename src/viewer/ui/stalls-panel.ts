@@ -75,7 +75,7 @@ export class StallsPanel {
     const stalled = fs.stalled;
     this.count.textContent = `${stalled} robot${stalled === 1 ? '' : 's'} waiting`;
     const rows = list.map((s, k) => {
-      const chain = s.chain.join(' → ') + (s.cause === 'cycle' ? ` → ${s.chain[0]}` : '');
+      const chain = s.chain.join(' → ');
       const secs = (f.tick - s.startTick) * this.tickSeconds;
       return `<li data-k="${k}" class="${s.cause === 'cycle' || s.cause === 'closure' ? 'critical' : ''}" title="robot ${s.robot} at ${rc(s.cells[0] ?? -1, this.width)}: each robot waits for the next"><span class="mono">${clock(secs)}</span> <b>${CAUSE_LABELS[s.cause]}</b>: ${chain}</li>`;
     });

@@ -66,7 +66,10 @@ export function chainEdges(fs: FrameStalls, robot: number, max: number): { edges
   const n = fs.waitKind.length;
   const edges: WaitEdge[] = [];
   const onward = followChain(fs, robot);
-  for (const j of onward.robots) {
+  // A cycle names the robot it comes back to twice: one arrow each.
+  const last = onward.cause === 'cycle' ? onward.robots.length - 1 : onward.robots.length;
+  for (let m = 0; m < last; m++) {
+    const j = onward.robots[m];
     const k = fs.waitKind[j];
     if (k === 0 || edges.length >= max) continue;
     edges.push({ from: j, to: k === 1 ? fs.waitFor[j] : -1, cell: fs.waitCell[j], kind: k });
