@@ -85,25 +85,27 @@ export class WaitFor {
         // The planner chose to stay: take the next step of the shortest way, preferring one a robot stands on.
         to = -1;
         const f = r.field[i];
+        // A loaded robot on the storage cell it just took its pod from is off its own field: any reachable neighbour is closer.
         const own = f === null ? UNREACHABLE : f[c];
-        if (own === UNREACHABLE) {
-          kind[i] = WaitKind.Closure;
-          target[i] = -1;
-          want[i] = goal;
-          continue;
-        }
+        let best = UNREACHABLE;
         let rank = 3;
-        for (let d = 0; d < 4; d++) {
-          const v = nbr[c * 4 + d];
-          if (v < 0 || f![v] >= own) continue;
-          const k = occ[v] >= 0 ? 0 : outside && blocked[v] !== 0 ? 1 : 2;
-          if (k < rank) {
-            rank = k;
-            to = v;
+        if (f !== null) {
+          for (let d = 0; d < 4; d++) {
+            const v = nbr[c * 4 + d];
+            if (v < 0) continue;
+            const dv = f[v];
+            if (dv >= own || dv === UNREACHABLE) continue;
+            const k = occ[v] >= 0 ? 0 : outside && blocked[v] !== 0 ? 1 : 2;
+            if (dv < best || (dv === best && k < rank)) {
+              best = dv;
+              rank = k;
+              to = v;
+            }
           }
         }
         if (to < 0) {
-          kind[i] = WaitKind.Closure;
+          // No way on: cut off by a closure (the cell given is the goal); without closures, nothing to point at.
+          kind[i] = w.fields.blockedCells > 0 ? WaitKind.Closure : WaitKind.Yield;
           target[i] = -1;
           want[i] = goal;
           continue;
