@@ -81,6 +81,15 @@ describe('wait-for chains on hand-made sites', () => {
     expect(chainOf(sim, 1)).toEqual({ robots: [1], cells: [[1, 4], [1, 7]], cause: 'closure' });
   });
 
+  it('a loaded robot on the storage cell it took its pod from waits for the robot on its way out', () => {
+    const sim = site(CORRIDOR, [[2, 1], [1, 1]]);
+    // Off its own field (loaded robots keep out of storage), yet its way out is plain.
+    sim.world.robots.pod[0] = 0;
+    freeze(sim, [[1, 5, RobotState.ToStation], [-1, 0, RobotState.Idle]]);
+    expect(sim.stalls.links.kind[0]).toBe(WaitKind.Robot);
+    expect(chainOf(sim, 0)).toEqual({ robots: [0, 1], cells: [[2, 1], [1, 1]], cause: 'queue' });
+  });
+
   it('robots queued behind a station being served wait for the queue', () => {
     const sim = site(CORRIDOR, [[1, 1], [1, 2], [1, 3]]);
     freeze(sim, [
