@@ -12,7 +12,7 @@ export interface LorrArgs {
   /** Write a recording the viewer scrubs (`wsim view FILE`). */
   record?: string;
   guidance: Guidance;
-  planner: 'pibt' | 'pibt-t';
+  planner: 'pibt' | 'epibt' | 'pibt-t';
   bound: boolean;
   quiet: boolean;
   /** Let the problem name files outside its own folder. */

@@ -191,6 +191,19 @@ export class GuidedField {
     return v === UNSEEN ? cell === this.goal : (v & OPEN) === 0;
   }
 
+  /** `cell`'s cost, made final first (its neighbours may stay open: see `ensure` for those). */
+  exact(cell: number): number {
+    if (this.dist === EMPTY) this.start(cell);
+    if (this.entries !== 0 && !this.final(cell)) {
+      if (cell !== this.aim) {
+        const r = (cell / this.grid.width) | 0;
+        if (Math.abs(r - this.aimRow) + Math.abs(cell - r * this.grid.width - this.aimCol) > REAIM_CELLS) this.reaim(cell);
+      }
+      this.closeUntil(cell);
+    }
+    return this.dist[cell];
+  }
+
   /** Makes `cell`'s cost and its neighbours' final. */
   ensure(cell: number): void {
     if (this.dist === EMPTY) this.start(cell);

@@ -8,6 +8,7 @@ import { OrientedCache, type OrientedField } from './oriented-field.js';
 import { PibtT, type OrientedView } from './pibt-t.js';
 import { ACTION_C as ACT_C, ACTION_F as ACT_F, ACTION_R as ACT_R, ACTION_W as ACT_W } from './output.js';
 import { grown } from '../core/grow.js';
+import { OperationPlanner, type OperationPlannerOptions, type OperationView } from '../fleet/epibt.js';
 
 export interface LorrInput {
   grid: Grid;
@@ -22,8 +23,14 @@ export interface LorrInput {
 export interface LorrOptions {
   /** Ignore other robots (each moves as if alone): the congestion-free bound. */
   ghost?: boolean;
-  /** `pibt` (default): PIBT on cells, a move that needs a turn becomes the turn. `pibt-t`: PIBT over MAPF_T actions with oriented distances (experimental). */
-  planner?: 'pibt-t' | 'pibt';
+  /**
+   * `pibt` (default): PIBT on cells, a move that needs a turn becomes the turn.
+   * `epibt`: priority inheritance over three-action operations (see OperationPlanner).
+   * `pibt-t`: PIBT over MAPF_T actions with oriented distances (experimental).
+   */
+  planner?: 'pibt-t' | 'pibt' | 'epibt';
+  /** Operation planner settings (see OperationPlanner), and how robots' gains are weighed: by priority rank (default), its square, or alike. */
+  epibt?: OperationPlannerOptions & { power?: 'flat' | 'rank' | 'rank2' };
   /** Tie-break toward alternating one-way lanes (see PibtPlanner); default 0.3 without guidance, 0 with. */
   laneBias?: number;
   /**
@@ -253,7 +260,11 @@ export class LorrSim {
     const n = this.n;
     this.yieldWhenStuck();
     const acts = new Uint8Array(n);
-    if (this.usesOriented) {
+    if (this.options.planner === 'epibt') {
+      this.growFields();
+      this.planOperations(acts);
+      this.fillNext(acts);
+    } else if (this.usesOriented) {
       for (let i = 0; i < n; i++) this.ofield[i]?.ensure(this.cell[i]);
       if (this.options.ghost) this.ghostActions(acts);
       else {
@@ -545,6 +556,53 @@ export class LorrSim {
       claim[cell[i]] = -1;
       claim[next[i]] = -1;
     }
+  }
+
+  private ops: OperationPlanner | null = null;
+  private opView: OperationView | null = null;
+  private opOrder = new Int32Array(0);
+  private opKey = new Float64Array(0);
+
+  /** Plans with multi-action operations (see OperationPlanner): priority by time since the goal was set. */
+  private planOperations(acts: Uint8Array): void {
+    const n = this.n;
+    if (this.ops === null) {
+      this.ops = new OperationPlanner(this.input.grid, n, this.options.epibt ?? {});
+      this.opOrder = new Int32Array(n);
+      this.opKey = new Float64Array(n);
+      const lazy = this.lazy;
+      const field = this.field;
+      this.opView = {
+        n,
+        cell: this.cell,
+        heading: this.heading,
+        goal: this.goal,
+        order: this.opOrder,
+        power: new Float64Array(n),
+        costAt: (i, c) => {
+          const l = lazy[i];
+          if (l === null || field[i] === null) return -1;
+          if (l instanceof GuidedField) return l.exact(c);
+          l.ensure(c);
+          return l.dist[c];
+        },
+        unit: (i) => (lazy[i] instanceof GuidedField ? 2 : 1),
+      };
+    }
+    const view = this.opView!;
+    for (let i = 0; i < n; i++) {
+      this.opKey[i] = this.goal[i] < 0 ? -1 : this.step - this.goalSince[i];
+      this.opOrder[i] = i;
+    }
+    const key = this.opKey;
+    this.opOrder.sort((a, b) => key[b] - key[a] || a - b);
+    const mode = this.options.epibt?.power ?? 'rank';
+    for (let k = 0; k < n; k++) {
+      const i = this.opOrder[k];
+      const p = (n - k) / n;
+      view.power[i] = mode === 'flat' ? 1 : mode === 'rank2' ? p * p : p;
+    }
+    this.ops.step(view, acts);
   }
 
   /** Waits with a goal to go to, per cell, in the current traffic window. */

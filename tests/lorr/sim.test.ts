@@ -51,7 +51,7 @@ describe('LoRR runs', () => {
   it('every planner and guidance is conflict-free, and the congestion-free bound is above all of them', () => {
     const problem = loadLorrProblem(makeProblem(150, 300, 8));
     const bound = congestionFreeBound(problem, 200);
-    for (const planner of ['pibt', 'pibt-t'] as const) {
+    for (const planner of ['pibt', 'pibt-t', 'epibt'] as const) {
       for (const guidance of ['lanes', 'traffic', 'none'] as const) {
         const { sim, output } = runLorr(problem, { steps: 200, planner, guidance });
         const replay = replayLorr(problem, parseLorrOutput(output));

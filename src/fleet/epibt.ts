@@ -1,0 +1,434 @@
+import type { Grid } from '../layout/grid.js';
+import { buildOperations, OP_DEPTH, OP_F, OP_R, OP_C, OP_W, type OperationTable } from './operations.js';
+
+/** What the operation planner reads each step (arrays shared with the caller). */
+export interface OperationView {
+  n: number;
+  cell: Int32Array;
+  heading: Uint8Array;
+  /** Goal cell per robot (-1: none). */
+  goal: Int32Array;
+  /** Processing order, highest priority first (a permutation of 0..n-1). */
+  order: Int32Array;
+  /** Weight of each robot's gain in the plan's score: who may push whom aside. */
+  power: Float64Array;
+  /**
+   * Cost to go from `cell` to robot i's goal in the robot's field units, made
+   * exact at `cell` and its neighbours first; -1 when the robot has no field
+   * yet (it then takes whatever keeps others moving).
+   */
+  costAt(i: number, cell: number): number;
+  /** Field units per step of robot i (the cost of one turn). */
+  unit(i: number): number;
+}
+
+export interface OperationPlannerOptions {
+  /** Operations tried per step, over all robots, before the remaining attempts are skipped (default: no limit). */
+  budget?: number;
+  /** Operations tried per attempt before it stops starting chains (default 1000). */
+  chain?: number;
+  /** Passes over the robots: the first plans, the rest improve (default 3). */
+  passes?: number;
+}
+
+const NONE = -1;
+/** Marks a cell whose best neighbours are not worked out yet. */
+const UNKNOWN_BEST = 16;
+/** Room for the operation's index under its cost in a sort key. */
+const KEY_SPAN = 64;
+const MANY = -2;
+/** Turns needed to face one of the directions in a mask (bit d: direction d), by mask*4 + heading; none when no way is known. */
+const TURNS_NEEDED = new Uint8Array(64);
+for (let mask = 0; mask < 16; mask++) {
+  for (let h = 0; h < 4; h++) {
+    TURNS_NEEDED[mask * 4 + h] = mask === 0 || mask & (1 << h) ? 0 : mask & ((1 << ((h + 1) & 3)) | (1 << ((h + 3) & 3))) ? 1 : 2;
+  }
+}
+/** Outcomes of one attempt. */
+const FOUND = 1;
+const REFUSED = 2;
+const FAILED = 0;
+
+/**
+ * Priority inheritance over multi-action operations (after EPIBT, Yukhnevich
+ * et al., "Enhancing PIBT via Multi-Action Operations"). Each robot ranks the
+ * 31 distinct three-action operations by where they leave it: its cost to go
+ * from there plus the turns it would still need, or, for an operation through
+ * its goal, how soon. Every robot starts the step holding "stay", and the
+ * plans in the tables are always conflict-free (no shared cell after any
+ * action, no swap).
+ *
+ * First pass, in priority order: a robot still standing takes its best
+ * operation that fits; one that collides with a single robot still standing
+ * takes its place, and that robot plans again around it, down the chain. A
+ * chain is kept only if the plan's score (each robot's gain over standing,
+ * weighted by its power) does not fall, so a strong robot may push weaker
+ * ones aside and not the reverse. Later passes improve: a robot not on its
+ * best operation may move any robot the attempt has not moved yet, under the
+ * same rule. Only the first action of each plan is carried out.
+ *
+ * Deterministic: no clock, no randomness; the work is counted in operations
+ * tried, per attempt (`chain`) and per step (`budget`).
+ */
+export class OperationPlanner {
+  readonly ops: OperationTable;
+  /** Operation planned per robot. */
+  readonly plan: Int32Array;
+  /** Robot occupying cell c after action t of its plan, at c*OP_DEPTH + t (-1: none). */
+  private readonly atCell: Int32Array;
+  /** Robot crossing the edge between two cells during action t, at edge*OP_DEPTH + t (-1: none). */
+  private readonly onEdge: Int32Array;
+  /** Cell after action t of robot i's operation op, at (i*count + op)*OP_DEPTH + t (-1 first: not possible). */
+  private readonly opCells: Int32Array;
+  /** Edge crossed in that action (-1: none). */
+  private readonly opEdges: Int32Array;
+  /** Operations of each robot, best first, at i*count + k (-1 after the last possible one). */
+  private readonly ranked: Int32Array;
+  /** Cost of each robot's operations by operation index, at i*count + op (NaN: not possible). */
+  private readonly costOf: Float64Array;
+  private score = 0;
+  private work = 0;
+  private view!: OperationView;
+  /** In passes after the first, robots with a plan may be moved too (each once per attempt). */
+  private improving = false;
+  private root = -1;
+  private stamp = 0;
+  private readonly visited: Int32Array;
+  /** Operations tried in this step (the work counted against the budget). */
+  tried = 0;
+
+  constructor(
+    private readonly grid: Grid,
+    readonly n: number,
+    private readonly options: OperationPlannerOptions = {},
+  ) {
+    this.ops = buildOperations();
+    const cells = grid.width * grid.height;
+    const count = this.ops.count;
+    this.plan = new Int32Array(n).fill(this.ops.stay);
+    this.atCell = new Int32Array(cells * OP_DEPTH).fill(NONE);
+    this.onEdge = new Int32Array(cells * 2 * OP_DEPTH).fill(NONE);
+    this.opCells = new Int32Array(n * count * OP_DEPTH);
+    this.opEdges = new Int32Array(n * count * OP_DEPTH);
+    this.ranked = new Int32Array(n * count);
+    this.costOf = new Float64Array(n * count);
+    this.visited = new Int32Array(n);
+    this.memoStamp = new Int32Array(cells);
+    this.memoCost = new Float64Array(cells);
+    this.memoBest = new Uint8Array(cells);
+    this.keys = new Float64Array(count);
+    this.rankedCell = new Int32Array(n).fill(-1);
+    this.rankedHeading = new Uint8Array(n);
+    this.rankedGoal = new Int32Array(n);
+    this.endTurn = new Uint8Array(count);
+    this.spareTurns = new Uint8Array(count);
+    for (let op = 0; op < count; op++) {
+      let h = 0;
+      for (let t = 0; t < OP_DEPTH; t++) {
+        const a = this.ops.actions[op * OP_DEPTH + t];
+        if (a === OP_R) h = (h + 1) & 3;
+        else if (a === OP_C) h = (h + 3) & 3;
+      }
+      this.endTurn[op] = h;
+      let spare = 0;
+      for (let t = OP_DEPTH - 1; t >= 0 && this.ops.actions[op * OP_DEPTH + t] === OP_W; t--) spare++;
+      this.spareTurns[op] = spare;
+    }
+  }
+
+  /**
+   * Walks every operation from robot i's state into `opCells`/`opEdges`
+   * (cell after each action, edge crossed or -1); an operation that runs into
+   * a wall or off the map gets -1 as its first cell.
+   */
+  private walkAll(i: number): void {
+    const nbr = this.grid.nbr;
+    const acts = this.ops.actions;
+    const count = this.ops.count;
+    const opCells = this.opCells;
+    const opEdges = this.opEdges;
+    const c0 = this.view.cell[i];
+    const h0 = this.view.heading[i];
+    for (let op = 0; op < count; op++) {
+      const at = (i * count + op) * OP_DEPTH;
+      let c = c0;
+      let h = h0;
+      for (let t = 0; t < OP_DEPTH; t++) {
+        const a = acts[op * OP_DEPTH + t];
+        let e = -1;
+        if (a === OP_F) {
+          const to = nbr[c * 4 + h];
+          if (to < 0) {
+            opCells[at] = -1;
+            break;
+          }
+          // One id per undirected edge: a swap is two robots on the same edge in the same action.
+          e = (to < c ? to : c) * 2 + (h & 1);
+          c = to;
+        } else if (a === OP_R) h = (h + 1) & 3;
+        else if (a === OP_C) h = (h + 3) & 3;
+        opCells[at + t] = c;
+        opEdges[at + t] = e;
+      }
+    }
+  }
+
+  /**
+   * Per cell, for the robot being ranked (`memoStamp` equal to `rankStamp`):
+   * its cost to go from there and the directions of its cheapest neighbours
+   * (bit 4: the neighbours are not known yet). Operations share their cells.
+   */
+  private readonly memoStamp: Int32Array;
+  private readonly memoCost: Float64Array;
+  private readonly memoBest: Uint8Array;
+  private rankStamp = 0;
+  /** Sort keys of one robot's operations (cost, then preference). */
+  private readonly keys: Float64Array;
+  /** State each robot's ranking was made for (-1: to be made). */
+  private readonly rankedCell: Int32Array;
+  private readonly rankedHeading: Uint8Array;
+  private readonly rankedGoal: Int32Array;
+  /** Heading of the robot after each operation, relative to where it started (0..3). */
+  private readonly endTurn: Uint8Array;
+  /** Waits at the end of each operation. */
+  private readonly spareTurns: Uint8Array;
+
+  /** Robot i's cost to go from `cell` (-1: none yet), asked of the caller once per cell and ranking. */
+  private costFrom(i: number, cell: number): number {
+    if (this.memoStamp[cell] === this.rankStamp) return this.memoCost[cell];
+    const cost = this.view.costAt(i, cell);
+    this.memoStamp[cell] = this.rankStamp;
+    this.memoCost[cell] = cost;
+    this.memoBest[cell] = UNKNOWN_BEST;
+    return cost;
+  }
+
+  /** Directions from `end` whose neighbour is cheapest for robot i, as a bit mask. */
+  private bestWays(i: number, end: number): number {
+    const known = this.memoBest[end];
+    if (known !== UNKNOWN_BEST) return known;
+    const nbr = this.grid.nbr;
+    let best = Infinity;
+    let mask = 0;
+    for (let d = 0; d < 4; d++) {
+      const v = nbr[end * 4 + d];
+      if (v < 0) continue;
+      const cv = this.costFrom(i, v);
+      if (cv < 0) continue;
+      if (cv < best) {
+        best = cv;
+        mask = 1 << d;
+      } else if (cv === best) mask |= 1 << d;
+    }
+    this.memoBest[end] = mask;
+    return mask;
+  }
+
+  /**
+   * Cost of robot i ending operation `op`: its cost to go from where it ends
+   * plus the turns it still needs there to face a best way on (waits at the
+   * end could have been turns, so they count against them); an operation that
+   * reaches the goal ranks by how soon, ahead of every other.
+   */
+  private opCost(i: number, op: number, at: number, goal: number, heading: number, unit: number): number {
+    const cells = this.opCells;
+    // Reaching the goal beats any other outcome, and sooner beats later.
+    if (cells[at] === goal) return -4;
+    if (cells[at + 1] === goal) return -3;
+    const end = cells[at + 2];
+    if (end === goal) return -2;
+    const here = this.costFrom(i, end);
+    if (here < 0) return 0;
+    const spare = this.spareTurns[op];
+    if (spare >= 2) return here;
+    const turns = TURNS_NEEDED[this.bestWays(i, end) * 4 + ((heading + this.endTurn[op]) & 3)];
+    return here + (turns > spare ? turns - spare : 0) * unit;
+  }
+
+  /** Ranks every robot's operations by cost (insertion sort: 31 entries, mostly in order already). */
+  private rankAll(): void {
+    const count = this.ops.count;
+    const view = this.view;
+    const opCells = this.opCells;
+    for (let i = 0; i < this.n; i++) {
+      // A robot that stands as it stood, toward the same goal, ranks as it did: most of a jam.
+      const c = view.cell[i];
+      const h = view.heading[i];
+      const g = view.goal[i];
+      if (this.rankedCell[i] === c && this.rankedHeading[i] === h && this.rankedGoal[i] === g) continue;
+      this.rankedCell[i] = c;
+      this.rankedHeading[i] = h;
+      this.rankedGoal[i] = g;
+      const base = i * count;
+      let m = 0;
+      this.rankStamp++;
+      const unit = this.view.unit(i);
+      const keys = this.keys;
+      this.walkAll(i);
+      for (let op = 0; op < count; op++) {
+        const at = (base + op) * OP_DEPTH;
+        if (opCells[at] < 0) {
+          this.costOf[base + op] = NaN;
+          continue;
+        }
+        const cost = this.opCost(i, op, at, g, h, unit);
+        this.costOf[base + op] = cost;
+        // Cost first, then the table's order of preference; sorted natively below.
+        keys[m++] = cost * KEY_SPAN + op;
+      }
+      // Impossible operations sort last, so the whole array is sorted in place (no view made per robot).
+      for (let k = m; k < count; k++) keys[k] = Infinity;
+      keys.sort();
+      for (let k = 0; k < m; k++) {
+        const key = keys[k];
+        const cost = Math.floor(key / KEY_SPAN);
+        this.ranked[base + k] = key - cost * KEY_SPAN;
+      }
+      if (m < count) this.ranked[base + m] = -1;
+      const known = this.costFrom(i, c) >= 0;
+      // Without a cost to go yet (its search has not reached it), rank again next step.
+      if (!known) this.rankedCell[i] = -1;
+    }
+  }
+
+  private gain(i: number, op: number): number {
+    const base = i * this.ops.count;
+    return (this.costOf[base + this.ops.stay] - this.costOf[base + op]) * this.view.power[i];
+  }
+
+  private add(i: number): void {
+    const op = this.plan[i];
+    const at = (i * this.ops.count + op) * OP_DEPTH;
+    for (let t = 0; t < OP_DEPTH; t++) {
+      this.atCell[this.opCells[at + t] * OP_DEPTH + t] = i;
+      const e = this.opEdges[at + t];
+      if (e >= 0) this.onEdge[e * OP_DEPTH + t] = i;
+    }
+    this.score += this.gain(i, op);
+  }
+
+  private remove(i: number): void {
+    const op = this.plan[i];
+    const at = (i * this.ops.count + op) * OP_DEPTH;
+    for (let t = 0; t < OP_DEPTH; t++) {
+      this.atCell[this.opCells[at + t] * OP_DEPTH + t] = NONE;
+      const e = this.opEdges[at + t];
+      if (e >= 0) this.onEdge[e * OP_DEPTH + t] = NONE;
+    }
+    this.score -= this.gain(i, op);
+  }
+
+  /** The one robot operation `op` of robot i collides with (NONE, or MANY). */
+  private blocker(i: number, op: number): number {
+    const at = (i * this.ops.count + op) * OP_DEPTH;
+    let who = NONE;
+    for (let t = 0; t < OP_DEPTH; t++) {
+      const a = this.atCell[this.opCells[at + t] * OP_DEPTH + t];
+      if (a >= 0) {
+        if (who === NONE) who = a;
+        else if (who !== a) return MANY;
+      }
+      const e = this.opEdges[at + t];
+      if (e < 0) continue;
+      const b = this.onEdge[e * OP_DEPTH + t];
+      if (b >= 0) {
+        if (who === NONE) who = b;
+        else if (who !== b) return MANY;
+      }
+    }
+    return who;
+  }
+
+  /**
+   * Plans robot i around the others. An operation that collides with one
+   * robot still standing (planned to stay) takes its place, and that robot
+   * plans again around it; robots with a plan of their own are not moved, so
+   * a chain never loops back on itself. With a score to keep, a chain whose
+   * total gain falls is refused outright.
+   */
+  private build(i: number, before: number): number {
+    const count = this.ops.count;
+    const stay = this.ops.stay;
+    const chain = this.options.chain ?? 1000;
+    const old = this.plan[i];
+    this.visited[i] = this.stamp;
+    for (let k = 0; k < count; k++) {
+      const op = this.ranked[i * count + k];
+      if (op < 0) break;
+      if (op === stay) continue;
+      // Improving, the robot that starts the chain looks only for better than it has.
+      if (this.improving && i === this.root && op === old) break;
+      this.work++;
+      this.tried++;
+      const who = this.blocker(i, op);
+      if (who === MANY) continue;
+      // Past the attempt's budget no more chains: only operations free as they are.
+      if (who !== NONE && this.work > chain) continue;
+      if (who === NONE) {
+        this.plan[i] = op;
+        this.add(i);
+        if (this.score >= before - 1e-9) return FOUND;
+        this.remove(i);
+        this.plan[i] = old;
+        return REFUSED;
+      }
+      if (this.improving ? this.visited[who] === this.stamp : this.plan[who] !== stay) continue;
+      this.remove(who);
+      this.plan[i] = op;
+      this.add(i);
+      const res = this.build(who, before);
+      if (res === FOUND) return FOUND;
+      this.remove(i);
+      this.plan[i] = old;
+      this.add(who);
+      if (res === REFUSED) return REFUSED;
+    }
+    this.plan[i] = old;
+    return FAILED;
+  }
+
+  /** One attempt to move robot i off its plan; kept only if the total gain does not fall. */
+  private attempt(i: number): void {
+    this.work = 0;
+    this.stamp++;
+    this.root = i;
+    const before = this.score;
+    this.remove(i);
+    const res = this.build(i, before);
+    if (res !== FOUND) this.add(i);
+  }
+
+  /**
+   * Plans one step: writes each robot's first action into `acts`. The plans
+   * left from the last call seed this one (`plan`, relative to the state the
+   * caller has moved to since, which is the state those plans led to).
+   */
+  step(view: OperationView, acts: Uint8Array): void {
+    this.view = view;
+    this.tried = 0;
+    const n = this.n;
+    const count = this.ops.count;
+    this.rankAll();
+    // Every robot starts the step standing, which always fits: robots stand in distinct cells.
+    this.score = 0;
+    this.plan.fill(this.ops.stay);
+    for (let i = 0; i < n; i++) this.add(i);
+    const budget = this.options.budget ?? Infinity;
+    const passes = this.options.passes ?? 3;
+    for (let p = 0; p < passes; p++) {
+      this.improving = p > 0;
+      for (let k = 0; k < n; k++) {
+        if (this.tried > budget) break;
+        const i = view.order[k];
+        if (this.improving) {
+          if (this.ranked[i * count] === this.plan[i]) continue; // on its best operation already
+        } else if (this.plan[i] !== this.ops.stay) continue; // pushed aside by a stronger robot: keeps that plan
+        this.attempt(i);
+      }
+    }
+    const a = this.ops.actions;
+    for (let i = 0; i < n; i++) acts[i] = a[this.plan[i] * OP_DEPTH];
+    // Clear the tables for the next step.
+    for (let i = 0; i < n; i++) this.remove(i);
+  }
+}
