@@ -1,4 +1,5 @@
 import type { RunResult } from '../experiment/run-one.js';
+import type { StallCause } from '../fleet/stall-chain.js';
 import type { StallReportEntry, StallsReport } from '../metrics/stalls-report.js';
 import { csvLine, mdCell, xmlEscape as esc } from './text.js';
 
@@ -12,6 +13,8 @@ interface RunEpisode {
   seed: string;
   e: StallReportEntry;
 }
+
+const CAUSES: readonly StallCause[] = ['robot', 'cycle', 'closure', 'queue', 'charger'];
 
 const num = (x: unknown): number => (typeof x === 'number' && Number.isFinite(x) ? x : 0);
 const ids = (x: unknown): number[] => (Array.isArray(x) ? x.filter((v): v is number => typeof v === 'number') : []);
@@ -37,7 +40,8 @@ export function runStalls(run: RunResult): StallsReport | null {
       robots: ids(e.robots),
       chain: ids(e.chain),
       cells: Array.isArray(e.cells) ? e.cells.map((c) => ({ row: num((c as { row?: unknown })?.row), col: num((c as { col?: unknown })?.col) })) : [],
-      cause: (typeof e.cause === 'string' ? e.cause : 'robot') as StallReportEntry['cause'],
+      // Only the causes wsim writes: a merged shard may hold anything there.
+      cause: CAUSES.includes(e.cause as StallCause) ? (e.cause as StallCause) : 'robot',
       robotSeconds: num(e.robotSeconds),
       ongoing: e.ongoing === true,
     })),

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkReportPath, evaluate, numberAt, parseAssertion } from '../../src/ci/assertions.js';
+import { runStalls, stallsMarkdown } from '../../src/ci/stalls.js';
 import { templateReport } from '../../src/experiment/load.js';
+import type { RunResult } from '../../src/experiment/run-one.js';
 import { buildReport } from '../../src/metrics/report.js';
 import { cli, tempDir, writeJson } from '../experiment/fixtures.js';
 import { loadScenario } from '../../src/scenario/load.js';
@@ -101,5 +103,18 @@ describe('fleet.stallThreshold', () => {
     expect(loaderMessages({ ...base, fleet: { stallThreshold: 'soon' } })[0]).toMatch(/^site\.json: fleet\.stallThreshold: expected a duration/);
     expect(loaderMessages({ ...base, fleet: { stallThreshold: -5 } })[0]).toMatch(/^site\.json: fleet\.stallThreshold: /);
     expect(loaderMessages({ ...base, fleet: { stallThreshold: 400 * 86400 } })).toEqual(['site.json: fleet.stallThreshold: expected at most 366 days']);
+  });
+});
+
+describe('stalls from merged shards', () => {
+  it('reads a hand-edited or older run defensively', () => {
+    const run = (stalls: unknown) => ({ index: 0, variant: 'v|x', replication: 1, seed: '1', wallSeconds: 0, report: { robots: { stalls } } }) as unknown as RunResult;
+    expect(runStalls(run(undefined))).toBeNull();
+    const s = runStalls(run({ count: '3', longest: [{ cause: '<b>|x', chain: [1, 'a', 2], cells: [null, { row: 1, col: 2 }], durationSeconds: 40 }, 7] }))!;
+    expect(s.count).toBe(0);
+    expect(s.longest).toEqual([{ startSeconds: 0, durationSeconds: 40, robots: [], chain: [1, 2], cells: [{ row: 0, col: 0 }, { row: 1, col: 2 }], cause: 'robot', robotSeconds: 0, ongoing: false }]);
+    const md = stallsMarkdown([run({ count: 1, longestSeconds: 40, robotSeconds: 40, thresholdSeconds: 30, longest: [{ cause: 'x|y', chain: [1], durationSeconds: 40 }] })]);
+    expect(md).toContain('| v\\|x | 1 | 40 | 40 |');
+    expect(md).toContain('| 0 | 40 | robot | 1 | v\\|x #1 |');
   });
 });
