@@ -38,7 +38,9 @@ export function currentStalls(fs: FrameStalls, limit: number): CurrentStall[] {
   const take = (i: number) => {
     const c = followChain(fs, i);
     for (const j of c.robots) seen[j] = 1;
-    const end = c.cause === 'cycle' ? Math.min(...c.robots) : c.robots[c.robots.length - 1];
+    // What holds the chain up: its last robot, or for a cycle the cycle itself (its lowest robot, tails aside).
+    const last = c.robots[c.robots.length - 1];
+    const end = c.cause === 'cycle' ? Math.min(...c.robots.slice(c.robots.indexOf(last))) : last;
     const key = `${fs.episodeStart[i]}:${end}`;
     const had = best.get(key);
     if (!had || c.robots.length > had.chain.length) best.set(key, { robot: i, chain: c.robots, cells: c.cells, cause: c.cause, startTick: fs.episodeStart[i] });
@@ -59,8 +61,9 @@ export interface WaitEdge {
 
 /**
  * The arrows around robot `robot`: its chain onwards (what it waits for,
- * and so on) and every robot that waits for it, directly or down a chain,
- * at most `max` arrows. `cycle` says whether its chain closes on itself.
+ * and so on) and every robot that waits for it, directly or down a chain
+ * (for a robot in a cycle: for any robot of the cycle), at most `max`
+ * arrows. `cycle` says whether its chain closes on itself.
  */
 export function chainEdges(fs: FrameStalls, robot: number, max: number): { edges: WaitEdge[]; cycle: boolean } {
   const n = fs.waitKind.length;
@@ -86,7 +89,9 @@ export function chainEdges(fs: FrameStalls, robot: number, max: number): { edges
   }
   const seen = new Uint8Array(n);
   for (const j of onward.robots) seen[j] = 1;
-  const queue = [robot];
+  // A robot in a cycle is held up by every robot queued into any robot of the cycle.
+  const inCycle = onward.cause === 'cycle' && onward.robots.indexOf(onward.robots[onward.robots.length - 1]) === 0;
+  const queue = inCycle ? onward.robots.slice(0, -1) : [robot];
   for (let q = 0; q < queue.length && edges.length < max; q++) {
     for (let i = head[queue[q]]; i >= 0 && edges.length < max; i = next[i]) {
       if (seen[i]) continue;
