@@ -18,8 +18,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadLorrProblem } from '../lorr/problem.js';
-import { runLorr, type Guidance } from '../lorr/run.js';
-import type { LorrOptions } from '../lorr/sim.js';
+import { runLorr, type Guidance, type Planner } from '../lorr/run.js';
 
 interface Instance {
   name: string;
@@ -64,6 +63,7 @@ interface ChildResult {
   peakMb: number;
   wallS: number;
   guidance: string;
+  planner: string;
 }
 
 /** Runs one instance in this process and prints its result as one JSON line. */
@@ -75,7 +75,7 @@ function runChild(inst: Instance): void {
   const t0 = performance.now();
   const result = runLorr(problem, {
     steps,
-    planner: values.planner as LorrOptions['planner'],
+    planner: (values.planner ?? 'auto') as Planner,
     guidance: (values.guidance ?? 'auto') as Guidance,
     onStep: (sim) => {
       if (sim.step % WINDOW === 0 || sim.step === steps) {
@@ -97,6 +97,7 @@ function runChild(inst: Instance): void {
     peakMb: process.resourceUsage().maxRSS / 1024,
     wallS: (performance.now() - t0) / 1000,
     guidance: result.guidance,
+    planner: result.planner,
   };
   process.stdout.write(JSON.stringify(out) + '\n');
 }
@@ -115,7 +116,7 @@ function main(): void {
     console.error(`wsim LoRR bench: ${missing.map((i) => i.name).join(', ')} not found under ${sharedDir} (give --shared DIR)`);
     process.exit(2);
   }
-  console.log(`wsim LoRR bench: ${sharedDir}, planner ${values.planner ?? 'default'}, guidance ${values.guidance ?? 'auto'}, node ${process.version}`);
+  console.log(`wsim LoRR bench: ${sharedDir}, planner ${values.planner ?? 'auto'}, guidance ${values.guidance ?? 'auto'}, node ${process.version}`);
   const rows: string[] = [];
   for (const inst of chosen) {
     const args = [fileURLToPath(import.meta.url), '--child', inst.name, '--shared', sharedDir];
@@ -135,14 +136,14 @@ function main(): void {
       r.worstMs.toFixed(0).padStart(6),
       r.peakMb.toFixed(0).padStart(6),
       r.wallS.toFixed(0).padStart(5),
-      r.guidance.padStart(5),
+      `${r.planner}/${r.guidance}`.padStart(13),
       (Number.isNaN(collapse) ? '-' : collapse.toFixed(2)).padStart(5),
       r.windows.join(' '),
     ].join(' | ');
     rows.push(row);
     console.log(row);
   }
-  console.log('\ninstance             | steps |   tasks | of best | ×kit | mean ms | worst | MB pk | wall |  guid | last 1k / best 1k | tasks per 500-step window');
+  console.log('\ninstance             | steps |   tasks | of best | ×kit | mean ms | worst | MB pk | wall | planner/guid  | last 1k / best 1k | tasks per 500-step window');
   for (const row of rows) console.log(row);
 }
 

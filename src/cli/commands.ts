@@ -123,14 +123,14 @@ export const COMMANDS = {
     notes: REPORTS_NOTE,
   },
   lorr: {
-    usage: 'wsim lorr PROBLEM.json [--steps N] [--output OUT.json] [--record FILE] [--guidance auto|traffic|lanes|none] [--planner pibt|epibt|pibt-t] [--bound] [--allow-outside] [--quiet]',
+    usage: 'wsim lorr PROBLEM.json [--steps N] [--output OUT.json] [--record FILE] [--guidance auto|traffic|lanes|none] [--planner auto|epibt|pibt|pibt-t] [--bound] [--allow-outside] [--quiet]',
     summary: "run a League of Robot Runners 2024 problem under its rules; --output writes\nthe start-kit's output JSON (its evaluator and visualizer read it)",
     options: {
       steps: opt('N', 'steps to simulate (default 5000)'),
       output: opt('FILE', "write the start-kit's output JSON"),
       record: opt('FILE', 'write a recording the browser viewer plays and scrubs (wsim view FILE)'),
       guidance: opt('G', 'auto (default), traffic, lanes or none: how robots are steered round jams'),
-      planner: opt('P', 'pibt (default); epibt: three-action operations, turns planned ahead;\npibt-t: experimental, over MAPF_T actions'),
+      planner: opt('P', 'auto (default: epibt up to half the free cells taken, else pibt); epibt:\nthree-action operations, turns planned ahead; pibt: single moves; pibt-t: experimental'),
       bound: flag('also print the tasks robots would finish if each drove as if alone'),
       quiet: flag('no progress lines and no summary'),
       'allow-outside': ALLOW_OUTSIDE,

@@ -1,5 +1,5 @@
 import { loadLorrProblem } from '../lorr/problem.js';
-import { congestionFreeBound, runLorr, type Guidance } from '../lorr/run.js';
+import { congestionFreeBound, runLorr, type Guidance, type Planner } from '../lorr/run.js';
 import { writeLorrRecording } from '../lorr/record.js';
 import { traceFromSim } from '../lorr/trace.js';
 import { UsageError } from './main.js';
@@ -12,7 +12,7 @@ export interface LorrArgs {
   /** Write a recording the viewer scrubs (`wsim view FILE`). */
   record?: string;
   guidance: Guidance;
-  planner: 'pibt' | 'epibt' | 'pibt-t';
+  planner: Planner;
   bound: boolean;
   quiet: boolean;
   /** Let the problem name files outside its own folder. */
@@ -60,7 +60,7 @@ export function lorrCommand(args: LorrArgs): number {
   const maxAfterFirst = ms.length > 1 ? Math.max(...ms.slice(1)) : ms[0];
   if (!args.quiet) {
     const lines = [
-      `${args.problem}: ${problem.teamSize} agents on ${problem.grid.width}x${problem.grid.height}, ${args.steps} steps, planner ${args.planner}, guidance ${result.guidance}` +
+      `${args.problem}: ${problem.teamSize} agents on ${problem.grid.width}x${problem.grid.height}, ${args.steps} steps, planner ${result.planner}, guidance ${result.guidance}` +
         (result.trial ? ` (trial of ${result.trial.steps} steps: lanes ${result.trial.lanes} vs none ${result.trial.none} errands)` : ''),
       `  tasks finished   ${sim.finished} (${(sim.finished / args.steps).toFixed(2)} per step)`,
       `  per tenth        ${sparkline(tenths)}  ${tenths.join(' ')} (the last tenth is ${(tenths[tenths.length - 1] / Math.max(1, ...tenths)).toFixed(2)} of the best)`,

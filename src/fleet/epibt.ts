@@ -27,7 +27,7 @@ export interface OperationPlannerOptions {
   budget?: number;
   /** Operations tried per attempt before it stops starting chains (default 1000). */
   chain?: number;
-  /** Passes over the robots: the first plans, the rest improve (default 3). */
+  /** Passes over the robots: the first plans, the rest improve (default 2). */
   passes?: number;
 }
 
@@ -63,9 +63,9 @@ const FAILED = 0;
  * takes its place, and that robot plans again around it, down the chain. A
  * chain is kept only if the plan's score (each robot's gain over standing,
  * weighted by its power) does not fall, so a strong robot may push weaker
- * ones aside and not the reverse. Later passes improve: a robot not on its
- * best operation may move any robot the attempt has not moved yet, under the
- * same rule. Only the first action of each plan is carried out.
+ * ones aside and not the reverse. Later passes (one by default) improve: a
+ * robot not on its best operation may move any robot the attempt has not
+ * moved yet, under the same rule. Only the first action of each plan is carried out.
  *
  * Deterministic: no clock, no randomness; the work is counted in operations
  * tried, per attempt (`chain`) and per step (`budget`).
@@ -414,7 +414,7 @@ export class OperationPlanner {
     this.plan.fill(this.ops.stay);
     for (let i = 0; i < n; i++) this.add(i);
     const budget = this.options.budget ?? Infinity;
-    const passes = this.options.passes ?? 3;
+    const passes = this.options.passes ?? 2;
     for (let p = 0; p < passes; p++) {
       this.improving = p > 0;
       for (let k = 0; k < n; k++) {

@@ -3,10 +3,26 @@ import type { LorrProblem } from './problem.js';
 import { LorrSim, type LorrOptions } from './sim.js';
 
 export type Guidance = 'auto' | 'lanes' | 'traffic' | 'none';
+export type Planner = 'auto' | NonNullable<LorrOptions['planner']>;
+
+/**
+ * Robots per free cell above which `auto` plans with PIBT's single moves
+ * rather than three-action operations. Operations need room: a push must
+ * clear within three actions, turns included, and on a floor more than half
+ * full the chains rarely do (RANDOM-04, 85% full: 547 tasks with PIBT, a few
+ * dozen with operations); up to a quarter full, operations win everywhere
+ * they were measured (docs/lorr.md).
+ */
+export const OPERATIONS_MAX_DENSITY = 0.5;
+
+/** The planner `auto` picks for a problem: see OPERATIONS_MAX_DENSITY. */
+export function choosePlanner(problem: LorrProblem): 'pibt' | 'epibt' {
+  return problem.teamSize <= OPERATIONS_MAX_DENSITY * problem.grid.free.length ? 'epibt' : 'pibt';
+}
 
 export interface LorrRunOptions {
   steps: number;
-  planner?: LorrOptions['planner'];
+  planner?: Planner;
   guidance?: Guidance;
   /** Called after every step (progress lines at the edge). */
   onStep?: (sim: LorrSim) => void;
@@ -16,6 +32,7 @@ export interface LorrRunResult {
   sim: LorrSim;
   output: LorrOutputJson;
   guidance: 'lanes' | 'traffic' | 'none';
+  planner: NonNullable<LorrOptions['planner']>;
   /** Errands reached per guidance in the calibration trial (auto only). */
   trial?: { lanes: number; none: number; steps: number };
 }
@@ -49,17 +66,19 @@ export function calibrateGuidance(problem: LorrProblem, steps: number, planner?:
 export function runLorr(problem: LorrProblem, options: LorrRunOptions): LorrRunResult {
   let guidance: 'lanes' | 'traffic' | 'none';
   let trial: LorrRunResult['trial'];
+  const planner = (options.planner ?? 'auto') === 'auto' ? choosePlanner(problem) : (options.planner as LorrRunResult['planner']);
   if ((options.guidance ?? 'auto') === 'auto') {
-    const c = calibrateGuidance(problem, options.steps, options.planner);
+    // The trial runs PIBT whatever plans the run: it is cheap, and lanes pay off, or not, for the map rather than the planner.
+    const c = calibrateGuidance(problem, options.steps, planner === 'pibt-t' ? planner : 'pibt');
     guidance = c.choice === 'lanes' ? 'traffic' : 'none';
     trial = { lanes: c.lanes, none: c.none, steps: c.steps };
   } else guidance = options.guidance as 'lanes' | 'traffic' | 'none';
-  const sim = new LorrSim(lorrInput(problem), { guidance, planner: options.planner });
+  const sim = new LorrSim(lorrInput(problem), { guidance, planner });
   for (let s = 0; s < options.steps; s++) {
     sim.advance();
     options.onStep?.(sim);
   }
-  return { sim, output: lorrOutput(problem, sim), guidance, trial };
+  return { sim, output: lorrOutput(problem, sim), guidance, planner, trial };
 }
 
 /** The start-kit's output JSON for a finished run. */

@@ -9,7 +9,7 @@ import { generateWarehouse } from '../../src/layout/generate.js';
 import { parseLorrOutput } from '../../src/lorr/output.js';
 import { loadLorrProblem } from '../../src/lorr/problem.js';
 import { replayLorr } from '../../src/lorr/replay.js';
-import { congestionFreeBound, runLorr } from '../../src/lorr/run.js';
+import { choosePlanner, congestionFreeBound, OPERATIONS_MAX_DENSITY, runLorr } from '../../src/lorr/run.js';
 
 /** Writes a LoRR-format problem: a generated warehouse floor (pods become open floor, as in LoRR maps), seeded agents and tasks. */
 function makeProblem(agents: number, tasks: number, seed = 5): string {
@@ -111,6 +111,8 @@ describe('LoRR runs', () => {
     const finished = Number(/tasks finished +(\d+)/.exec(stdout)![1]);
     expect(tenths![2].split(' ').map(Number).reduce((a, b) => a + b, 0)).toBe(finished);
     expect(sparkline([0, 4, 8])).toBe('▁▅█');
+    // 60 agents on a floor of hundreds of cells: auto plans with operations.
+    expect(stdout).toMatch(/planner epibt, guidance /);
     const json = JSON.parse(readFileSync(out, 'utf8'));
     expect(json.actionModel).toBe('MAPF_T');
     expect(json.version).toBe('2024 LoRR');
@@ -132,6 +134,18 @@ describe('LoRR runs', () => {
     expect(err).toMatch(/p\.json: /);
     expect(err).toMatch(/--steps must be a positive whole number/);
     expect(err).toMatch(/--guidance must be auto, traffic, lanes or none/);
+  });
+
+  it('auto plans with operations up to half the floor taken, with single moves beyond', () => {
+    const sparse = loadLorrProblem(makeProblem(40, 100, 3));
+    expect(choosePlanner(sparse)).toBe('epibt');
+    const free = sparse.grid.free.length;
+    const dense = loadLorrProblem(makeProblem(Math.floor(free * 0.6), 100, 3));
+    expect(choosePlanner(dense)).toBe('pibt');
+    const edge = loadLorrProblem(makeProblem(Math.floor(free * OPERATIONS_MAX_DENSITY), 100, 3));
+    expect(choosePlanner(edge)).toBe('epibt');
+    expect(runLorr(dense, { steps: 5, guidance: 'lanes' }).planner).toBe('pibt');
+    expect(runLorr(sparse, { steps: 5, guidance: 'lanes', planner: 'pibt' }).planner).toBe('pibt');
   });
 
   it('keeps finishing tasks among scattered obstacles and dead ends (stuck agents yield)', () => {
