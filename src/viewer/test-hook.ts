@@ -1,4 +1,5 @@
 import type { DecodedFrame } from '../record/frame-codec.js';
+import type { ControlInput } from '../record/protocol.js';
 import type { SourceKind } from './sources/source.js';
 
 /** Timing of one animation frame's JavaScript, ms. */
@@ -20,6 +21,8 @@ export interface TestHook {
   scenario: string | null;
   tick: number;
   robots: number;
+  /** Orders completed by the latest frame's tick. */
+  ordersCompleted: number;
   framesReceived: number;
   framesDrawn: number;
   /** Animation frames the page has drawn (for frames per second). */
@@ -35,8 +38,11 @@ export interface TestHook {
   robotOnScreen(i: number): [number, number] | null;
   /** The followed robot, or -1. */
   selected(): number;
+  /** Sends a control to the run (pause, step, restart with a seed), as the toolbar does. */
+  control(c: ControlInput): void;
 }
 
+/** Creates the hook with empty readers and publishes it as `window.__wsim`. */
 export function createHook(): TestHook {
   const hook: TestHook = {
     ready: false,
@@ -44,6 +50,7 @@ export function createHook(): TestHook {
     scenario: null,
     tick: -1,
     robots: 0,
+    ordersCompleted: 0,
     framesReceived: 0,
     framesDrawn: 0,
     animationFrames: 0,
@@ -55,14 +62,17 @@ export function createHook(): TestHook {
     snapshot: () => '',
     robotOnScreen: () => null,
     selected: () => -1,
+    control: () => {},
   };
   (window as unknown as { __wsim: TestHook }).__wsim = hook;
   return hook;
 }
 
+/** Records a received frame's tick, robot count, orders completed and size. */
 export function hookFrame(hook: TestHook, f: DecodedFrame): void {
   hook.tick = f.tick;
   hook.robots = f.robotCount;
+  hook.ordersCompleted = f.ordersCompleted;
   hook.framesReceived++;
   hook.bytesReceived += f.bytes;
 }

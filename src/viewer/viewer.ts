@@ -79,6 +79,7 @@ export class Viewer {
     hook.snapshot = () => scene.snapshot();
     hook.robotOnScreen = (i) => scene.robotOnScreen(i);
     hook.selected = () => this.selected;
+    hook.control = (c) => this.control(c);
     requestAnimationFrame(this.loop);
   }
 
