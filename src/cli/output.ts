@@ -238,7 +238,8 @@ function untrack(tmp: string): void {
   if (live.size === 0) unhook();
 }
 
-const pause = new Int32Array(new SharedArrayBuffer(4));
+/** For a short sleep on a full pipe; made on first use (this module also loads in the browser, which has no SharedArrayBuffer there). */
+let pause: Int32Array | null = null;
 
 /** Writes every byte, waiting out a full pipe (a FIFO opened non-blocking answers EAGAIN). */
 function writeAll(fd: number, bytes: Uint8Array): void {
@@ -248,6 +249,7 @@ function writeAll(fd: number, bytes: Uint8Array): void {
       at += writeSync(fd, bytes, at, bytes.length - at);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      pause ??= new Int32Array(new SharedArrayBuffer(4));
       Atomics.wait(pause, 0, 0, 5);
     }
   }

@@ -18,8 +18,8 @@
  */
 import { CellKind, gridFromRows, LayoutError, parseMovingAiMap, type Grid } from '../layout/grid.js';
 import { ScenarioError, ScenarioErrors } from '../scenario/errors.js';
-import { clipQuoted, parseJsonText, readMapText, resolveInside } from '../scenario/load.js';
-import { excerpt, MAX_JSON_BYTES, MAX_LIST_BYTES, notText, readRegularFile } from '../scenario/read-file.js';
+import { clipQuoted, mapTextProblem, parseJsonText, resolveInside } from '../scenario/load.js';
+import { excerpt, MAX_JSON_BYTES, MAX_LIST_BYTES, MAX_MAP_BYTES, notText, readRegularFile } from '../scenario/read-file.js';
 
 export interface LorrProblem {
   /** The problem JSON, as given. */
@@ -53,6 +53,20 @@ const MAX_ERRORS = 20;
 export const MAX_TASKS_REVEAL = 100;
 /** Most tasks revealed at once: 100 per agent for the 10,000 agents of the largest competition problem. */
 export const MAX_REVEALED = 1_000_000;
+
+/** The files a problem names, by key. */
+export type LorrFileKey = 'mapFile' | 'agentFile' | 'taskFile';
+
+/**
+ * Where a problem's files come from: the file system (loadLorrProblem) or
+ * files the user handed over together (the viewer).
+ */
+export interface LorrFileSource {
+  /** The name the file goes by, from the path written in the problem; throws when it may not be read. */
+  locate(key: LorrFileKey, written: string): string;
+  /** The file's text; throws a ScenarioError naming the problem and key when it cannot be read. */
+  read(key: LorrFileKey, located: string): string;
+}
 
 export interface LorrLoadOptions {
   /** Let the problem name files outside its own folder (as --allow-outside does for scenarios). */
@@ -91,13 +105,24 @@ class Problems {
   }
 }
 
-/** Reads an agents or tasks file: a regular text file of at most MAX_LIST_BYTES. */
-function readList(file: string, ownerFile: string, ownerPath: string, what: string): string {
-  const fail = (why: string) => new ScenarioError(ownerFile, ownerPath, `${what} ${file} ${why}`);
-  const text = readRegularFile(file, MAX_LIST_BYTES, fail);
-  const binary = notText(text);
-  if (binary) throw fail(binary);
+const WHAT: Record<LorrFileKey, string> = { mapFile: 'map file', agentFile: 'agents file', taskFile: 'tasks file' };
+
+/** Checks a named file's text: text, not binary; a map's header lines short. */
+function checkedText(ownerFile: string, key: LorrFileKey, file: string, text: string): string {
+  const bad = key === 'mapFile' ? mapTextProblem(text) : notText(text);
+  if (bad) throw new ScenarioError(ownerFile, key, `${WHAT[key]} ${file} ${bad}`);
   return text;
+}
+
+/** The file system as a problem's file source: paths resolved from the problem's folder, kept inside it unless allowed. */
+function diskFiles(file: string, options: LorrLoadOptions): LorrFileSource {
+  return {
+    locate: (key, written) => resolveInside(file, key, written, options.allowOutside, "problem's"),
+    read: (key, located) => {
+      const fail = (why: string) => new ScenarioError(file, key, `${WHAT[key]} ${located} ${why}`);
+      return readRegularFile(located, key === 'mapFile' ? MAX_MAP_BYTES : MAX_LIST_BYTES, fail);
+    },
+  };
 }
 
 /**
@@ -175,8 +200,7 @@ function cellProblem(grid: Grid, cell: number): string | undefined {
   return undefined;
 }
 
-function loadMap(problemFile: string, mapFile: string): Grid {
-  const text = readMapText(mapFile, (why) => new ScenarioError(problemFile, 'mapFile', `map file ${mapFile} ${why}`));
+function loadMap(mapFile: string, text: string): Grid {
   try {
     return gridFromRows(lorrRows(parseMovingAiMap(text)));
   } catch (e) {
@@ -309,6 +333,15 @@ function requireString(problems: Problems, doc: Record<string, unknown>, key: st
  */
 export function loadLorrProblem(file: string, options: LorrLoadOptions = {}): LorrProblem {
   const text = readRegularFile(file, MAX_JSON_BYTES, (why) => new ScenarioError(file, '', `problem file ${why}`));
+  return parseLorrProblem(file, text, diskFiles(file, options));
+}
+
+/**
+ * Parses a LoRR problem JSON's text and loads the map, agents and tasks files
+ * it names from `files`. Throws ScenarioError / ScenarioErrors naming the
+ * file and the key or line at fault.
+ */
+export function parseLorrProblem(file: string, text: string, files: LorrFileSource): LorrProblem {
   const doc = parseJsonText(file, text);
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
     throw new ScenarioError(file, '', 'expected a JSON object with mapFile, agentFile, taskFile and teamSize');
@@ -336,11 +369,11 @@ export function loadLorrProblem(file: string, options: LorrLoadOptions = {}): Lo
   if (revealCount < 1) {
     throw new ScenarioError(file, 'numTasksReveal', `numTasksReveal ${numTasksReveal} x teamSize ${team} reveals no tasks; it must come to at least 1`);
   }
-  const inside = (key: string, rel: string) => resolveInside(file, key, rel, options.allowOutside, "problem's");
-  const mapFile = inside('mapFile', mapRel);
-  const agentFile = inside('agentFile', agentRel);
-  const taskFile = inside('taskFile', taskRel);
-  const grid = loadMap(file, mapFile);
+  const mapFile = files.locate('mapFile', mapRel);
+  const agentFile = files.locate('agentFile', agentRel);
+  const taskFile = files.locate('taskFile', taskRel);
+  const named = (key: LorrFileKey, located: string) => checkedText(file, key, located, files.read(key, located));
+  const grid = loadMap(mapFile, named('mapFile', mapFile));
   // Checked against the map before an array is sized by it: every agent needs a cell of its own.
   if (team > grid.free.length) {
     throw new ScenarioError(file, 'teamSize', `${team} agents do not fit on the map's ${grid.free.length} free cells`);
@@ -348,8 +381,8 @@ export function loadLorrProblem(file: string, options: LorrLoadOptions = {}): Lo
   if (revealCount > MAX_REVEALED) {
     throw new ScenarioError(file, 'numTasksReveal', `numTasksReveal ${numTasksReveal} x teamSize ${team} reveals ${revealCount} tasks at once; at most ${MAX_REVEALED} are supported`);
   }
-  const starts = loadAgents(agentFile, readList(agentFile, file, 'agentFile', 'agents file'), team, grid);
-  const { tasks, lines } = loadTasks(taskFile, readList(taskFile, file, 'taskFile', 'tasks file'), grid);
+  const starts = loadAgents(agentFile, named('agentFile', agentFile), team, grid);
+  const { tasks, lines } = loadTasks(taskFile, named('taskFile', taskFile), grid);
   return {
     file,
     mapFile,

@@ -243,11 +243,12 @@ export function lorrLayout(trace: LorrRunTrace): LayoutInfo {
 
 /**
  * Writes the recording of a LoRR run to `to` (a file, written whole or not
- * at all, or a sink in memory): frame t is the state after t steps.
+ * at all, or a sink in memory): frame t is the state after t steps. `pack`
+ * gzips a chunk (zlib by default).
  */
-export function writeLorrRecording(trace: LorrRunTrace, to: string | ByteSink, chunkFrames = LORR_CHUNK_FRAMES): void {
+export function writeLorrRecording(trace: LorrRunTrace, to: string | ByteSink, chunkFrames = LORR_CHUNK_FRAMES, pack?: (payload: Uint8Array) => Uint8Array): void {
   const n = trace.starts.length;
-  const writer = new RecordingWriter(to, { layout: lorrLayout(trace), chunkFrames });
+  const writer = new RecordingWriter(to, { layout: lorrLayout(trace), chunkFrames }, pack);
   try {
     const done: { task: number; age: number }[] = [];
     const tracker = new TaskTracker(n, trace, undefined, (t, _agent, task, revealedAt) => done.push({ task, age: t - revealedAt }));

@@ -27,7 +27,13 @@ export class MemorySink implements ByteSink {
   }
   /** Everything written, in one buffer. */
   bytes(): Uint8Array {
-    return Buffer.concat(this.parts);
+    const out = new Uint8Array(this.bytesWritten);
+    let at = 0;
+    for (const p of this.parts) {
+      out.set(p, at);
+      at += p.byteLength;
+    }
+    return out;
   }
 }
 
@@ -43,8 +49,15 @@ export class RecordingWriter {
   private readonly chunks: ChunkBuilder;
   private readonly state: ViewState;
 
-  /** `to`: a file name, or a sink (a recording kept in memory: MemorySink). */
-  constructor(to: string | ByteSink, header: RecordingHeader) {
+  /**
+   * `to`: a file name, or a sink (a recording kept in memory: MemorySink).
+   * `pack`: how a chunk is gzipped (zlib level 6; the browser passes gzipStored).
+   */
+  constructor(
+    to: string | ByteSink,
+    header: RecordingHeader,
+    private readonly pack: (payload: Uint8Array) => Uint8Array = (p) => gzipSync(p, { level: 6 }),
+  ) {
     this.out = typeof to === 'string' ? new OutputFile(to) : to;
     this.chunks = new ChunkBuilder(header.chunkFrames ?? DEFAULT_CHUNK_FRAMES);
     this.state = new ViewState(header.layout);
@@ -66,7 +79,7 @@ export class RecordingWriter {
 
   private flush(payload: Uint8Array, frames: number): void {
     const first = this.chunks.firstTick;
-    const packed = gzipSync(payload, { level: 6 });
+    const packed = this.pack(payload);
     this.out.write(encodeChunkHeader(packed.length, first, frames));
     this.out.write(packed);
   }

@@ -129,9 +129,14 @@ function checkSize(file: string, path: string, rows: readonly string[]): readonl
 /** Reads a MovingAI map file: a regular text file of at most MAX_MAP_BYTES. */
 export function readMapText(mapPath: string, fail: (why: string) => Error): string {
   const text = readRegularFile(mapPath, MAX_MAP_BYTES, fail);
-  const bad = notText(text) ?? longHeaderLine(text);
+  const bad = mapTextProblem(text);
   if (bad) throw fail(bad);
   return text;
+}
+
+/** Why a map file's text cannot be a MovingAI map (binary, or a header line far too long), or null. */
+export function mapTextProblem(text: string): string | null {
+  return notText(text) ?? longHeaderLine(text);
 }
 
 /** Longest header line ("type octile", "height 140") accepted before the "map" line. */

@@ -7,7 +7,7 @@
  */
 import { Scene } from './render/scene.js';
 import { benchScenario, BUILT_INS, type BuiltIn } from './scenarios.js';
-import { openReplayFile } from './sources/open-file.js';
+import { openReplayFiles } from './sources/open-file.js';
 import { findServedFile } from './sources/served-file.js';
 import { WorkerSource } from './sources/worker-source.js';
 import { WsSource } from './sources/ws-source.js';
@@ -58,12 +58,13 @@ async function boot(): Promise<void> {
   const startSpeed = (toolbar: Toolbar): number | 'max' => (speedParam === 'max' ? 'max' : speedParam && Number(speedParam) > 0 ? Number(speedParam) : toolbar.speedValue());
 
   const local = (b: BuiltIn) => viewer.adopt(new WorkerSource({ file: b.file, json: b.json, speed: startSpeed(toolbar), playing: true }), b.name);
-  const openFile = async (f: File, play = false) => {
+  const openFiles = async (files: File[], play = false) => {
+    const f = files[0];
     try {
-      const opened = await openReplayFile(f);
+      const opened = await openReplayFiles(files);
       if (opened) {
         const replay = opened.source;
-        viewer.adopt(replay, f.name);
+        viewer.adopt(replay, opened.name);
         replay.start();
         if (opened.startTick !== replay.range.first) replay.seek(opened.startTick);
         if (play) replay.send({ type: 'play' });
@@ -87,7 +88,7 @@ async function boot(): Promise<void> {
     chooseLive: () => {
       if (ws) viewer.adopt(new WsSource(ws), 'live');
     },
-    openFile: (f) => void openFile(f),
+    openFiles: (files) => void openFiles(files),
     fit: () => viewer.fit(),
     seek: (t) => viewer.seek(t),
   });
@@ -95,7 +96,7 @@ async function boot(): Promise<void> {
   byId('insp-close').addEventListener('click', () => viewer.select(-1));
   const follow = byId<HTMLInputElement>('insp-follow');
   follow.addEventListener('change', () => viewer.follow(follow.checked));
-  onFileDrop((f) => void openFile(f));
+  onFileDrop((files) => void openFiles(files));
   bindKeys(window, (c) => {
     if (c.type === 'toggle') toolbar.togglePlay();
     else if (c.type === 'step') toolbar.stepBy(c.ticks);
@@ -106,7 +107,7 @@ async function boot(): Promise<void> {
   ws = await findServer(params);
   const bench = Number(params.get('bench'));
   const served = ws ? null : await findServedFile();
-  if (served) await openFile(served, true);
+  if (served) await openFiles([served], true);
   else if (ws) viewer.adopt(new WsSource(ws), 'live');
   else if (bench > 0) local(benchScenario(Math.floor(bench)));
   else local(BUILT_INS.find((b) => b.name === params.get('scenario')) ?? BUILT_INS[0]);

@@ -6,7 +6,7 @@ const PREFIX = '\0wsim-node:';
 const pathImpl = fileURLToPath(new URL('./node-path.ts', import.meta.url));
 
 /**
- * Lets engine modules that import node:fs or node:path (the scenario loader,
+ * Lets engine modules that import node:fs, node:path or node:zlib (the scenario loader,
  * for files named by path) load in the browser. Each import gets a module
  * with every name the real Node module exports: path functions that work on
  * plain names where there is one (node-path.ts), otherwise a function that
@@ -19,7 +19,7 @@ export function nodeStandIns(): Plugin {
     name: 'wsim-node-stand-ins',
     enforce: 'pre',
     resolveId(id) {
-      const m = /^(?:node:)?(fs|path|fs\/promises|path\/posix)$/.exec(id);
+      const m = /^(?:node:)?(fs|path|fs\/promises|path\/posix|zlib)$/.exec(id);
       return m ? PREFIX + m[1] : null;
     },
     async load(id) {

@@ -1,7 +1,7 @@
 import { byId } from './dom.js';
 
-/** Lets the user drop a file anywhere on the page. */
-export function onFileDrop(open: (f: File) => void): void {
+/** Lets the user drop files anywhere on the page (all those dropped together go to `open`). */
+export function onFileDrop(open: (files: File[]) => void): void {
   const hint = byId('drop');
   let depth = 0;
   const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
@@ -21,7 +21,7 @@ export function onFileDrop(open: (f: File) => void): void {
     e.preventDefault();
     depth = 0;
     hint.hidden = true;
-    const f = e.dataTransfer?.files?.[0];
-    if (f) open(f);
+    const files = Array.from(e.dataTransfer?.files ?? []);
+    if (files.length > 0) open(files);
   });
 }

@@ -9,7 +9,8 @@ export interface ToolbarActions {
   chooseScenario(name: string): void;
   /** Watch the server's run again (the page came from `wsim serve`). */
   chooseLive(): void;
-  openFile(file: File): void;
+  /** Open the files picked together (a LoRR output takes its problem and the problem's files with it). */
+  openFiles(files: File[]): void;
   fit(): void;
   seek(tick: number): void;
 }
@@ -56,9 +57,9 @@ export class Toolbar {
     const file = byId<HTMLInputElement>('file');
     byId('open').addEventListener('click', () => file.click());
     file.addEventListener('change', () => {
-      const f = file.files?.[0];
+      const picked = Array.from(file.files ?? []);
       file.value = '';
-      if (f) act.openFile(f);
+      if (picked.length > 0) act.openFiles(picked);
     });
     this.scrub.addEventListener('input', () => {
       this.scrubbing = true;
