@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { untilStopped } from './until-stopped.js';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readJsonFile, scenarioFromJson } from '../scenario/load.js';
@@ -48,16 +49,7 @@ export async function serveCommand(args: ServeArgs): Promise<number> {
       names +
       'Press Ctrl-C to stop.\n',
   );
-  await new Promise<void>((resolve) => {
-    // Either signal stops it; the other's listener must not outlive the server.
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  await untilStopped();
   await server.close();
   return 0;
 }

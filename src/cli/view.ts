@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { untilStopped } from './until-stopped.js';
 import { basename, join } from 'node:path';
 import { loadLorrOutput } from '../lorr/output.js';
 import { loadLorrProblem } from '../lorr/problem.js';
@@ -70,15 +71,7 @@ export async function viewCommand(args: ViewArgs): Promise<number> {
   }
   const server = await startViewServer({ dist, file, port: args.port });
   process.stdout.write(`wsim: viewing ${file.what} at ${server.url}\nPress Ctrl-C to stop.\n`);
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  await untilStopped();
   await server.close();
   return 0;
 }
