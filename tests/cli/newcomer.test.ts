@@ -59,9 +59,9 @@ describe('--help for every command', () => {
     }
   });
 
-  it("every option in README.md's CLI block is in its command's --help", async () => {
-    const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    const block = /^## CLI\n+```\n([\s\S]*?)\n```/m.exec(readme)?.[1];
+  it("every option in docs/cli.md's synopsis is in its command's --help", async () => {
+    const doc = readFileSync(join(root, 'docs/cli.md'), 'utf8');
+    const block = /^## Synopsis\n+```\n([\s\S]*?)\n```/m.exec(doc)?.[1];
     expect(block).toBeDefined();
     let command = '';
     let checked = 0;
@@ -70,11 +70,33 @@ describe('--help for every command', () => {
       if (line.startsWith('wsim ')) command = line.split(/\s+/)[1];
       const help = command in COMMANDS ? await helpOf(command as CommandName) : (await cli('--help')).out;
       for (const m of line.matchAll(/--[a-z][a-z-]*/g)) {
-        expect(mentions(help, m[0]), `README: wsim ${command} ${m[0]}`).toBe(true);
+        expect(mentions(help, m[0]), `docs/cli.md: wsim ${command} ${m[0]}`).toBe(true);
         checked++;
       }
     }
     expect(checked).toBeGreaterThan(20);
+    // Every command is in the synopsis.
+    for (const name of names) expect(block, `docs/cli.md synopsis lacks wsim ${name}`).toMatch(new RegExp(`^wsim ${name}\\b`, 'm'));
+  });
+
+  it("every command and option README.md's code blocks run is one wsim accepts", async () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    let checked = 0;
+    for (const block of readme.matchAll(/^```(\w*)\n([\s\S]*?)\n```$/gm)) {
+      if (block[1] !== 'sh') continue;
+      for (const line of block[2].split('\n')) {
+        for (const m of line.matchAll(/(?:npx )?wsim ([a-z]+)([^#&|]*)/g)) {
+          const command = m[1] as CommandName;
+          expect(names, `README.md: ${line}`).toContain(command);
+          const help = await helpOf(command);
+          for (const o of m[2].matchAll(/--[a-z][a-z-]*/g)) {
+            expect(mentions(help, o[0]), `README.md: wsim ${command} ${o[0]}`).toBe(true);
+            checked++;
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(5);
   });
 });
 

@@ -55,7 +55,7 @@ describe('frame codec', () => {
     expect(Array.from(f.events.a)).toEqual([5, 6, 7]);
     expect(Array.from(f.events.b)).toEqual([2, 300, -1]);
     expect(f.events.dropped.length).toBe(0);
-    // 12 bytes per robot plus headers: the figure the README quotes.
+    // 12 bytes per robot plus headers: the figure docs/viewer-files.md quotes (Frame format).
     expect(bytes.length).toBeLessThan(1000 * 12 + FRAME_HEADER_BYTES + 13 * 8 + 3 * 13 + 64);
   });
 
