@@ -1,12 +1,12 @@
 import type { Grid } from '../layout/grid.js';
-import type { ConveyorSpec } from '../flow/conveyor.js';
-import type { DockSpec } from '../flow/dock.js';
-import type { SorterSpec } from '../flow/sorter.js';
-import type { ShiftTicks } from '../flow/shifts.js';
+import type { ConveyorSpec } from '../outbound/conveyor.js';
+import type { DockSpec } from '../outbound/dock.js';
+import type { SorterSpec } from '../outbound/sorter.js';
+import type { ShiftTicks } from '../people/shifts.js';
 import type { FaultsConfig } from '../faults/types.js';
-import type { ArmSpec } from '../flow/arms.js';
-import type { PackingConfig } from '../flow/packing.js';
-import type { OperationsConfig } from '../flow/operations-config.js';
+import type { ArmSpec } from '../stations/arms.js';
+import type { PackingConfig } from '../packing/packing.js';
+import type { OperationsConfig } from '../operations/operations-config.js';
 import type { AlertsConfig } from '../metrics/alert-rules.js';
 
 /**

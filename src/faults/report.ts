@@ -1,6 +1,6 @@
 import { ROBOT_STATE_NAMES } from '../core/robots.js';
 import type { World } from '../core/world.js';
-import { DELAY_CAUSES } from '../flow/books.js';
+import { DELAY_CAUSES } from '../orders/books.js';
 
 /** Rounds for the report (as the rest of the report does). */
 const r4 = (x: number) => (Number.isFinite(x) ? Math.round(x * 1e4) / 1e4 : 0);

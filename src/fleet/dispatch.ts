@@ -3,8 +3,8 @@ import { RobotState } from '../core/robots.js';
 import { cellBlocked, setGoal, type World } from '../core/world.js';
 import { UNREACHABLE } from '../layout/distance.js';
 import { manhattan } from '../layout/grid.js';
-import { PodState } from '../flow/pods.js';
-import { STATION_CLOSED } from '../flow/stations.js';
+import { PodState } from '../storage/pods.js';
+import { STATION_CLOSED } from '../stations/stations.js';
 import type { AssignmentStrategy } from './assignment.js';
 
 /** Scratch space for the assignment stage, reused every tick. */

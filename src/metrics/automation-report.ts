@@ -1,5 +1,5 @@
 import type { World } from '../core/world.js';
-import { OVERSIZE, RIGHT_SIZED } from '../flow/pack-station.js';
+import { OVERSIZE, RIGHT_SIZED } from '../packing/pack-station.js';
 import { r4 } from './flow-report.js';
 
 /** One station's pickers: an arm model or people, with what they did. */

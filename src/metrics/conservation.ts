@@ -1,5 +1,5 @@
 import type { World } from '../core/world.js';
-import { PodState } from '../flow/pods.js';
+import { PodState } from '../storage/pods.js';
 import { CellKind } from '../layout/grid.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { World } from '../core/world.js';
-import { ape, mape } from '../flow/forecast.js';
-import type { HourRecord } from '../flow/operations.js';
-import { learnedHoursPerOrder } from '../flow/staffing.js';
+import { ape, mape } from '../operations/forecast.js';
+import type { HourRecord } from '../operations/operations.js';
+import { learnedHoursPerOrder } from '../operations/staffing.js';
 import { r4 } from './flow-report.js';
 
 /** The forecaster's record: forecast against actual orders, hour by hour. */

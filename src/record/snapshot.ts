@@ -1,6 +1,6 @@
 import type { FlowFrame } from '../core/frame.js';
 import type { World } from '../core/world.js';
-import { createFlowFrame, fillFlowFrame } from '../flow/flow-frame.js';
+import { createFlowFrame, fillFlowFrame } from '../site/flow-frame.js';
 import { encodeFrame, quantizeBattery, type FrameEvents, type SectionArray } from './frame-codec.js';
 import { StallSections } from './stall-sections.js';
 

@@ -1,9 +1,9 @@
 import type { TickDistribution, ZoneConfig } from '../core/config.js';
 import { parseDuration } from '../core/duration.js';
-import type { ArmSpec } from '../flow/arms.js';
-import { sortedSides, type Carton } from '../flow/cartons.js';
-import type { PackingConfig } from '../flow/packing.js';
-import type { PackStationSpec } from '../flow/pack-station.js';
+import type { ArmSpec } from '../stations/arms.js';
+import { sortedSides, type Carton } from '../packing/cartons.js';
+import type { PackingConfig } from '../packing/packing.js';
+import type { PackStationSpec } from '../packing/pack-station.js';
 import type { ScenarioFile } from './schema.js';
 
 type Fail = (path: string, message: string) => void;

@@ -1,8 +1,8 @@
 import type { AgvConfig, ConveyorConfig, NodeRef, OutboundConfig, ZoneConfig } from '../core/config.js';
 import { parseDuration, parseTimeOfDay } from '../core/duration.js';
-import { expandGuideLoop, GuidePathError } from '../flow/guide-path.js';
-import type { ShiftTicks } from '../flow/shifts.js';
-import { zoneFaces } from '../flow/zone-slotting.js';
+import { expandGuideLoop, GuidePathError } from '../outbound/guide-path.js';
+import type { ShiftTicks } from '../people/shifts.js';
+import { zoneFaces } from '../storage/zone-slotting.js';
 import { personWalkable, type Grid } from '../layout/grid.js';
 import type { TickDistribution } from '../core/config.js';
 import type { ScenarioFile } from './schema.js';

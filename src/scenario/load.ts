@@ -13,7 +13,7 @@ import { buildFaults } from '../faults/config.js';
 import { buildOperations } from './forecast-schema.js';
 import { buildAlerts } from './alerts-schema.js';
 import { buildAutomation } from './automation-config.js';
-import { SLOTTING } from '../flow/slotting.js';
+import { SLOTTING } from '../storage/slotting.js';
 import { findJsonProblem } from './json-position.js';
 import { parseTimeOfDay } from '../core/duration.js';
 import { excerpt, MAX_JSON_BYTES, MAX_MAP_BYTES, notText, readRegularFile } from './read-file.js';

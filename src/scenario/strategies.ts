@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ORDER_ASSIGNMENTS } from '../flow/order-assignment.js';
-import { POD_RETURN } from '../flow/pod-return.js';
-import { SLOTTING } from '../flow/slotting.js';
+import { ORDER_ASSIGNMENTS } from '../orders/order-assignment.js';
+import { POD_RETURN } from '../storage/pod-return.js';
+import { SLOTTING } from '../storage/slotting.js';
 
 /** The names a registry knows, for a zod enum (a strategy registered in code is accepted by the schema too). */
 const names = (registry: Record<string, unknown>) => Object.keys(registry) as [string, ...string[]];

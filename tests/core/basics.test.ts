@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDuration, parseDuration } from '../../src/core/duration.js';
 import { randPoisson, rngStream } from '../../src/core/rng.js';
 import { IntHistogram } from '../../src/metrics/histogram.js';
-import { OrderBook } from '../../src/flow/books.js';
+import { OrderBook } from '../../src/orders/books.js';
 
 describe('durations', () => {
   it('parses seconds and unit strings', () => {

@@ -4,7 +4,7 @@ import { planTasks } from '../../src/experiment/aggregate.js';
 import { loadExperiment } from '../../src/experiment/load.js';
 import { runOne } from '../../src/experiment/run-one.js';
 import { experimentJsonSchema } from '../../src/experiment/schema.js';
-import { SLOTTING } from '../../src/flow/slotting.js';
+import { SLOTTING } from '../../src/storage/slotting.js';
 import { scenarioPath } from '../helpers/scenarios.js';
 
 const shipped = (name: string) => scenarioPath(`experiments/${name}`);

@@ -1,5 +1,5 @@
 import type { Sim } from '../../src/core/sim.js';
-import { PodState } from '../../src/flow/pods.js';
+import { PodState } from '../../src/storage/pods.js';
 
 /**
  * Independent checks of one tick's motion and of the books, written without

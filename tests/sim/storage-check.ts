@@ -1,6 +1,6 @@
 import type { Sim } from '../../src/core/sim.js';
 import { RobotState } from '../../src/core/robots.js';
-import { PodState } from '../../src/flow/pods.js';
+import { PodState } from '../../src/storage/pods.js';
 import { CellKind } from '../../src/layout/grid.js';
 
 /**
