@@ -79,20 +79,20 @@ describe('--help for every command', () => {
     for (const name of names) expect(block, `docs/cli.md synopsis lacks wsim ${name}`).toMatch(new RegExp(`^wsim ${name}\\b`, 'm'));
   });
 
-  it("every command and option README.md's code blocks run is one wsim accepts", async () => {
+  it("every command and option README.md runs is one wsim accepts", async () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    // Shell blocks, and code spans in the prose that start with a command.
+    const commandLines = [...readme.matchAll(/^```(\w*)\n([\s\S]*?)\n```$/gm)].filter((b) => b[1] === 'sh').flatMap((b) => b[2].split('\n'));
+    for (const span of readme.matchAll(/`((?:npx )?wsim [^`\n]+)`/g)) commandLines.push(span[1]);
     let checked = 0;
-    for (const block of readme.matchAll(/^```(\w*)\n([\s\S]*?)\n```$/gm)) {
-      if (block[1] !== 'sh') continue;
-      for (const line of block[2].split('\n')) {
-        for (const m of line.matchAll(/(?:npx )?wsim ([a-z]+)([^#&|]*)/g)) {
-          const command = m[1] as CommandName;
-          expect(names, `README.md: ${line}`).toContain(command);
-          const help = await helpOf(command);
-          for (const o of m[2].matchAll(/--[a-z][a-z-]*/g)) {
-            expect(mentions(help, o[0]), `README.md: wsim ${command} ${o[0]}`).toBe(true);
-            checked++;
-          }
+    for (const line of commandLines) {
+      for (const m of line.matchAll(/(?:npx )?wsim ([a-z]+)([^#&|]*)/g)) {
+        const command = m[1] as CommandName;
+        expect(names, `README.md: ${line}`).toContain(command);
+        const help = await helpOf(command);
+        for (const o of m[2].matchAll(/--[a-z][a-z-]*/g)) {
+          expect(mentions(help, o[0]), `README.md: wsim ${command} ${o[0]}`).toBe(true);
+          checked++;
         }
       }
     }

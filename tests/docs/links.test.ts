@@ -65,6 +65,13 @@ describe('links in README.md and docs/', () => {
     expect(broken, `broken links:\n${broken.join('\n')}`).toEqual([]);
   });
 
+  it('docs/README.md lists every page of docs/, and README.md links to it', () => {
+    const index = new Set(links(read('docs/README.md')).map(({ target }) => normalize(join('docs', target.split('#')[0]))));
+    const unlisted = files.filter((f) => f.startsWith('docs/') && f !== 'docs/README.md' && !index.has(f));
+    expect(unlisted, `pages missing from the index docs/README.md:\n${unlisted.join('\n')}`).toEqual([]);
+    expect(links(read('README.md')).map((l) => l.target)).toContain('docs/README.md');
+  });
+
   it.each(files)('every src/ path %s names exists', (file) => {
     const missing = srcPaths(read(file))
       .filter(({ path }) => !existsSync(join(root, path)))
