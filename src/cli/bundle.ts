@@ -6,7 +6,7 @@ import { decodeBundle, encodeBundle, type Bundle } from '../record/bundle.js';
 import { openRecording } from '../record/open-recording.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { readRegularBytes } from '../scenario/read-file.js';
-import { packageRoot } from './main.js';
+import { packageRoot } from './package-root.js';
 import { writeAtomic } from './output.js';
 
 /** Largest bundle read: the viewer opens up to 2 GiB, and so does the CLI. */

@@ -2,7 +2,7 @@ import { loadLorrProblem } from '../lorr/problem.js';
 import { congestionFreeBound, runLorr, type Guidance, type Planner } from '../lorr/run.js';
 import { writeLorrRecording } from '../lorr/record.js';
 import { traceFromSim } from '../lorr/trace.js';
-import { UsageError } from './main.js';
+import { UsageError } from './commands.js';
 import { checkOutput, writeTextAtomic } from './output.js';
 
 export interface LorrArgs {

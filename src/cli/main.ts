@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { escapeControls } from '../scenario/quote.js';
-import { commandHelp, FlagError, globalHelp, isCommand, parseCommandArgs, str, UsageError, unknownCommand, wantsHelp } from './commands.js';
+import { commandHelp, FlagError, globalHelp, isCommand, UsageError, unknownCommand, wantsHelp } from './commands.js';
+import { packageRoot } from './package-root.js';
+import { COMMAND_RUNNERS } from './registry.js';
 
 export { UsageError } from './commands.js';
 export type { RunArgs, ServeArgs } from './run-args.js';
-
-export function packageRoot(): URL {
-  return new URL('../../', import.meta.url);
-}
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('package.json', packageRoot()), 'utf8')) as { version: string };
@@ -43,31 +41,8 @@ async function dispatch(command: string | undefined, rest: string[]): Promise<nu
     case '--version':
     case '-v':
       return printed(`wsim ${version()}`);
-    case 'run':
-      return await (await import('./run.js')).runCommand((await import('./run-args.js')).parseRunArgs(rest));
-    case 'serve':
-      return await (await import('./serve.js')).serveCommand((await import('./run-args.js')).parseServeArgs(rest));
-    case 'lorr':
-      return (await import('./lorr.js')).lorrCommand(parseLorrArgs(rest));
-    case 'view':
-      return await (await import('./view.js')).viewCommand(parseViewArgs(rest));
-    case 'experiment': {
-      const ex = await import('./experiment.js');
-      return await ex.experimentCommand(ex.parseExperimentArgs(rest));
-    }
-    case 'merge': {
-      const mg = await import('./merge.js');
-      return mg.mergeCommand(mg.parseMergeArgs(rest));
-    }
-    case 'validate': {
-      const { values, positionals } = parseCommandArgs('validate', rest);
-      if (positionals.length !== 1) throw new UsageError('validate takes exactly one FILE', 'validate');
-      return (await import('./validate.js')).validateCommand(positionals[0], values['allow-outside'] === true);
-    }
-    case 'schema':
-      parseCommandArgs('schema', rest);
-      return (await import('./schema.js')).schemaCommand();
     default:
+      if (isCommand(command)) return await COMMAND_RUNNERS[command](rest);
       throw new UsageError(unknownCommand(escapeControls(command)));
   }
 }
@@ -108,25 +83,4 @@ export function quietOnClosedPipes(): void {
       stream.write = () => true;
     });
   }
-}
-
-export function parseLorrArgs(args: string[]) {
-  const { values, positionals } = parseCommandArgs('lorr', args);
-  if (positionals.length !== 1) throw new UsageError('lorr takes exactly one PROBLEM.json', 'lorr');
-  const guidance = str(values, 'guidance') ?? 'auto';
-  if (guidance !== 'auto' && guidance !== 'traffic' && guidance !== 'lanes' && guidance !== 'none') throw new UsageError(`--guidance must be auto, traffic, lanes or none, got '${guidance}'`, 'lorr');
-  const planner = str(values, 'planner') ?? 'auto';
-  if (planner !== 'auto' && planner !== 'pibt' && planner !== 'epibt' && planner !== 'pibt-t') throw new UsageError(`--planner must be auto, pibt, epibt or pibt-t, got '${planner}'`, 'lorr');
-  const stepsText = str(values, 'steps');
-  const steps = stepsText === undefined ? 5000 : Number(stepsText);
-  return { problem: positionals[0], steps, output: str(values, 'output'), record: str(values, 'record'), guidance, planner, bound: values.bound === true, quiet: values.quiet === true, allowOutside: values['allow-outside'] === true } as const;
-}
-
-export function parseViewArgs(args: string[]) {
-  const { values, positionals } = parseCommandArgs('view', args);
-  if (positionals.length !== 1) throw new UsageError('view takes exactly one FILE', 'view');
-  const portText = str(values, 'port');
-  const port = portText === undefined ? 8080 : Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new FlagError(`--port must be a port number (0-65535), got '${portText}'`);
-  return { file: positionals[0], problem: str(values, 'problem'), port, allowOutside: values['allow-outside'] === true };
 }

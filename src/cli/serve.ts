@@ -5,8 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { readJsonFile, scenarioFromJson } from '../scenario/load.js';
 import { hostName } from '../server/hosts.js';
 import { startLiveServer } from '../server/live-server.js';
-import type { ServeArgs } from './main.js';
-import { packageRoot, UsageError } from './main.js';
+import { UsageError } from './commands.js';
+import { packageRoot } from './package-root.js';
+import type { ServeArgs } from './run-args.js';
 import { defaultScenarioPath } from './run.js';
 
 /** The built viewer: `npm install` (the prepare script) or `npm run build` writes it. */

@@ -1,0 +1,14 @@
+import { parseCommandArgs, str, UsageError } from './commands.js';
+
+/** The command line of `wsim lorr`: one problem file and how to run it. */
+export function parseLorrArgs(args: string[]) {
+  const { values, positionals } = parseCommandArgs('lorr', args);
+  if (positionals.length !== 1) throw new UsageError('lorr takes exactly one PROBLEM.json', 'lorr');
+  const guidance = str(values, 'guidance') ?? 'auto';
+  if (guidance !== 'auto' && guidance !== 'traffic' && guidance !== 'lanes' && guidance !== 'none') throw new UsageError(`--guidance must be auto, traffic, lanes or none, got '${guidance}'`, 'lorr');
+  const planner = str(values, 'planner') ?? 'auto';
+  if (planner !== 'auto' && planner !== 'pibt' && planner !== 'epibt' && planner !== 'pibt-t') throw new UsageError(`--planner must be auto, pibt, epibt or pibt-t, got '${planner}'`, 'lorr');
+  const stepsText = str(values, 'steps');
+  const steps = stepsText === undefined ? 5000 : Number(stepsText);
+  return { problem: positionals[0], steps, output: str(values, 'output'), record: str(values, 'record'), guidance, planner, bound: values.bound === true, quiet: values.quiet === true, allowOutside: values['allow-outside'] === true } as const;
+}
