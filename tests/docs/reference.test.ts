@@ -4,7 +4,7 @@ import { experimentJsonSchema } from '../../src/experiment/schema.js';
 import { TimeDistribution } from '../../src/scenario/primitives.js';
 import { scenarioJsonSchema } from '../../src/scenario/schema.js';
 import { read } from './markdown.js';
-import { documentedFields, schemaFields, type NamedShape } from './schema-fields.js';
+import { documentedFields, schemaFieldDefaults, schemaFields, statedDefault, type NamedShape } from './schema-fields.js';
 
 /**
  * The references of the file formats cannot drift from their schemas: every
@@ -21,6 +21,31 @@ function compare(doc: string, schema: unknown, named: NamedShape[]) {
   const missing = [...inSchema].filter((f) => !fields.has(f)).sort();
   const extra = [...fields.keys()].filter((f) => !inSchema.has(f)).map((f) => `${f} (line ${fields.get(f)})`);
   return { inSchema, fields, problems, missing, extra };
+}
+
+/**
+ * Where the schema declares a default and the page states a plain value
+ * (`1`, `"1h"`, `fixed-home`, `[]`), the two agree; a field the schema gives
+ * a default is not called required.
+ */
+function checkDefaults(doc: string, schema: unknown, named: NamedShape[]) {
+  const inSchema = schemaFieldDefaults(schema, named);
+  const { defaults } = documentedFields(read(doc));
+  const wrong: string[] = [];
+  let compared = 0;
+  for (const [field, cell] of defaults) {
+    const expected = inSchema.get(field);
+    if (expected === undefined) continue;
+    if (cell === 'required') {
+      wrong.push(`${field}: the page says required, the schema's default is ${JSON.stringify(expected)}`);
+      continue;
+    }
+    const stated = statedDefault(cell);
+    if (stated === null) continue;
+    compared++;
+    if (JSON.stringify(stated.value) !== JSON.stringify(expected)) wrong.push(`${field}: the page says ${cell}, the schema's default is ${JSON.stringify(expected)}`);
+  }
+  return { wrong, compared };
 }
 
 describe('reading schemas and reference tables', () => {
@@ -58,6 +83,18 @@ describe('reading schemas and reference tables', () => {
     expect(problems[0]).toMatch(/^line 5: /);
     expect(problems[1]).toMatch(/a is listed again/);
   });
+
+  it('reads plainly stated defaults only', () => {
+    expect(statedDefault('1')).toEqual({ value: 1 });
+    expect(statedDefault('`"1h"`')).toEqual({ value: '1h' });
+    expect(statedDefault('`30s`')).toEqual({ value: '30s' });
+    expect(statedDefault('`[]`')).toEqual({ value: [] });
+    expect(statedDefault('`{ "workerSecondsPerItem": 5 }`')).toEqual({ value: { workerSecondsPerItem: 5 } });
+    expect(statedDefault('`[25, 18, 8]`')).toEqual({ value: [25, 18, 8] });
+    expect(statedDefault('false')).toEqual({ value: false });
+    expect(statedDefault('spread evenly over free floor')).toBeNull();
+    expect(statedDefault('0.8 auto, 0.6 manual')).toBeNull();
+  });
 });
 
 describe('docs/scenario.md against the scenario schema', () => {
@@ -81,6 +118,13 @@ describe('docs/scenario.md against the scenario schema', () => {
   it('names no field the schema does not have', () => {
     expect(r.extra, `fields named in docs/scenario.md that the scenario schema does not have:\n${r.extra.join('\n')}`).toEqual([]);
   });
+
+  it("states the schema's defaults", () => {
+    const d = checkDefaults('docs/scenario.md', scenarioJsonSchema(), shapes);
+    expect(d.wrong, `defaults in docs/scenario.md that differ from the schema's:\n${d.wrong.join('\n')}`).toEqual([]);
+    // Most defaults are plain values, compared here; prose ("spread evenly over free floor") is not read.
+    expect(d.compared).toBeGreaterThan(80);
+  });
 });
 
 describe('docs/experiments.md against the experiment schema', () => {
@@ -91,5 +135,11 @@ describe('docs/experiments.md against the experiment schema', () => {
     expect(r.problems, r.problems.join('\n')).toEqual([]);
     expect(r.missing, `fields of the experiment schema missing from docs/experiments.md:\n${r.missing.join('\n')}`).toEqual([]);
     expect(r.extra, `fields named in docs/experiments.md that the experiment schema does not have:\n${r.extra.join('\n')}`).toEqual([]);
+  });
+
+  it("states the schema's defaults", () => {
+    const d = checkDefaults('docs/experiments.md', experimentJsonSchema(), []);
+    expect(d.wrong, `defaults in docs/experiments.md that differ from the schema's:\n${d.wrong.join('\n')}`).toEqual([]);
+    expect(d.compared).toBeGreaterThan(1);
   });
 });

@@ -20,7 +20,12 @@ const alternatives = (n: Node) => JSON.stringify(n.anyOf ?? n.oneOf ?? null);
 
 /** Every field path of a JSON Schema (as zod's `toJSONSchema` writes it: no $ref). */
 export function schemaFields(schema: unknown, shapes: NamedShape[] = []): Set<string> {
-  const out = new Set<string>();
+  return new Set(schemaFieldDefaults(schema, shapes).keys());
+}
+
+/** Every field path of a JSON Schema with its default (`undefined` when it has none). */
+export function schemaFieldDefaults(schema: unknown, shapes: NamedShape[] = []): Map<string, unknown> {
+  const out = new Map<string, unknown>();
   const known = shapes.map((s) => ({ name: s.name, key: alternatives(s.schema as Node) }));
   const walk = (n: unknown, path: string, top: boolean) => {
     if (!isNode(n)) return;
@@ -33,7 +38,8 @@ export function schemaFields(schema: unknown, shapes: NamedShape[] = []): Set<st
     if (isNode(n.properties)) {
       for (const [k, v] of Object.entries(n.properties)) {
         const p = path ? `${path}.${k}` : k;
-        out.add(p);
+        // A field in several alternatives of a union keeps the first default found.
+        if (out.get(p) === undefined) out.set(p, isNode(v) ? v.default : undefined);
         walk(v, p, false);
       }
     }
@@ -44,10 +50,8 @@ export function schemaFields(schema: unknown, shapes: NamedShape[] = []): Set<st
   };
   walk(schema, '', true);
   for (const s of shapes) {
-    const own = new Set<string>();
-    const inner = schemaFields({ anyOf: (s.schema as Node).anyOf ?? (s.schema as Node).oneOf }, []);
-    for (const f of inner) own.add(`(${s.name}).${f}`);
-    for (const f of own) out.add(f);
+    const inner = schemaFieldDefaults({ anyOf: (s.schema as Node).anyOf ?? (s.schema as Node).oneOf }, []);
+    for (const [f, d] of inner) out.set(`(${s.name}).${f}`, d);
   }
   return out;
 }
@@ -60,8 +64,9 @@ const PATH = /^(\([a-z]+\)\.)?[$\w]+(\[\])?(\.[$\w]+(\[\])?)*$/;
  * header's first cell is `field`, one or more code spans separated by commas.
  * A row that is not in that form is a problem, so a typo cannot hide a field.
  */
-export function documentedFields(markdown: string): { fields: Map<string, number>; problems: string[] } {
+export function documentedFields(markdown: string): { fields: Map<string, number>; defaults: Map<string, string>; problems: string[] } {
   const fields = new Map<string, number>();
+  const defaults = new Map<string, string>();
   const problems: string[] = [];
   for (const t of tables(markdown)) {
     if (t.header[0] !== 'field') continue;
@@ -75,9 +80,29 @@ export function documentedFields(markdown: string): { fields: Map<string, number
           break;
         }
         if (fields.has(m[1])) problems.push(`line ${row.line}: ${m[1]} is listed again (first at line ${fields.get(m[1])})`);
-        else fields.set(m[1], row.line);
+        else {
+          fields.set(m[1], row.line);
+          if (t.header[1] === 'default') defaults.set(m[1], row.cells[1] ?? '');
+        }
       }
     }
   }
-  return { fields, problems };
+  return { fields, defaults, problems };
+}
+
+/**
+ * The value a default cell states, when it states one plainly: a JSON value
+ * (`1`, `false`, `[]`, `"1h"`, `{ "workerSecondsPerItem": 5 }`), a code span
+ * holding one, or a bare word in a code span (`fixed-home`, `30s`). Prose
+ * ("spread evenly over free floor", "0.8 auto, 0.6 manual") is not read.
+ */
+export function statedDefault(cell: string): { value: unknown } | null {
+  const t = cell.trim();
+  const code = /^`([^`]+)`$/.exec(t);
+  const text = code ? code[1] : t;
+  try {
+    return { value: JSON.parse(text.replace(/([{,]\s*)([A-Za-z]\w*)\s*:/g, '$1"$2":')) };
+  } catch {
+    return code && /^[\w.:-]+$/.test(text) ? { value: text } : null;
+  }
 }
