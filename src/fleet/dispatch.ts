@@ -3,9 +3,13 @@ import { RobotState } from '../core/robots.js';
 import { cellBlocked, setGoal, type World } from '../core/world.js';
 import { UNREACHABLE } from '../layout/distance.js';
 import { manhattan } from '../layout/grid.js';
-import { PodState } from '../storage/pods.js';
-import { STATION_CLOSED } from '../stations/stations.js';
-import type { AssignmentStrategy } from './assignment.js';
+
+/**
+ * The fleet's half of the assignment stage: robots low on battery go to
+ * chargers, the others that are idle are offered work, and a robot given a
+ * pod to fetch is sent on its way. Which pods need fetching, and for which
+ * station, is the order flow's business (src/storage/fetch-pods.ts).
+ */
 
 /** Scratch space for the assignment stage, reused every tick. */
 export class DispatchScratch {
@@ -26,7 +30,7 @@ export class DispatchScratch {
  * charger, emptiest battery first: when chargers are scarce, a fixed order
  * would let the same robots take every freed charger while one runs flat.
  */
-function sendToCharge(w: World, scratch: DispatchScratch): void {
+export function sendToCharge(w: World, scratch: DispatchScratch): void {
   const r = w.robots;
   const b = w.config.robots.battery;
   const below = b.chargeBelow * b.capacityWh;
@@ -70,80 +74,26 @@ function sendToCharge(w: World, scratch: DispatchScratch): void {
   }
 }
 
-/** Moves the pending lines of pod p bound for station s onto its visit list. */
-function takeLinesFor(w: World, p: number, s: number): void {
-  const { pods, books } = w;
-  let prev = -1;
-  let l = pods.pendHead[p];
-  while (l >= 0) {
-    const nextL = books.lineNext[l];
-    if (books.lineStation[l] === s) {
-      if (prev < 0) pods.pendHead[p] = nextL;
-      else books.lineNext[prev] = nextL;
-      if (pods.pendTail[p] === l) pods.pendTail[p] = prev;
-      books.lineNext[l] = -1;
-      if (pods.visitTail[p] < 0) pods.visitHead[p] = l;
-      else books.lineNext[pods.visitTail[p]] = l;
-      pods.visitTail[p] = l;
-    } else prev = l;
-    l = nextL;
-  }
-}
-
 /**
- * Assignment stage: robots low on battery head to chargers, then pod requests
- * whose station has queue room (and is open, and whose pod is not cut off by
- * a fault) are matched to idle robots by the strategy.
+ * Writes the robots that can take a task now into `scratch.robots` (index
+ * order) and returns how many: idle, on duty and not below the charge
+ * threshold (those are waiting for a charger, not for work).
  */
-export function assignmentStage(w: World, strategy: AssignmentStrategy, scratch: DispatchScratch): void {
-  sendToCharge(w, scratch);
+export function availableRobots(w: World, scratch: DispatchScratch): number {
   const r = w.robots;
-  const { pods, stations, books, requests } = w;
-  // Idle robots still below the charge threshold are waiting for a charger, not for work; off-duty ones take none.
   const b = w.config.robots.battery;
   const below = b.chargeBelow * b.capacityWh;
   let nRobots = 0;
   for (let i = 0; i < r.n; i++) if (r.state[i] === RobotState.Idle && r.batteryWh[i] >= below && r.onDuty[i] === 1) scratch.robots[nRobots++] = i;
-  if (nRobots === 0 || requests.length === 0) return;
+  return nRobots;
+}
 
-  // Requests whose station can take one more pod, oldest first, no more than there are robots.
-  const cap = w.config.stations.queueCapacity;
-  scratch.reserved.fill(0);
-  let nPods = 0;
-  for (let k = 0; k < requests.length && nPods < nRobots; k++) {
-    const p = requests.items[k];
-    const s = books.lineStation[pods.pendHead[p]];
-    if (stations.load[s] + scratch.reserved[s] >= cap) continue;
-    // Faults: no pod goes to a closed station, and none is fetched from a closed area or from under a broken robot.
-    if ((stations.closed[s] & STATION_CLOSED) !== 0 || cellBlocked(w, pods.cell[p], -1)) continue;
-    scratch.reserved[s]++;
-    scratch.pods[nPods++] = p;
-  }
-  if (nPods === 0) return;
-  strategy.assign(w, scratch.pods, nPods, scratch.robots, nRobots, scratch.out);
-
-  for (let k = 0; k < nPods; k++) {
-    const i = scratch.out[k];
-    if (i < 0) continue;
-    const p = scratch.pods[k];
-    const s = books.lineStation[pods.pendHead[p]];
-    takeLinesFor(w, p, s);
-    pods.queued[p] = 0;
-    pods.state[p] = PodState.Assigned;
-    pods.robot[p] = i;
-    pods.station[p] = s;
-    stations.load[s]++;
-    r.state[i] = RobotState.ToPod;
-    r.taskPod[i] = p;
-    r.station[i] = s;
-    setGoal(w, i, pods.cell[p]);
-    w.events.push(EventKind.TaskAssigned, i, p);
-  }
-  // Drop the dispatched pods from the queue, keeping the others in order.
-  let keep = 0;
-  for (let k = 0; k < requests.length; k++) {
-    const p = requests.items[k];
-    if (pods.queued[p]) requests.items[keep++] = p;
-  }
-  requests.length = keep;
+/** Sends robot i to lift pod `pod` at `cell` and carry it to station `station`. */
+export function sendToFetch(w: World, i: number, pod: number, station: number, cell: number): void {
+  const r = w.robots;
+  r.state[i] = RobotState.ToPod;
+  r.taskPod[i] = pod;
+  r.station[i] = station;
+  setGoal(w, i, cell);
+  w.events.push(EventKind.TaskAssigned, i, pod);
 }

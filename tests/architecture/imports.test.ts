@@ -82,6 +82,7 @@ const EDGE_ALLOWED: string[] = [
   'core/sim.ts -> site/equipment.ts',
   'core/sim.ts -> site/flow-frame.ts',
   'core/sim.ts -> stations/service.ts',
+  'core/sim.ts -> storage/fetch-pods.ts',
   'core/sim.ts -> storage/reslot.ts',
   'core/sim.ts -> storage/slotting.ts',
   'core/world.ts -> faults/engine.ts',
@@ -98,8 +99,6 @@ const EDGE_ALLOWED: string[] = [
   'core/world.ts -> storage/pods.ts',
   'core/world.ts -> storage/slotting.ts',
   'core/world.ts -> storage/storage.ts',
-  'fleet/dispatch.ts -> stations/stations.ts',
-  'fleet/dispatch.ts -> storage/pods.ts',
   'record/recording-writer.ts -> cli/output.ts',
   'scenario/schema.ts -> ci/assertions.ts',
 ];
