@@ -41,7 +41,7 @@ export class Scene {
   setLayout(layout: LayoutInfo): void {
     for (const l of this.layers) l.destroy();
     this.world.removeChildren();
-    this.ctx = { layout, robotX: new Float32Array(layout.robots), robotY: new Float32Array(layout.robots) };
+    this.ctx = { layout, robotX: new Float32Array(layout.robots), robotY: new Float32Array(layout.robots), screen: { x: 0, y: 0, scale: 1, width: 1, height: 1, resolution: 1 } };
     this.layers = LAYERS.map((make) => make(this.ctx!));
     for (const l of this.layers) this.world.addChild(l.container);
     this.fit();
@@ -57,6 +57,16 @@ export class Scene {
   }
 
   update(v: ViewInput): void {
+    if (this.ctx) {
+      // Written in place: read by layers every frame, allocated once.
+      const s = this.ctx.screen;
+      s.x = this.world.x;
+      s.y = this.world.y;
+      s.scale = this.world.scale.x;
+      s.width = this.app.screen.width;
+      s.height = this.app.screen.height;
+      s.resolution = this.app.renderer.resolution;
+    }
     for (const l of this.layers) l.update(v);
     if (this.camera.following && v.selected >= 0 && this.ctx && v.selected < this.ctx.robotX.length) {
       this.camera.centreOn(this.ctx.robotX[v.selected], this.ctx.robotY[v.selected]);

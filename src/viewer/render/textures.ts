@@ -10,11 +10,20 @@ function canvas(): [HTMLCanvasElement, CanvasRenderingContext2D] {
   return [c, c.getContext('2d')!];
 }
 
+/** A texture's canvas pixels, for drawing it without the GPU (robots as dots: ./dots.ts). */
+export function pixelsOf(c: HTMLCanvasElement): { data: Uint8ClampedArray; size: number } {
+  return { data: c.getContext('2d')!.getImageData(0, 0, TEX, TEX).data, size: TEX };
+}
+
 /**
  * A robot seen from above, facing east (rotation 0): a white body, tinted
  * by state at draw time, with a dark nose showing the heading.
  */
 export function robotTexture(): Texture {
+  return Texture.from(robotCanvas());
+}
+
+export function robotCanvas(): HTMLCanvasElement {
   const [c, g] = canvas();
   const m = TEX / 2;
   g.fillStyle = '#ffffff';
@@ -31,11 +40,15 @@ export function robotTexture(): Texture {
   g.lineTo(m + 2, m + 14);
   g.closePath();
   g.fill();
-  return Texture.from(c);
+  return c;
 }
 
 /** A storage pod from above: a white rack outline (tinted at draw time). */
 export function podTexture(): Texture {
+  return Texture.from(podCanvas());
+}
+
+export function podCanvas(): HTMLCanvasElement {
   const [c, g] = canvas();
   g.fillStyle = '#ffffff';
   g.fillRect(4, 4, TEX - 8, TEX - 8);
@@ -43,7 +56,7 @@ export function podTexture(): Texture {
   g.fillRect(12, 12, TEX - 24, TEX - 24);
   g.fillStyle = '#ffffff';
   g.fillRect(TEX / 2 - 3, 12, 6, TEX - 24);
-  return Texture.from(c);
+  return c;
 }
 
 /** A person from above: a diamond (tinted by state), smaller than a robot. */

@@ -161,6 +161,7 @@ export class Toolbar {
       this.runEl.textContent = runLine(time, ticks * tickSeconds, tick, seed);
       this.scrubLabel.textContent = `tick ${tick}`;
     }
-    if (!this.scrubber.hidden && !this.scrubbing) this.scrub.value = String(tick);
+    // Written only when it differs: called every animation frame, and a write invalidates the page's paint.
+    if (!this.scrubber.hidden && !this.scrubbing && Number(this.scrub.value) !== tick) this.scrub.value = String(tick);
   }
 }

@@ -1,5 +1,6 @@
-import { CanvasSource, Container, Sprite, Texture } from 'pixi.js';
+import { CanvasSource, Container, Texture } from 'pixi.js';
 import { CELL, CELL_RGB, UNKNOWN_RGB } from '../palette.js';
+import { Quad } from '../quad.js';
 import type { Layer, LayerContext } from './layer.js';
 
 /** Largest side of the floor texture, in pixels (a safe texture size everywhere). */
@@ -8,7 +9,8 @@ const MAX_TEXTURE = 4096;
 /**
  * The floor, drawn once: every cell's pixels written into one canvas (a few
  * pixels per cell, with borders and marks when there is room), uploaded as
- * one texture and shown as a single sprite. Nothing here changes per frame.
+ * one texture and shown as a single quad with the one-texture shader (it
+ * covers much of the screen: see ../quad.ts). Nothing here changes per frame.
  */
 export function floorLayer(ctx: LayerContext): Layer {
   const { width, height, rows } = ctx.layout;
@@ -49,10 +51,10 @@ export function floorLayer(ctx: LayerContext): Layer {
   // Mipmaps: zoomed far out, a smooth average instead of shimmering samples.
   const source = new CanvasSource({ resource: canvas, autoGenerateMipmaps: true, scaleMode: 'linear' });
   const texture = new Texture({ source });
-  const sprite = new Sprite(texture);
-  sprite.scale.set(CELL / px);
+  const quad = new Quad(texture);
+  quad.mesh.scale.set(width * CELL, height * CELL);
   const container = new Container();
-  container.addChild(sprite);
+  container.addChild(quad.mesh);
   let magnified: boolean | null = null;
   return {
     container,

@@ -1,5 +1,6 @@
-import { Container, Sprite, Texture } from 'pixi.js';
+import { Container, Texture } from 'pixi.js';
 import { CELL } from '../palette.js';
+import { Quad } from '../quad.js';
 import type { Layer, LayerContext } from './layer.js';
 
 /** Colour ramp from faint yellow to deep red, with opacity growing with the value (0..1). */
@@ -24,10 +25,11 @@ export function heatLayer(ctx: LayerContext): Layer {
   const img = g.createImageData(width, height);
   const texture = Texture.from(canvas);
   texture.source.scaleMode = 'nearest';
-  const sprite = new Sprite(texture);
-  sprite.scale.set(CELL);
+  // One quad with the one-texture shader: it covers the whole floor (../quad.ts).
+  const quad = new Quad(texture);
+  quad.mesh.scale.set(width * CELL, height * CELL);
   const container = new Container();
-  container.addChild(sprite);
+  container.addChild(quad.mesh);
   container.visible = false;
   let version = -1;
   return {

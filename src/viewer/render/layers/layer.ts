@@ -11,6 +11,18 @@ export interface LayerContext {
   /** Robot centres in world units as drawn this animation frame (written by the robot layer, read by later layers). */
   robotX: Float32Array;
   robotY: Float32Array;
+  /** Where the world is on the canvas this animation frame (the scene sets it before the layers update). */
+  screen: ScreenTransform;
+}
+
+/** The camera as layers see it: screen = world * scale + (x, y), in CSS pixels; the canvas' size; device pixels per CSS pixel. */
+export interface ScreenTransform {
+  x: number;
+  y: number;
+  scale: number;
+  width: number;
+  height: number;
+  resolution: number;
 }
 
 /** What layers draw each animation frame. */
