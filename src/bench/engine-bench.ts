@@ -6,7 +6,7 @@
  * Options: --quick (shorter runs), --robots 1000 (one size only), --hours 8.
  */
 import { parseArgs } from 'node:util';
-import { Sim } from '../core/sim.js';
+import { Sim } from '../sim/sim.js';
 import { buildReport } from '../metrics/report.js';
 import { scenarioFromJson } from '../scenario/load.js';
 

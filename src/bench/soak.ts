@@ -21,7 +21,7 @@
  * same run without any: a baseline), --seed 7, --planner pibt.
  */
 import { parseArgs } from 'node:util';
-import { Sim } from '../core/sim.js';
+import { Sim } from '../sim/sim.js';
 import { formatDuration } from '../core/duration.js';
 import { buildReport } from '../metrics/report.js';
 import { scenarioFromJson } from '../scenario/load.js';

@@ -1,4 +1,4 @@
-import { checkReportPath, parseAssertion } from '../ci/assertions.js';
+import { checkReportPath, parseAssertion } from '../scenario/assertions.js';
 import type { SimConfig } from '../core/config.js';
 import { aggregate } from '../experiment/aggregate.js';
 import { DEFAULT_KPIS, kpiDef } from '../experiment/kpis.js';

@@ -1,4 +1,4 @@
-import type { Sim } from '../core/sim.js';
+import type { Sim } from '../sim/sim.js';
 import { alertLine } from '../metrics/alerts-report.js';
 
 /**

@@ -7,7 +7,7 @@ import { openRecording } from '../record/open-recording.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { readRegularBytes } from '../scenario/read-file.js';
 import { packageRoot } from './package-root.js';
-import { writeAtomic } from './output.js';
+import { writeAtomic } from '../record/output.js';
 
 /** Largest bundle read: the viewer opens up to 2 GiB, and so does the CLI. */
 export const MAX_BUNDLE_BYTES = 2 * 1024 * 1024 * 1024 - 1;

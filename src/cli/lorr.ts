@@ -3,7 +3,7 @@ import { congestionFreeBound, runLorr, type Guidance, type Planner } from '../lo
 import { writeLorrRecording } from '../lorr/record.js';
 import { traceFromSim } from '../lorr/trace.js';
 import { UsageError } from './commands.js';
-import { checkOutput, writeTextAtomic } from './output.js';
+import { checkOutput, writeTextAtomic } from '../record/output.js';
 
 export interface LorrArgs {
   problem: string;

@@ -1,4 +1,4 @@
-import { Sim } from '../core/sim.js';
+import { Sim } from '../sim/sim.js';
 import { buildReport } from '../metrics/report.js';
 import { RunRecorder } from '../record/recording-file.js';
 import { MemorySink } from '../record/recording-writer.js';

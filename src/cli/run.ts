@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { Sim } from '../core/sim.js';
+import { Sim } from '../sim/sim.js';
 import { prepareRunCi } from '../ci/run-ci.js';
 import { buildReport } from '../metrics/report.js';
 import { RunRecorder } from '../record/recording-file.js';
@@ -9,7 +9,7 @@ import { selfContainedScenario, writeBundle } from './bundle.js';
 import { simStreams } from '../stream/sim-streams.js';
 import { packageRoot } from './package-root.js';
 import type { RunArgs } from './run-args.js';
-import { checkOutput, writeTextAtomic } from './output.js';
+import { checkOutput, writeTextAtomic } from '../record/output.js';
 import { Progress } from './progress.js';
 import { alertLog } from './alert-log.js';
 import { formatSummary } from './summary.js';

@@ -1,18 +1,16 @@
 import type { Grid } from '../layout/grid.js';
-import type { ConveyorSpec } from '../outbound/conveyor.js';
-import type { DockSpec } from '../outbound/dock.js';
-import type { SorterSpec } from '../outbound/sorter.js';
-import type { ShiftTicks } from '../people/shifts.js';
-import type { FaultsConfig } from '../faults/types.js';
-import type { ArmSpec } from '../stations/arms.js';
-import type { PackingConfig } from '../packing/packing.js';
-import type { OperationsConfig } from '../operations/operations-config.js';
-import type { AlertsConfig } from '../metrics/alert-rules.js';
 
 /**
  * A scenario resolved for the engine: every duration already converted to
  * ticks, every name checked. The scenario loader builds it; tests may build it
  * directly.
+ *
+ * This declares the kernel's part and the plain settings of demand, stations
+ * and storage. Each feature adds the section it reads in its own folder
+ * (`declare module '../core/config.js'` in its `state.ts`): `zones` (people),
+ * `outbound` (outbound), `arms` (stations), `packing`, `operations`,
+ * `faults` and `alerts` (metrics). So the kernel imports no feature, and a
+ * feature's settings sit next to its code.
  */
 export interface SimConfig {
   name: string;
@@ -32,23 +30,9 @@ export interface SimConfig {
   startOfDayTick: number;
   /** Ticks in a day. */
   dayTicks: number;
-  /** Person-to-goods zones (empty when the site has none). */
-  zones: ZoneConfig[];
-  /** Outbound equipment, or null: then an order is complete when its last line is picked. */
-  outbound: OutboundConfig | null;
   energy: EnergyConfig;
   /** Storage locations: pod fill and the pod return rule (omitted = every location holds a pod, fixed homes). */
   storage?: StorageConfig;
-  /** Forecast-driven operations: robots and people on duty per hour, re-slotting ahead of peaks (omitted = none: everyone on duty). */
-  operations?: OperationsConfig | null;
-  /** Faults on the run's clock: breakdowns, closures, jams, stations and people out (omitted = none). */
-  faults?: FaultsConfig | null;
-  /** Robotic picking arms at some stations (omitted = people at every station). */
-  arms?: ArmSpec[] | null;
-  /** Pack stations between pick points and their outfeeds (omitted = totes ship as picked). */
-  packing?: PackingConfig | null;
-  /** The live alert detector's rules and thresholds (omitted = no alerts). */
-  alerts?: AlertsConfig | null;
 }
 
 export interface StorageConfig {
@@ -56,72 +40,6 @@ export interface StorageConfig {
   podReturn: string;
   /** Share of storage locations holding a pod at the start (1 = all). */
   podFill: number;
-}
-
-/** A node of the outbound network a tote can be handed to. */
-export type NodeRef =
-  | { kind: 'conveyor'; index: number }
-  | { kind: 'sorter'; index: number }
-  | { kind: 'agv'; index: number; pickup: number }
-  | { kind: 'dock'; index: number };
-
-export interface ConveyorConfig extends ConveyorSpec {
-  /** Default next node. */
-  to: NodeRef;
-  /** Totes for these docks leave through a divert instead. */
-  divert: { dock: number; to: NodeRef }[];
-  /** Cells the belt runs over, infeed to discharge (for viewers; may be empty). */
-  cells: Int32Array;
-}
-
-export interface AgvConfig {
-  name: string;
-  /** The guide-path loop's cells, in driving order. */
-  loop: Int32Array;
-  vehicles: number;
-  cellsPerTick: number;
-  capacity: number;
-  /** Indices into `loop`. */
-  pickups: number[];
-  drop: number;
-  bufferCapacity: number;
-  handleTicks: number;
-  moveWh: number;
-  idleWhPerTick: number;
-  to: NodeRef;
-}
-
-export interface OutboundConfig {
-  conveyors: ConveyorConfig[];
-  sorters: (SorterSpec & { cell: number })[];
-  agvs: AgvConfig[];
-  docks: (DockSpec & { cell: number; share: number })[];
-  /** Where each station's finished totes go. */
-  stationOutfeed: NodeRef[];
-  /** Finished totes a station may hold before it stops starting new picks (back-pressure). */
-  stagingCapacity: number;
-}
-
-export interface ZoneConfig {
-  name: string;
-  depot: number;
-  pickers: number;
-  cartTotes: number;
-  walkCellsPerTick: number;
-  pickTicks: TickDistribution;
-  batchWaitTicks: number;
-  shifts: ShiftTicks[];
-  /** SKUs (by popularity rank) picked in this zone: every `skuStride`-th rank in [skuFrom, skuTo), starting at skuFrom + skuOffset. */
-  skuFrom: number;
-  skuTo: number;
-  skuStride: number;
-  skuOffset: number;
-  /** Rectangle [row0, col0, row1, col1] (inclusive) holding the zone's shelves; null = every shelf. */
-  area: [number, number, number, number] | null;
-  /** 'velocity' puts popular SKUs nearest the depot; 'random' anywhere. */
-  slotting: 'velocity' | 'random';
-  /** Where the zone's finished totes go (null without outbound equipment: done at the depot). */
-  outfeed: NodeRef | null;
 }
 
 export interface EnergyConfig {

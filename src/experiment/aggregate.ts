@@ -1,4 +1,4 @@
-import { evaluate, numberAt, parseAssertion, parsePath, type AssertionResult } from '../ci/assertions.js';
+import { evaluate, numberAt, parseAssertion, parsePath, type AssertionResult } from '../scenario/assertions.js';
 import type { Better } from './kpis.js';
 import type { ExperimentPlan } from './load.js';
 import type { RunResult, RunTask } from './run-one.js';

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
-import { checkReportPath, parseAssertion, parsePath } from '../ci/assertions.js';
+import { checkReportPath, parseAssertion, parsePath } from '../scenario/assertions.js';
 import type { SimConfig } from '../core/config.js';
-import { Sim } from '../core/sim.js';
+import { Sim } from '../sim/sim.js';
 import { buildReport, type Report } from '../metrics/report.js';
 import { flattenIssues, ScenarioError, ScenarioErrors } from '../scenario/errors.js';
 import { readJsonFile, scenarioFromJson } from '../scenario/load.js';

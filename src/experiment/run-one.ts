@@ -1,4 +1,4 @@
-import { Sim } from '../core/sim.js';
+import { Sim } from '../sim/sim.js';
 import { buildReport, type Report } from '../metrics/report.js';
 import { scenarioFromJson } from '../scenario/load.js';
 

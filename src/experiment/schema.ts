@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { assertionSyntaxError } from '../ci/assertions.js';
+import { assertionSyntaxError } from '../scenario/assertions.js';
 import { Duration } from '../scenario/schema.js';
 
 const AssertionText = z.string().superRefine((v, ctx) => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { formatSegments as formatSegs, parseAssertion, parsePath, valueAt, type Segment } from '../ci/assertions.js';
+import { formatSegments as formatSegs, parseAssertion, parsePath, valueAt, type Segment } from '../scenario/assertions.js';
 import { flattenIssues, ScenarioError, ScenarioErrors } from '../scenario/errors.js';
 import { readJsonFile } from '../scenario/load.js';
 import { canonicalJson, jsonDepth } from './dotted.js';

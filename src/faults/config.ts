@@ -1,4 +1,5 @@
-import type { OutboundConfig, ZoneConfig } from '../core/config.js';
+import type { OutboundConfig } from '../outbound/config.js';
+import type { ZoneConfig } from '../people/config.js';
 import { parseDuration } from '../core/duration.js';
 import { CellKind, robotWalkable, type Grid } from '../layout/grid.js';
 import type { ScenarioFile } from '../scenario/schema.js';

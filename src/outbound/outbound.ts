@@ -1,4 +1,4 @@
-import type { NodeRef, OutboundConfig } from '../core/config.js';
+import type { NodeRef, OutboundConfig } from './config.js';
 import type { Rng } from '../core/rng.js';
 import { AgvLoop } from './agv.js';
 import { Conveyor } from './conveyor.js';

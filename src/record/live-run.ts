@@ -1,5 +1,5 @@
 import type { SimConfig } from '../core/config.js';
-import { Sim } from '../core/sim.js';
+import { Sim } from '../sim/sim.js';
 import { EventLog } from './event-log.js';
 import { encodeHeat, HeatMap } from './heat.js';
 import { Inspector, type RobotInfo } from './inspect.js';

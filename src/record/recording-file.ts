@@ -1,5 +1,5 @@
 import { openRecording } from './open-recording.js';
-import type { Sim } from '../core/sim.js';
+import type { Sim } from '../sim/sim.js';
 import { EventLog } from './event-log.js';
 import { layoutInfo } from './layout-info.js';
 import { DEFAULT_CHUNK_FRAMES, RecordingReader } from './recording.js';

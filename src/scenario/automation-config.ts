@@ -1,4 +1,5 @@
-import type { TickDistribution, ZoneConfig } from '../core/config.js';
+import type { TickDistribution } from '../core/config.js';
+import type { ZoneConfig } from '../people/config.js';
 import { parseDuration } from '../core/duration.js';
 import type { ArmSpec } from '../stations/arms.js';
 import { sortedSides, type Carton } from '../packing/cartons.js';

@@ -1,4 +1,5 @@
-import type { AgvConfig, ConveyorConfig, NodeRef, OutboundConfig, ZoneConfig } from '../core/config.js';
+import type { AgvConfig, ConveyorConfig, NodeRef, OutboundConfig } from '../outbound/config.js';
+import type { ZoneConfig } from '../people/config.js';
 import { parseDuration, parseTimeOfDay } from '../core/duration.js';
 import { expandGuideLoop, GuidePathError } from '../outbound/guide-path.js';
 import type { ShiftTicks } from '../people/shifts.js';

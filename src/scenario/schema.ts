@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseTimeOfDay } from '../core/duration.js';
 import { Duration, MAX_SECONDS, PositiveDuration, TimeDistribution } from './primitives.js';
 import { OrderAssignmentName, SlottingName, StorageSection } from './strategies.js';
-import { assertionSyntaxError } from '../ci/assertions.js';
+import { assertionSyntaxError } from './assertions.js';
 import { Operations } from './forecast-schema.js';
 import { Alerts } from './alerts-schema.js';
 import { Arms, Packing } from './automation-schema.js';

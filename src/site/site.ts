@@ -1,4 +1,4 @@
-import type { NodeRef } from '../core/config.js';
+import type { NodeRef } from '../outbound/config.js';
 import { rngStream } from '../core/rng.js';
 import type { World } from '../core/world.js';
 import { DelayCause } from '../orders/books.js';

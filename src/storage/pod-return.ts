@@ -1,5 +1,22 @@
 import { UNREACHABLE } from '../layout/distance.js';
-import type { Storage } from './storage.js';
+
+/**
+ * What a pod return rule reads of the storage locations (src/storage/storage.ts
+ * implements it; declared here so the rules do not import the class that
+ * holds them).
+ */
+export interface ReturnView {
+  /** Location indices, nearest to the stations first. */
+  readonly byDistance: ArrayLike<number>;
+  /** Each pod's rank by expected demand (0 = hottest). */
+  readonly heatRank: ArrayLike<number>;
+  /** Whether location k is free. */
+  isFree(k: number): boolean;
+  /** The free location nearest station s (outside closed areas when one is free there), or -1 when none is. */
+  anyFree(s: number): number;
+  /** Loaded travel from station s to location k. */
+  stationDistance(s: number, k: number): number;
+}
 
 /**
  * Where a pod goes after a station visit. Rules are picked by name in the
@@ -15,7 +32,7 @@ export interface PodReturnPolicy {
    * at least one location is free. Return -1 to fall back to the free
    * location nearest the station.
    */
-  choose(storage: Storage, p: number, s: number): number;
+  choose(storage: ReturnView, p: number, s: number): number;
 }
 
 /** Fixed home: every pod goes back where it came from (the default). */

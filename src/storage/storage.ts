@@ -1,7 +1,7 @@
 import type { World } from '../core/world.js';
 import { UNREACHABLE, type DistanceCache, type DistanceField, type LazyField } from '../layout/distance.js';
 import { CellKind, type Grid } from '../layout/grid.js';
-import { POD_RETURN, type PodReturnPolicy } from './pod-return.js';
+import { POD_RETURN, type PodReturnPolicy, type ReturnView } from './pod-return.js';
 import type { Pods } from './pods.js';
 
 /**
@@ -71,7 +71,7 @@ export function podLocations(byDistance: Int32Array, podFill: number): Int32Arra
  * for a visit without a reserved location yet: at least that many locations
  * are always kept free for them.
  */
-export class Storage {
+export class Storage implements ReturnView {
   readonly grid: Grid;
   /** Location cells (grid.storage). */
   readonly cells: Int32Array;

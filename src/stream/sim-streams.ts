@@ -1,7 +1,7 @@
 import { Observable, share } from 'rxjs';
 import { EVENT_NAMES } from '../core/events.js';
 import type { Frame } from '../core/frame.js';
-import type { Sim } from '../core/sim.js';
+import type { Sim } from '../sim/sim.js';
 
 /** A discrete event as an object, for consumers at the boundary (CLI, server, viewer). */
 export interface SimEvent {

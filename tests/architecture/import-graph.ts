@@ -1,7 +1,8 @@
 /**
  * The import graph of src/, read from the source text: every `import` and
- * `export ... from` (type-only ones included) and every `import('...')` with a
- * literal specifier that names another file under src/. Specifiers ending in
+ * `export ... from` (type-only ones included), every `import('...')` with a
+ * literal specifier and every `declare module '...'` augmentation that names
+ * another file under src/. Specifiers ending in
  * `.js` name the `.ts` file beside them, as NodeNext resolution has it.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -15,6 +16,8 @@ export interface ImportGraph {
 
 const STATIC = /(?:^|[\s;}])(?:import|export)\s+(?:type\s+)?(?:[\w$*{},\s]*?\s+from\s+)?['"]([^'"\n]+)['"]/g;
 const DYNAMIC = /\bimport\(\s*['"]([^'"\n]+)['"]\s*\)/g;
+/** `declare module '../core/world.js' { ... }`: a feature adding its state to a kernel type depends on that type. */
+const AUGMENT = /\bdeclare\s+module\s+['"]([^'"\n]+)['"]/g;
 
 /** Source text without comments (string contents are kept; a `//` inside a string is rare enough in specifier-bearing lines). */
 function stripComments(text: string): string {
@@ -25,7 +28,7 @@ function stripComments(text: string): string {
 export function specifiers(text: string): string[] {
   const body = stripComments(text);
   const out: string[] = [];
-  for (const re of [STATIC, DYNAMIC]) for (const m of body.matchAll(re)) out.push(m[1]);
+  for (const re of [STATIC, DYNAMIC, AUGMENT]) for (const m of body.matchAll(re)) out.push(m[1]);
   return out;
 }
 

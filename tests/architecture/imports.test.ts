@@ -26,82 +26,13 @@ const ORDER_FLOW = new Set(['flow', 'orders', 'storage', 'stations', 'people', '
  * Files still in an import cycle. Only shrinks: a file in a cycle that is not
  * listed fails the test, and so does a listed file no longer in one.
  */
-const CYCLE_ALLOWED: string[] = [
-  'core/config.ts',
-  'core/world.ts',
-  'faults/engine.ts',
-  'fleet/stall-chain.ts',
-  'fleet/wait-for.ts',
-  'metrics/alerts.ts',
-  'metrics/stalls.ts',
-  'operations/operations.ts',
-  'operations/proactive-reslot.ts',
-  'orders/demand.ts',
-  'orders/order-assignment.ts',
-  'orders/orders.ts',
-  'outbound/outbound.ts',
-  'packing/pack-station.ts',
-  'packing/packing.ts',
-  'people/pickers.ts',
-  'site/site.ts',
-  'stations/arms.ts',
-  'stations/draw.ts',
-  'stations/service.ts',
-  'storage/pod-return.ts',
-  'storage/reslot.ts',
-  'storage/storage.ts',
-];
+const CYCLE_ALLOWED: string[] = [];
 
 /**
  * Imports that still break a layering rule, as `from -> to`. Only shrinks,
  * like the list above.
  */
-const EDGE_ALLOWED: string[] = [
-  'core/config.ts -> faults/types.ts',
-  'core/config.ts -> metrics/alert-rules.ts',
-  'core/config.ts -> operations/operations-config.ts',
-  'core/config.ts -> outbound/conveyor.ts',
-  'core/config.ts -> outbound/dock.ts',
-  'core/config.ts -> outbound/sorter.ts',
-  'core/config.ts -> packing/packing.ts',
-  'core/config.ts -> people/shifts.ts',
-  'core/config.ts -> stations/arms.ts',
-  'core/sim.ts -> faults/engine.ts',
-  'core/sim.ts -> fleet/assignment.ts',
-  'core/sim.ts -> fleet/deadlock.ts',
-  'core/sim.ts -> fleet/dispatch.ts',
-  'core/sim.ts -> fleet/motion.ts',
-  'core/sim.ts -> fleet/planner.ts',
-  'core/sim.ts -> fleet/registry.ts',
-  'core/sim.ts -> fleet/stuck.ts',
-  'core/sim.ts -> metrics/alerts.ts',
-  'core/sim.ts -> metrics/stage.ts',
-  'core/sim.ts -> metrics/stalls.ts',
-  'core/sim.ts -> operations/operations.ts',
-  'core/sim.ts -> orders/demand.ts',
-  'core/sim.ts -> site/equipment.ts',
-  'core/sim.ts -> site/flow-frame.ts',
-  'core/sim.ts -> stations/service.ts',
-  'core/sim.ts -> storage/fetch-pods.ts',
-  'core/sim.ts -> storage/reslot.ts',
-  'core/sim.ts -> storage/slotting.ts',
-  'core/world.ts -> faults/engine.ts',
-  'core/world.ts -> metrics/alerts.ts',
-  'core/world.ts -> metrics/collector.ts',
-  'core/world.ts -> metrics/stalls.ts',
-  'core/world.ts -> operations/operations.ts',
-  'core/world.ts -> orders/books.ts',
-  'core/world.ts -> orders/families.ts',
-  'core/world.ts -> orders/order-assignment.ts',
-  'core/world.ts -> orders/totes.ts',
-  'core/world.ts -> site/site.ts',
-  'core/world.ts -> stations/stations.ts',
-  'core/world.ts -> storage/pods.ts',
-  'core/world.ts -> storage/slotting.ts',
-  'core/world.ts -> storage/storage.ts',
-  'record/recording-writer.ts -> cli/output.ts',
-  'scenario/schema.ts -> ci/assertions.ts',
-];
+const EDGE_ALLOWED: string[] = [];
 
 /** Why an import from `from` to `to` breaks the layering, or null when it does not. */
 function breaksLayering(from: string, to: string): string | null {
@@ -119,8 +50,10 @@ describe('the import graph of src/', () => {
   const graph = readImportGraph(SRC);
 
   it('reads the imports it is meant to', () => {
-    expect(graph.files).toContain('core/sim.ts');
-    expect(graph.edges.get('core/sim.ts')).toContain('core/world.ts');
+    expect(graph.files).toContain('sim/sim.ts');
+    expect(graph.edges.get('sim/sim.ts')).toContain('core/world.ts');
+    // A feature's `declare module` adding its state to the world counts as an import of it.
+    expect(graph.edges.get('storage/state.ts')).toContain('core/world.ts');
   });
 
   it('has no import cycles beyond the allowed ones', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkReportPath, compare, evaluate, numberAt, parseAssertion, parsePath } from '../../src/ci/assertions.js';
+import { checkReportPath, compare, evaluate, numberAt, parseAssertion, parsePath } from '../../src/scenario/assertions.js';
 import { templateReport } from '../../src/experiment/load.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { scenarioPath } from '../helpers/scenarios.js';

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Sim } from '../../src/core/sim.js';
+import { Sim } from '../../src/sim/sim.js';
 import { aggregate, planTasks } from '../../src/experiment/aggregate.js';
 import { loadExperiment } from '../../src/experiment/load.js';
 import { runTasks } from '../../src/experiment/pool.js';

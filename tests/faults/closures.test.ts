@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RobotState } from '../../src/core/robots.js';
-import type { Sim } from '../../src/core/sim.js';
+import type { Sim } from '../../src/sim/sim.js';
 import { DistanceCache, UNREACHABLE } from '../../src/layout/distance.js';
 import { gridFromRows } from '../../src/layout/grid.js';
 import { buildReport } from '../../src/metrics/report.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EventKind } from '../../src/core/events.js';
-import type { Sim } from '../../src/core/sim.js';
+import type { Sim } from '../../src/sim/sim.js';
 import { PickerState } from '../../src/people/pickers.js';
 import { buildReport } from '../../src/metrics/report.js';
 import { watchFlow } from '../helpers/flow-invariants.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EventKind } from '../../src/core/events.js';
 import { RobotState } from '../../src/core/robots.js';
-import type { Sim } from '../../src/core/sim.js';
+import type { Sim } from '../../src/sim/sim.js';
 import { PodState } from '../../src/storage/pods.js';
 import { STATION_BLOCKED } from '../../src/stations/stations.js';
 import { buildReport } from '../../src/metrics/report.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatSummary } from '../../src/cli/summary.js';
 import { EventKind } from '../../src/core/events.js';
-import type { Sim } from '../../src/core/sim.js';
+import type { Sim } from '../../src/sim/sim.js';
 import { buildReport } from '../../src/metrics/report.js';
 import { watchFlow } from '../helpers/flow-invariants.js';
 import { watchInvariants } from '../helpers/invariants.js';

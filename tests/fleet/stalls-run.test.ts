@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkReportPath, evaluate, numberAt, parseAssertion } from '../../src/ci/assertions.js';
+import { checkReportPath, evaluate, numberAt, parseAssertion } from '../../src/scenario/assertions.js';
 import { runStalls, stallsMarkdown } from '../../src/ci/stalls.js';
 import { templateReport } from '../../src/experiment/load.js';
 import type { RunResult } from '../../src/experiment/run-one.js';

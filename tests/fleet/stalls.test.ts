@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RobotState } from '../../src/core/robots.js';
-import type { Sim } from '../../src/core/sim.js';
+import type { Sim } from '../../src/sim/sim.js';
 import { setGoal } from '../../src/core/world.js';
 import { followChain } from '../../src/fleet/stall-chain.js';
 import { WaitKind } from '../../src/fleet/wait-for.js';

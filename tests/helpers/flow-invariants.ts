@@ -1,4 +1,4 @@
-import type { Sim } from '../../src/core/sim.js';
+import type { Sim } from '../../src/sim/sim.js';
 import { CellKind } from '../../src/layout/grid.js';
 
 /** Independent checks of the material flow: units and totes on the books, AGVs on their lanes, people on walkways. */

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { Sim } from '../../src/core/sim.js';
+import { Sim } from '../../src/sim/sim.js';
 import { buildReport, type Report } from '../../src/metrics/report.js';
 import { ScenarioErrors } from '../../src/scenario/errors.js';
 import { loadScenario, scenarioFromJson, type LoadOptions } from '../../src/scenario/load.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Sim } from '../../src/core/sim.js';
+import type { Sim } from '../../src/sim/sim.js';
 import { PodState } from '../../src/storage/pods.js';
 import { checkConservation, type ConservationReport } from '../../src/metrics/conservation.js';
 import { buildReport } from '../../src/metrics/report.js';

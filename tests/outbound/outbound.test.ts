@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConveyorConfig, NodeRef, OutboundConfig } from '../../src/core/config.js';
+import type { ConveyorConfig, NodeRef, OutboundConfig } from '../../src/outbound/config.js';
 import { rngStream } from '../../src/core/rng.js';
 import { Outbound, type OutboundHooks } from '../../src/outbound/outbound.js';
 import type { SorterSpec } from '../../src/outbound/sorter.js';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Sim } from '../../src/core/sim.js';
+import { Sim } from '../../src/sim/sim.js';
 import { ScenarioError, ScenarioErrors } from '../../src/scenario/errors.js';
 import { scenarioFromJson } from '../../src/scenario/load.js';
 import { scenarioPath } from '../helpers/scenarios.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isFixed } from '../../src/core/robots.js';
-import { Sim } from '../../src/core/sim.js';
+import { Sim } from '../../src/sim/sim.js';
 import { generateWarehouse } from '../../src/layout/generate.js';
 import { CellKind, type Grid } from '../../src/layout/grid.js';
 import { checkConservation } from '../../src/metrics/conservation.js';

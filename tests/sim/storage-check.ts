@@ -1,4 +1,4 @@
-import type { Sim } from '../../src/core/sim.js';
+import type { Sim } from '../../src/sim/sim.js';
 import { RobotState } from '../../src/core/robots.js';
 import { PodState } from '../../src/storage/pods.js';
 import { CellKind } from '../../src/layout/grid.js';

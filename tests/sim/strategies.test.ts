@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Sim } from '../../src/core/sim.js';
+import type { Sim } from '../../src/sim/sim.js';
 import { buildReport, type Report } from '../../src/metrics/report.js';
 import { ScenarioErrors } from '../../src/scenario/errors.js';
 import { watchFlow } from '../helpers/flow-invariants.js';

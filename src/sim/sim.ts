@@ -1,8 +1,9 @@
-import type { SimConfig } from './config.js';
-import type { Frame } from './frame.js';
-import { isFixed } from './robots.js';
-import { rngStream } from './rng.js';
-import { createWorld, type World } from './world.js';
+import type { SimConfig } from '../core/config.js';
+import type { Frame } from '../core/frame.js';
+import { isFixed } from '../core/robots.js';
+import { rngStream } from '../core/rng.js';
+import type { World } from '../core/world.js';
+import { createWorld } from './create-world.js';
 import { ASSIGNMENTS, type AssignmentStrategy } from '../fleet/assignment.js';
 import { DispatchScratch } from '../fleet/dispatch.js';
 import { movementStage, MotionScratch } from '../fleet/motion.js';

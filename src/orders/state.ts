@@ -1,0 +1,18 @@
+import type { OrderBook } from './books.js';
+import type { SkuFamilies } from './families.js';
+import type { OrderAssignment } from './order-assignment.js';
+import type { ToteBook } from './totes.js';
+
+/** What the order flow keeps in the world. */
+declare module '../core/world.js' {
+  interface World {
+    readonly books: OrderBook;
+    readonly totes: ToteBook;
+    /** Cumulative Zipf popularity over SKUs (SKU 0 most popular). */
+    readonly skuCdf: Float64Array;
+    /** Order-to-station assignment strategy. */
+    readonly orderAssignment: OrderAssignment;
+    /** SKU families (built when demand affinity or the slotting needs them), or null. */
+    families: SkuFamilies | null;
+  }
+}

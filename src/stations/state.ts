@@ -1,0 +1,19 @@
+import type { ArmSpec } from './arms.js';
+import type { Stations } from './stations.js';
+
+/** What the pick stations keep in the world. */
+declare module '../core/world.js' {
+  interface World {
+    readonly stations: Stations;
+    /** Station index per cell (-1 elsewhere). */
+    readonly stationAt: Int32Array;
+  }
+}
+
+/** The stations' section of the resolved scenario besides `stations`. */
+declare module '../core/config.js' {
+  interface SimConfig {
+    /** Robotic picking arms at some stations (omitted = people at every station). */
+    arms?: ArmSpec[] | null;
+  }
+}
