@@ -25,14 +25,15 @@ export class Quad {
     this.mesh = new Mesh({ geometry: this.geometry, texture });
   }
 
-  /** Shows the texture's part from (0, 0) to (u, v) (fractions of its size). */
-  setUv(u: number, v: number): void {
+  /** Shows the texture's part from (u0, v0) to (u1, v1) (fractions of its size). */
+  setUv(u0: number, v0: number, u1: number, v1: number): void {
     const uvs = this.geometry.uvs;
-    if (uvs[2] === u && uvs[5] === v) return;
-    uvs[2] = u;
-    uvs[4] = u;
-    uvs[5] = v;
-    uvs[7] = v;
+    // Stored as 32-bit floats: compared as such, so an unchanged part is not uploaded again.
+    if (uvs[0] === Math.fround(u0) && uvs[1] === Math.fround(v0) && uvs[4] === Math.fround(u1) && uvs[5] === Math.fround(v1)) return;
+    uvs[0] = uvs[6] = u0;
+    uvs[1] = uvs[3] = v0;
+    uvs[2] = uvs[4] = u1;
+    uvs[5] = uvs[7] = v1;
     this.geometry.attributes.aUV.buffer.update();
   }
 }

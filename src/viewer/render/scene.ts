@@ -41,7 +41,7 @@ export class Scene {
   setLayout(layout: LayoutInfo): void {
     for (const l of this.layers) l.destroy();
     this.world.removeChildren();
-    this.ctx = { layout, robotX: new Float32Array(layout.robots), robotY: new Float32Array(layout.robots), screen: { x: 0, y: 0, scale: 1, width: 1, height: 1, resolution: 1 } };
+    this.ctx = { layout, robotX: new Float32Array(layout.robots), robotY: new Float32Array(layout.robots), screen: { x: 0, y: 0, scale: 1, width: 1, height: 1, resolution: 1 }, renderer: this.app.renderer };
     this.layers = LAYERS.map((make) => make(this.ctx!));
     for (const l of this.layers) this.world.addChild(l.container);
     this.fit();

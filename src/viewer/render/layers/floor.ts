@@ -1,4 +1,4 @@
-import { CanvasSource, Container, Texture } from 'pixi.js';
+import { CanvasSource, Container, Matrix, RenderTexture, Texture } from 'pixi.js';
 import { CELL, CELL_RGB, UNKNOWN_RGB } from '../palette.js';
 import { Quad } from '../quad.js';
 import type { Layer, LayerContext } from './layer.js';
@@ -9,8 +9,14 @@ const MAX_TEXTURE = 4096;
 /**
  * The floor, drawn once: every cell's pixels written into one canvas (a few
  * pixels per cell, with borders and marks when there is room), uploaded as
- * one texture and shown as a single quad with the one-texture shader (it
- * covers much of the screen: see ../quad.ts). Nothing here changes per frame.
+ * one texture with mipmaps.
+ *
+ * That texture is drawn into a texture the size of the canvas only when the
+ * camera moves, and each frame shows that picture pixel for pixel: software
+ * GL (no GPU) would otherwise blend two mipmap levels of a 4,000-pixel
+ * texture for every floor pixel of every frame, the largest part of a
+ * frame's cost zoomed out. Both are quads with the one-texture shader
+ * (../quad.ts).
  */
 export function floorLayer(ctx: LayerContext): Layer {
   const { width, height, rows } = ctx.layout;
@@ -51,23 +57,58 @@ export function floorLayer(ctx: LayerContext): Layer {
   // Mipmaps: zoomed far out, a smooth average instead of shimmering samples.
   const source = new CanvasSource({ resource: canvas, autoGenerateMipmaps: true, scaleMode: 'linear' });
   const texture = new Texture({ source });
-  const quad = new Quad(texture);
-  quad.mesh.scale.set(width * CELL, height * CELL);
+  const floor = new Quad(texture);
+  floor.mesh.scale.set(width * CELL, height * CELL);
+  // Drawn only into the cache, never on the stage.
+  const picture = new Container();
+  picture.addChild(floor.mesh);
   const container = new Container();
-  container.addChild(quad.mesh);
+  const shown = new Quad(Texture.EMPTY);
+  container.addChild(shown.mesh);
+  const s = ctx.screen;
+  let cache: RenderTexture | null = null;
+  const at = { x: NaN, y: NaN, scale: NaN };
+  const transform = new Matrix();
   let magnified: boolean | null = null;
   return {
     container,
     update(v) {
+      let stale = false;
       // Crisp cell edges when magnified, filtered when shrunk.
       const m = (v.zoom * CELL) / px >= 1;
       if (m !== magnified) {
         magnified = m;
         source.scaleMode = m ? 'nearest' : 'linear';
+        stale = true;
       }
+      const res = s.resolution;
+      if (!cache || cache.width !== s.width || cache.height !== s.height || cache.source.resolution !== res) {
+        cache?.destroy(true);
+        cache = RenderTexture.create({ width: s.width, height: s.height, resolution: res, scaleMode: 'nearest' });
+        shown.mesh.texture = cache;
+        stale = true;
+      }
+      if (stale || s.x !== at.x || s.y !== at.y || s.scale !== at.scale) {
+        at.x = s.x;
+        at.y = s.y;
+        at.scale = s.scale;
+        transform.set(s.scale, 0, 0, s.scale, s.x, s.y);
+        ctx.renderer.render({ container: picture, target: cache, clear: true, clearColor: [0, 0, 0, 0], transform });
+      }
+      // Shown over the floor's part of the canvas, on whole device pixels, so each pixel shows one of the picture's.
+      const x0 = Math.max(0, Math.floor(s.x * res)) / res;
+      const y0 = Math.max(0, Math.floor(s.y * res)) / res;
+      const x1 = Math.min(s.width * res, Math.ceil((s.x + width * CELL * s.scale) * res)) / res;
+      const y1 = Math.min(s.height * res, Math.ceil((s.y + height * CELL * s.scale) * res)) / res;
+      shown.mesh.visible = x1 > x0 && y1 > y0;
+      shown.setUv(x0 / s.width, y0 / s.height, x1 / s.width, y1 / s.height);
+      shown.mesh.position.set((x0 - s.x) / s.scale, (y0 - s.y) / s.scale);
+      shown.mesh.scale.set((x1 - x0) / s.scale, (y1 - y0) / s.scale);
     },
     destroy() {
       container.destroy({ children: true });
+      picture.destroy({ children: true });
+      cache?.destroy(true);
       texture.destroy(true);
     },
   };

@@ -1,4 +1,4 @@
-import type { Container } from 'pixi.js';
+import type { Container, Renderer } from 'pixi.js';
 import type { DecodedFrame } from '../../../record/frame-codec.js';
 import type { RobotInfo } from '../../../record/inspect.js';
 import type { LayoutInfo } from '../../../record/layout-info.js';
@@ -13,6 +13,8 @@ export interface LayerContext {
   robotY: Float32Array;
   /** Where the world is on the canvas this animation frame (the scene sets it before the layers update). */
   screen: ScreenTransform;
+  /** For a layer that draws into a texture of its own (the floor caches its picture at the current zoom). */
+  renderer: Renderer;
 }
 
 /** The camera as layers see it: screen = world * scale + (x, y), in CSS pixels; the canvas' size; device pixels per CSS pixel. */

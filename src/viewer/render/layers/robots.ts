@@ -214,7 +214,7 @@ class Dots {
     }
     // Only the rows in use go up.
     source.update(0, buffer.width * buffer.usedH);
-    quad.setUv(buffer.usedW / buffer.width, buffer.usedH / buffer.height);
+    quad.setUv(0, 0, buffer.usedW / buffer.width, buffer.usedH / buffer.height);
     // Placed in world units so that one texel lands on one device pixel.
     quad.mesh.position.set((x0 / res - s.x) / s.scale, (y0 / res - s.y) / s.scale);
     quad.mesh.scale.set(buffer.usedW / k, buffer.usedH / k);
