@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { EventLog } from '../../src/record/event-log.js';
 import { decodeFrame, encodeFrame, FrameFormatError, FRAME_HEADER_BYTES, isFrame, quantizeBattery, Section, type FrameParts } from '../../src/record/frame-codec.js';
@@ -57,6 +59,15 @@ describe('frame codec', () => {
     expect(f.events.dropped.length).toBe(0);
     // 12 bytes per robot plus headers: the figure docs/viewer-files.md quotes (Frame format).
     expect(bytes.length).toBeLessThan(1000 * 12 + FRAME_HEADER_BYTES + 13 * 8 + 3 * 13 + 64);
+  });
+
+  it('a frame of 1,000 robots is the size docs/viewer-files.md quotes', () => {
+    const doc = readFileSync(fileURLToPath(new URL('../../docs/viewer-files.md', import.meta.url)), 'utf8');
+    const quoted = /A frame of 1,000 robots is about ([\d.]+) KB/.exec(doc.replace(/\s+/g, ' '));
+    expect(quoted, 'docs/viewer-files.md: "A frame of 1,000 robots is about N KB"').not.toBeNull();
+    // 20 stations, no events, as a generated 500x140 warehouse's frame.
+    const p = { ...parts(1000), stationQueue: new Uint16Array(20), stationLoad: new Uint16Array(20) };
+    expect(encodeFrame(p).length / 1000).toBeCloseTo(Number(quoted![1]), 1);
   });
 
   it('writes only robotCount items of longer arrays and pads sections to 4 bytes', () => {
