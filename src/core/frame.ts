@@ -1,4 +1,5 @@
 import type { EventBuffer } from './events.js';
+import type { World } from './world.js';
 
 /**
  * One batched frame per tick, handed to observers after the tick completes.
@@ -47,4 +48,39 @@ export interface FlowFrame {
   agvLoad: Int32Array;
   /** Orders shipped so far per dock. */
   dockShipped: Int32Array;
+}
+
+/** A flow part with no entries, until a feature that has some puts its own in. */
+function emptyFlowFrame(): FlowFrame {
+  const none = () => new Int32Array(0);
+  return {
+    pickerCell: none(),
+    pickerState: new Uint8Array(0),
+    pickerCart: none(),
+    conveyorTotes: none(),
+    sorterQueue: none(),
+    chuteItems: none(),
+    agvCell: none(),
+    agvLoad: none(),
+    dockShipped: none(),
+  };
+}
+
+/** The frame of a world: the robots' own arrays, refilled by the tick loop and the features every tick. */
+export function createFrame(w: World): Frame {
+  const r = w.robots;
+  return {
+    tick: 0,
+    time: 0,
+    robotCount: r.n,
+    cell: r.cell,
+    heading: r.heading,
+    state: r.state,
+    pod: r.pod,
+    batteryWh: r.batteryWh,
+    events: w.events,
+    ordersOpen: 0,
+    ordersCompleted: 0,
+    flow: emptyFlowFrame(),
+  };
 }

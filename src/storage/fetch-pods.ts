@@ -1,6 +1,7 @@
+import type { Feature } from '../core/feature.js';
 import { cellBlocked, type World } from '../core/world.js';
-import type { AssignmentStrategy } from '../fleet/assignment.js';
-import { availableRobots, sendToCharge, sendToFetch, type DispatchScratch } from '../fleet/dispatch.js';
+import { ASSIGNMENTS, type AssignmentStrategy } from '../fleet/assignment.js';
+import { availableRobots, DispatchScratch, sendToCharge, sendToFetch } from '../fleet/dispatch.js';
 import { STATION_CLOSED } from '../stations/stations.js';
 import { PodState } from './pods.js';
 
@@ -73,4 +74,22 @@ export function assignmentStage(w: World, strategy: AssignmentStrategy, scratch:
     if (pods.queued[p]) requests.items[keep++] = p;
   }
   requests.length = keep;
+}
+
+/**
+ * Fetching pods as a feature: the assignment phase, with the task
+ * assignment strategy picked by name (`fleet.assignment`).
+ */
+export class PodFetching implements Feature {
+  readonly name = 'pod fetching';
+  readonly assignment: AssignmentStrategy;
+  readonly stages = { assignment: (w: World) => assignmentStage(w, this.assignment, this.scratch) };
+  private readonly scratch: DispatchScratch;
+
+  constructor(w: World) {
+    const assignment = ASSIGNMENTS[w.config.fleet.assignment];
+    if (!assignment) throw new Error(`unknown assignment '${w.config.fleet.assignment}'`);
+    this.assignment = assignment();
+    this.scratch = new DispatchScratch(w.pods.n, w.robots.n, w.stations.n);
+  }
 }

@@ -1,4 +1,5 @@
 import type { Pods } from './pods.js';
+import type { Reslotter } from './reslot.js';
 import type { Storage } from './storage.js';
 
 /** What storage keeps in the world. */
@@ -9,5 +10,7 @@ declare module '../core/world.js' {
     readonly storage: Storage;
     /** Pods waiting for a robot, oldest first (each pod at most once). */
     readonly requests: { items: Int32Array; length: number };
+    /** Re-slotting during the run (set by the reslotting feature; null when the slotting does not re-slot). */
+    reslot?: Reslotter | null;
   }
 }

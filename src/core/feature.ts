@@ -1,0 +1,57 @@
+import type { Frame } from './frame.js';
+import type { World } from './world.js';
+
+/**
+ * The places in a tick where features run, in the order they run. This list
+ * is the tick; after the last phase the clock advances and one frame goes out.
+ */
+export const PHASES = [
+  /** Faults starting or ending this tick, so a fault that starts at tick t is in force for all of tick t. */
+  'faults',
+  /** At an hour boundary: the forecast is fed and robots and people are put on or off duty. */
+  'duty',
+  /** Order arrivals; their lines are matched to pods. */
+  'demand',
+  /** Robots low on battery to chargers, then pod requests to idle robots. */
+  'assignment',
+  /** Re-slotting moves, with the robots assignment left idle. */
+  'rearrange',
+  /** Detours, distance fields, then every robot's next cell. */
+  'planning',
+  /** Moves checked and applied, batteries drained. */
+  'movement',
+  /** Stations: robots lift, are picked from, put pods back, plug in. */
+  'service',
+  /** The outbound network, pack stations, picker zones and station staging. */
+  'equipment',
+  /** Per-tick figures, then the alert detector. */
+  'metrics',
+] as const;
+
+/** One of the fixed places in a tick. */
+export type Phase = (typeof PHASES)[number];
+
+/** A step a feature runs at one phase of every tick. */
+export type Stage = (w: World) => void;
+
+/**
+ * One part of a run plugged into the kernel: the fleet, the order flow,
+ * faults, metrics and so on. A feature keeps its state in the world (its
+ * folder's `state.ts` declares it) and in itself, runs stages at fixed
+ * phases of the tick, and may write its part of the frame.
+ */
+export interface Feature {
+  /** For messages and the feature list. */
+  readonly name: string;
+  /** What the feature does at each phase it takes part in. Within a phase, features run in the order they are registered. */
+  readonly stages: Partial<Record<Phase, Stage>>;
+  /** Writes the feature's part of the frame once the tick is done (features in registration order). */
+  readonly frame?: (w: World, f: Frame) => void;
+}
+
+/**
+ * Creates a feature for a run over a freshly built world, or returns null
+ * when the scenario does not turn it on. Called once per run, in
+ * registration order.
+ */
+export type FeatureFactory = (w: World) => Feature | null;
