@@ -11,12 +11,13 @@ const MAX_TEXTURE = 4096;
  * pixels per cell, with borders and marks when there is room), uploaded as
  * one texture with mipmaps.
  *
- * That texture is drawn into a texture the size of the canvas only when the
- * camera moves, and each frame shows that picture pixel for pixel: software
- * GL (no GPU) would otherwise blend two mipmap levels of a 4,000-pixel
- * texture for every floor pixel of every frame, the largest part of a
- * frame's cost zoomed out. Both are quads with the one-texture shader
- * (../quad.ts).
+ * Zoomed out, that texture is drawn once per zoom level into a picture of
+ * the floor at its size on screen, and each frame shows the picture pixel
+ * for pixel (panning and following a robot move it, without drawing it
+ * again): software GL (no GPU) would otherwise blend two mipmap levels of a
+ * 4,000-pixel texture for every floor pixel of every frame, the largest part
+ * of a frame's cost. Zoomed in, the texture is drawn as it is. Both are
+ * quads with the one-texture shader (../quad.ts).
  */
 export function floorLayer(ctx: LayerContext): Layer {
   const { width, height, rows } = ctx.layout;
@@ -59,51 +60,55 @@ export function floorLayer(ctx: LayerContext): Layer {
   const texture = new Texture({ source });
   const floor = new Quad(texture);
   floor.mesh.scale.set(width * CELL, height * CELL);
-  // Drawn only into the cache, never on the stage.
+  // Holds the floor while it is drawn into the cache (not on the stage).
   const picture = new Container();
-  picture.addChild(floor.mesh);
   const container = new Container();
   const shown = new Quad(Texture.EMPTY);
   container.addChild(shown.mesh);
   const s = ctx.screen;
   let cache: RenderTexture | null = null;
-  const at = { x: NaN, y: NaN, scale: NaN };
+  /** Device pixels per world unit the cache was drawn at; NaN when it must be drawn again. */
+  let cachedAt = NaN;
   const transform = new Matrix();
   let magnified: boolean | null = null;
+  let direct: boolean | null = null;
+  /** The floor drawn straight onto the stage (true) or shown from the cache (false). */
+  const drawDirect = (on: boolean) => {
+    if (on === direct) return;
+    direct = on;
+    (on ? container : picture).addChild(floor.mesh);
+    shown.mesh.visible = !on;
+    cachedAt = NaN;
+  };
   return {
     container,
     update(v) {
-      let stale = false;
       // Crisp cell edges when magnified, filtered when shrunk.
       const m = (v.zoom * CELL) / px >= 1;
       if (m !== magnified) {
         magnified = m;
         source.scaleMode = m ? 'nearest' : 'linear';
-        stale = true;
+        cachedAt = NaN;
       }
-      const res = s.resolution;
-      if (!cache || cache.width !== s.width || cache.height !== s.height || cache.source.resolution !== res) {
+      const k = s.scale * s.resolution;
+      // The floor's size on screen, device pixels: the cache's size.
+      const w = Math.ceil(width * CELL * k);
+      const h = Math.ceil(height * CELL * k);
+      // Magnified, the floor texture is sampled once per pixel (nearest): as cheap as the cache, so drawn as it is.
+      drawDirect(m || w > MAX_TEXTURE || h > MAX_TEXTURE);
+      if (direct || k === cachedAt) return;
+      cachedAt = k;
+      if (!cache || cache.width < w || cache.height < h) {
         cache?.destroy(true);
-        cache = RenderTexture.create({ width: s.width, height: s.height, resolution: res, scaleMode: 'nearest' });
+        // A little larger than needed, so zooming does not make a new one at every step.
+        cache = RenderTexture.create({ width: Math.min(MAX_TEXTURE, Math.ceil(w * 1.2)), height: Math.min(MAX_TEXTURE, Math.ceil(h * 1.2)), resolution: 1, scaleMode: 'nearest' });
         shown.mesh.texture = cache;
-        stale = true;
       }
-      if (stale || s.x !== at.x || s.y !== at.y || s.scale !== at.scale) {
-        at.x = s.x;
-        at.y = s.y;
-        at.scale = s.scale;
-        transform.set(s.scale, 0, 0, s.scale, s.x, s.y);
-        ctx.renderer.render({ container: picture, target: cache, clear: true, clearColor: [0, 0, 0, 0], transform });
-      }
-      // Shown over the floor's part of the canvas, on whole device pixels, so each pixel shows one of the picture's.
-      const x0 = Math.max(0, Math.floor(s.x * res)) / res;
-      const y0 = Math.max(0, Math.floor(s.y * res)) / res;
-      const x1 = Math.min(s.width * res, Math.ceil((s.x + width * CELL * s.scale) * res)) / res;
-      const y1 = Math.min(s.height * res, Math.ceil((s.y + height * CELL * s.scale) * res)) / res;
-      shown.mesh.visible = x1 > x0 && y1 > y0;
-      shown.setUv(x0 / s.width, y0 / s.height, x1 / s.width, y1 / s.height);
-      shown.mesh.position.set((x0 - s.x) / s.scale, (y0 - s.y) / s.scale);
-      shown.mesh.scale.set((x1 - x0) / s.scale, (y1 - y0) / s.scale);
+      transform.set(k, 0, 0, k, 0, 0);
+      ctx.renderer.render({ container: picture, target: cache, clear: true, clearColor: [0, 0, 0, 0], transform });
+      // One texel per device pixel: the quad spans the cache's used part at this scale.
+      shown.setUv(0, 0, w / cache.width, h / cache.height);
+      shown.mesh.scale.set(w / k, h / k);
     },
     destroy() {
       container.destroy({ children: true });
