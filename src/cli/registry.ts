@@ -7,7 +7,7 @@ import { parseCommandArgs, UsageError, type CommandName } from './commands.js';
  * module only when it runs, so `wsim --help` stays quick.
  */
 export const COMMAND_RUNNERS: Record<CommandName, (rest: string[]) => Promise<number>> = {
-  run: async (rest) => await (await import('./run.js')).runCommand((await import('./run-args.js')).parseRunArgs(rest)),
+  run: async (rest) => await (await import('./run/run.js')).runCommand((await import('./run-args.js')).parseRunArgs(rest)),
   serve: async (rest) => await (await import('./serve.js')).serveCommand((await import('./run-args.js')).parseServeArgs(rest)),
   lorr: async (rest) => {
     const command = await import('./lorr.js');

@@ -8,7 +8,7 @@ import { startLiveServer } from '../server/live-server.js';
 import { UsageError } from './commands.js';
 import { packageRoot } from './package-root.js';
 import type { ServeArgs } from './run-args.js';
-import { defaultScenarioPath } from './run.js';
+import { defaultScenarioPath } from './run/run.js';
 
 /** The built viewer: `npm install` (the prepare script) or `npm run build` writes it. */
 export function distDir(): string {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatSummary } from '../../src/cli/summary.js';
+import { formatSummary } from '../../src/cli/run/summary.js';
 import { EventKind } from '../../src/core/events.js';
 import type { Sim } from '../../src/sim/sim.js';
 import { buildReport } from '../../src/metrics/report.js';

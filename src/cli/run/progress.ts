@@ -1,4 +1,4 @@
-import { formatDuration } from '../core/duration.js';
+import { formatDuration } from '../../core/duration.js';
 
 /**
  * Progress on stderr: redrawn in place on a terminal (at most ~10 times a

@@ -1,8 +1,8 @@
-import { formatDuration } from '../core/duration.js';
-import type { Report } from '../metrics/report.js';
+import { formatDuration } from '../../core/duration.js';
+import type { Report } from '../../metrics/report.js';
 import { automationLines } from './summary-automation.js';
 import { stallsSummaryLine } from './summary-stalls.js';
-import { alertsSummaryLine } from '../metrics/alerts-report.js';
+import { alertsSummaryLine } from '../../metrics/alerts-report.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 

@@ -1,4 +1,4 @@
-import type { Report } from '../metrics/report.js';
+import type { Report } from '../../metrics/report.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 

@@ -1,8 +1,8 @@
-import { Sim } from '../sim/sim.js';
-import { buildReport } from '../metrics/report.js';
-import { RunRecorder } from '../record/recording-file.js';
-import { MemorySink } from '../record/recording-writer.js';
-import { scenarioFromJson } from '../scenario/load.js';
+import { Sim } from '../../sim/sim.js';
+import { buildReport } from '../../metrics/report.js';
+import { RunRecorder } from '../../record/recording-file.js';
+import { MemorySink } from '../../record/recording-writer.js';
+import { scenarioFromJson } from '../../scenario/load.js';
 import { bundleDifference, readBundle, wsimVersion } from './bundle.js';
 
 /**
