@@ -9,6 +9,7 @@ export type NodeRef =
   | { kind: 'agv'; index: number; pickup: number }
   | { kind: 'dock'; index: number };
 
+/** A conveyor segment of the resolved scenario: its spec, where its totes go and the cells it runs over. */
 export interface ConveyorConfig extends ConveyorSpec {
   /** Default next node. */
   to: NodeRef;
@@ -18,6 +19,7 @@ export interface ConveyorConfig extends ConveyorSpec {
   cells: Int32Array;
 }
 
+/** A loop of path-guided AGVs of the resolved scenario, resolved to cells and ticks. */
 export interface AgvConfig {
   name: string;
   /** The guide-path loop's cells, in driving order. */
@@ -35,6 +37,7 @@ export interface AgvConfig {
   to: NodeRef;
 }
 
+/** The outbound equipment of the resolved scenario: belts, sorters, AGV loops, docks and where each station's totes go. */
 export interface OutboundConfig {
   conveyors: ConveyorConfig[];
   sorters: (SorterSpec & { cell: number })[];
