@@ -63,6 +63,8 @@ export class Viewer {
   private summary = new RunSummary(1);
   private readonly legend: Legend;
   private readonly hover: HoverReadout;
+  /** What the layers draw from, refilled every animation frame. */
+  private readonly view: ViewInput = { cur: null, prev: null, alpha: 1, heat: null, overlays: { heat: false, queues: false }, zoom: 1, selected: -1, info: null };
 
   constructor(
     private readonly scene: Scene,
@@ -225,16 +227,17 @@ export class Viewer {
     requestAnimationFrame(this.loop);
     const t0 = performance.now();
     const cur = this.track.cur;
-    const v: ViewInput = {
-      cur,
-      prev: this.track.prev,
-      alpha: this.track.alpha(t0),
-      heat: this.heat,
-      overlays: { heat: this.toolbar.heat.checked, queues: this.toolbar.queues.checked },
-      zoom: this.scene.zoom,
-      selected: this.selected,
-      info: this.info,
-    };
+    // One object, filled in place each animation frame.
+    const v = this.view;
+    v.cur = cur;
+    v.prev = this.track.prev;
+    v.alpha = this.track.alpha(t0);
+    v.heat = this.heat;
+    v.overlays.heat = this.toolbar.heat.checked;
+    v.overlays.queues = this.toolbar.queues.checked;
+    v.zoom = this.scene.zoom;
+    v.selected = this.selected;
+    v.info = this.info;
     if (this.layout) this.scene.update(v);
     const t1 = performance.now();
     this.scene.render();
