@@ -11,13 +11,14 @@ const MAX_TEXTURE = 4096;
  * pixels per cell, with borders and marks when there is room), uploaded as
  * one texture with mipmaps.
  *
- * Zoomed out, that texture is drawn once per zoom level into a picture of
- * the floor at its size on screen, and each frame shows the picture pixel
- * for pixel (panning and following a robot move it, without drawing it
- * again): software GL (no GPU) would otherwise blend two mipmap levels of a
- * 4,000-pixel texture for every floor pixel of every frame, the largest part
- * of a frame's cost. Zoomed in, the texture is drawn as it is. Both are
- * quads with the one-texture shader (../quad.ts).
+ * That texture is drawn into a cache and each frame shows the cache pixel
+ * for pixel: software GL (no GPU) would otherwise sample the large texture
+ * (blending two mipmap levels, zoomed out) for every floor pixel of every
+ * frame, the largest part of a frame's cost. Zoomed out, the cache holds the
+ * whole floor at its size on screen, drawn again only when the zoom changes
+ * (panning and following a robot move it); zoomed in, it holds the canvas'
+ * view, drawn again when the camera moves. Both are quads with the
+ * one-texture shader (../quad.ts).
  */
 export function floorLayer(ctx: LayerContext): Layer {
   const { width, height, rows } = ctx.layout;
@@ -67,18 +68,34 @@ export function floorLayer(ctx: LayerContext): Layer {
   container.addChild(shown.mesh);
   const s = ctx.screen;
   let cache: RenderTexture | null = null;
-  /** Device pixels per world unit the cache was drawn at; NaN when it must be drawn again. */
-  let cachedAt = NaN;
+  /** What the cache holds: the floor at a scale (placed by the world), or the canvas' view of it; at which scale and offset (device pixels). */
+  let held: 'scale' | 'screen' | null = null;
+  const drawn = { k: NaN, x: NaN, y: NaN };
   const transform = new Matrix();
   let magnified: boolean | null = null;
   let direct: boolean | null = null;
-  /** The floor drawn straight onto the stage (true) or shown from the cache (false). */
+  /** The floor drawn straight onto the stage (true: a canvas too large for one texture) or shown from the cache (false). */
   const drawDirect = (on: boolean) => {
     if (on === direct) return;
     direct = on;
     (on ? container : picture).addChild(floor.mesh);
     shown.mesh.visible = !on;
-    cachedAt = NaN;
+    held = null;
+  };
+  /** Draws the floor into the cache (made larger when needed) at `k` device pixels per world unit, offset by (x, y). */
+  const draw = (w: number, h: number, k: number, x: number, y: number): RenderTexture => {
+    if (!cache || cache.width < w || cache.height < h) {
+      cache?.destroy(true);
+      // A little larger than needed, so zooming does not make a new one at every step.
+      cache = RenderTexture.create({ width: Math.min(MAX_TEXTURE, Math.ceil(w * 1.2)), height: Math.min(MAX_TEXTURE, Math.ceil(h * 1.2)), resolution: 1, scaleMode: 'nearest' });
+      shown.mesh.texture = cache;
+    }
+    transform.set(k, 0, 0, k, x, y);
+    ctx.renderer.render({ container: picture, target: cache, clear: true, clearColor: [0, 0, 0, 0], transform });
+    drawn.k = k;
+    drawn.x = x;
+    drawn.y = y;
+    return cache;
   };
   return {
     container,
@@ -88,27 +105,49 @@ export function floorLayer(ctx: LayerContext): Layer {
       if (m !== magnified) {
         magnified = m;
         source.scaleMode = m ? 'nearest' : 'linear';
-        cachedAt = NaN;
+        held = null;
       }
       const k = s.scale * s.resolution;
-      // The floor's size on screen, device pixels: the cache's size.
-      const w = Math.ceil(width * CELL * k);
-      const h = Math.ceil(height * CELL * k);
-      // Magnified, the floor texture is sampled once per pixel (nearest): as cheap as the cache, so drawn as it is.
-      drawDirect(m || w > MAX_TEXTURE || h > MAX_TEXTURE);
-      if (direct || k === cachedAt) return;
-      cachedAt = k;
-      if (!cache || cache.width < w || cache.height < h) {
-        cache?.destroy(true);
-        // A little larger than needed, so zooming does not make a new one at every step.
-        cache = RenderTexture.create({ width: Math.min(MAX_TEXTURE, Math.ceil(w * 1.2)), height: Math.min(MAX_TEXTURE, Math.ceil(h * 1.2)), resolution: 1, scaleMode: 'nearest' });
-        shown.mesh.texture = cache;
+      // The floor's size on screen and the canvas' size, device pixels.
+      const fw = width * CELL * k;
+      const fh = height * CELL * k;
+      const cw = Math.ceil(s.width * s.resolution);
+      const ch = Math.ceil(s.height * s.resolution);
+      const fits = !m && Math.ceil(fw) <= MAX_TEXTURE && Math.ceil(fh) <= MAX_TEXTURE;
+      drawDirect(!fits && (cw > MAX_TEXTURE || ch > MAX_TEXTURE));
+      if (direct) return;
+      if (fits) {
+        // Zoomed out: the whole floor at this scale, drawn again only when the zoom changes; panning moves it.
+        const w = Math.ceil(fw);
+        const h = Math.ceil(fh);
+        shown.mesh.visible = true;
+        if (held === 'scale' && drawn.k === k) return;
+        held = 'scale';
+        const c = draw(w, h, k, 0, 0);
+        // One texel per device pixel: the quad spans the cache's used part at this scale.
+        shown.setUv(0, 0, w / c.width, h / c.height);
+        shown.mesh.position.set(0, 0);
+        shown.mesh.scale.set(w / k, h / k);
+        return;
       }
-      transform.set(k, 0, 0, k, 0, 0);
-      ctx.renderer.render({ container: picture, target: cache, clear: true, clearColor: [0, 0, 0, 0], transform });
-      // One texel per device pixel: the quad spans the cache's used part at this scale.
-      shown.setUv(0, 0, w / cache.width, h / cache.height);
-      shown.mesh.scale.set(w / k, h / k);
+      // Zoomed in: the part on the canvas, drawn again whenever the camera moves (the texture's own pixels are
+      // then larger than the screen's, and one read from the cache still costs less than one from the texture).
+      const ox = s.x * s.resolution;
+      const oy = s.y * s.resolution;
+      if (held !== 'screen' || drawn.k !== k || drawn.x !== ox || drawn.y !== oy) {
+        held = 'screen';
+        draw(cw, ch, k, ox, oy);
+      }
+      const c = cache!;
+      // Shown over the floor's part of the canvas, on whole device pixels.
+      const x0 = Math.max(0, Math.floor(ox));
+      const y0 = Math.max(0, Math.floor(oy));
+      const x1 = Math.min(cw, Math.ceil(ox + fw));
+      const y1 = Math.min(ch, Math.ceil(oy + fh));
+      shown.mesh.visible = x1 > x0 && y1 > y0;
+      shown.setUv(x0 / c.width, y0 / c.height, x1 / c.width, y1 / c.height);
+      shown.mesh.position.set((x0 - ox) / k, (y0 - oy) / k);
+      shown.mesh.scale.set((x1 - x0) / k, (y1 - y0) / k);
     },
     destroy() {
       container.destroy({ children: true });
