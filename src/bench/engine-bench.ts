@@ -7,7 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import { Sim } from '../sim/sim.js';
-import { buildReport } from '../metrics/report.js';
+import { buildReport } from '../sim/report.js';
 import { scenarioFromJson } from '../scenario/load.js';
 
 function scenario(robots: number, hours: number, planner: string) {

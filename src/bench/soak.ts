@@ -23,7 +23,7 @@
 import { parseArgs } from 'node:util';
 import { Sim } from '../sim/sim.js';
 import { formatDuration } from '../core/duration.js';
-import { buildReport } from '../metrics/report.js';
+import { buildReport } from '../sim/report.js';
 import { scenarioFromJson } from '../scenario/load.js';
 
 /** Orders per hour per robot at profile 1 and peak factor 1. */

@@ -55,3 +55,18 @@ export interface Feature {
  * registration order.
  */
 export type FeatureFactory = (w: World) => Feature | null;
+
+/**
+ * A feature's part of the end-of-run report: one or more top-level keys,
+ * built from the world once the run is over. Unlike a `Feature` it is not
+ * created per run: a section is in every report, also when the scenario
+ * leaves the feature off (then its builder finds the feature's part of the
+ * world null and writes null, zeros, or leaves out a key documented as
+ * optional), so the report keeps one key order whatever the scenario.
+ */
+export interface ReportSection<Section extends object = object> {
+  /** The top-level keys `build` writes, in the order it writes them. */
+  readonly keys: readonly string[];
+  /** The section's value(s) at the end of the run. */
+  readonly build: (w: World) => Section;
+}

@@ -1,5 +1,6 @@
 import { Sim } from '../sim/sim.js';
-import { buildReport, type Report } from '../metrics/report.js';
+import type { Report } from '../metrics/report.js';
+import { buildReport } from '../sim/report.js';
 import { scenarioFromJson } from '../scenario/load.js';
 
 /** A report without its wall-clock field: equal runs, equal reports. */

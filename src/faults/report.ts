@@ -1,5 +1,6 @@
 import { ROBOT_STATE_NAMES } from '../core/robots.js';
 import type { World } from '../core/world.js';
+import type { ReportPart } from '../metrics/report.js';
 import { DELAY_CAUSES } from '../orders/books.js';
 
 /** Rounds for the report (as the rest of the report does). */
@@ -35,6 +36,16 @@ export interface FaultsReport {
   /** Cost of keeping the distance fields exact: blocked-mask changes, fields dropped and searched again, cells blocked at the end. */
   distanceFields: { maskChanges: number; fieldsInvalidated: number; blockedCellsAtEnd: number };
 }
+
+declare module '../metrics/report.js' {
+  interface Report {
+    /** Faults of the run (breakdowns, closures, jams, chutes, stations, people), the controller's response and the orders they delayed; zeros without faults. */
+    faults: FaultsReport;
+  }
+}
+
+/** The faults of the run and what they did; zeros and empty lists without faults. */
+export const faultsSection: ReportPart<'faults'> = { keys: ['faults'], build: (w) => ({ faults: buildFaultsReport(w) }) };
 
 export function buildFaultsReport(w: World): FaultsReport {
   const tickS = w.config.tickSeconds;

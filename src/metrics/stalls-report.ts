@@ -1,6 +1,6 @@
 import type { World } from '../core/world.js';
 import type { StallCause } from '../fleet/stall-chain.js';
-import { r4 } from './flow-report.js';
+import { r4 } from './round.js';
 import { compareEpisodes, STALLS_KEPT, type StallEpisode } from './stalls.js';
 
 /** One stall episode in the report. */

@@ -1,13 +1,28 @@
-import type { Feature, FeatureFactory } from '../core/feature.js';
+import type { Feature, FeatureFactory, ReportSection } from '../core/feature.js';
 import type { World } from '../core/world.js';
 import { faults } from '../faults/feature.js';
+import { faultsSection } from '../faults/report.js';
 import { FleetControl } from '../fleet/feature.js';
+import { alertsSection } from '../metrics/alerts-section.js';
+import { conservationSection } from '../metrics/conservation-section.js';
+import { energySection } from '../metrics/energy-report.js';
 import { alerting, metrics, stallWatch } from '../metrics/feature.js';
+import { congestionSection, seriesSection, timelineSection } from '../metrics/figures-report.js';
+import type { Report } from '../metrics/report.js';
+import { robotsSection } from '../metrics/robots-report.js';
 import { operations } from '../operations/feature.js';
+import { operationsSection } from '../operations/report.js';
 import { demand } from '../orders/feature.js';
+import { itemsSection, ordersSection } from '../orders/report.js';
+import { beltsSection, vehiclesSection } from '../outbound/report.js';
+import { packingSection } from '../packing/report.js';
+import { pickersSection } from '../people/report.js';
 import { site } from '../site/feature.js';
 import { service } from '../stations/feature.js';
+import { robotPickingSection } from '../stations/picking-report.js';
+import { stationsSection } from '../stations/report.js';
 import { podFetching, reslotting } from '../storage/feature.js';
+import { storageSection, strategiesSection } from '../storage/report.js';
 
 /**
  * Every feature a run can have, in registration order. Each is created in
@@ -41,3 +56,33 @@ export function createFeatures(w: World, factories: readonly FeatureFactory[] = 
   }
   return out;
 }
+
+/**
+ * Every section of the report, in report order (after the run's header, see
+ * src/sim/report.ts). The order is the report's published key order, which
+ * readers of reports and byte-for-byte comparisons rely on, so it is not the
+ * tick's: a new section goes at the end. Every section is in every report
+ * (null or empty when its feature is off), except the ones documented as
+ * optional (alerts, robotPicking, packing).
+ */
+export const REPORT_SECTIONS: readonly ReportSection<Partial<Report>>[] = [
+  ordersSection, // orders: orders, lines, throughput, cycleTimeSeconds, sla
+  robotsSection, // metrics: robots
+  stationsSection, // stations: stations
+  congestionSection, // metrics: congestion, ordersPerHourSeries
+  itemsSection, // orders: items, totes
+  timelineSection, // metrics: timelineSeconds
+  beltsSection, // outbound: conveyors, sorters
+  pickersSection, // people: pickers
+  vehiclesSection, // outbound: agvs, docks
+  energySection, // metrics: energy
+  seriesSection, // metrics: timeSeries, cycleTimeHistogram, congestionGrid
+  strategiesSection, // storage: strategies
+  storageSection, // storage: storage
+  faultsSection, // faults: faults
+  operationsSection, // operations: forecast, operations
+  conservationSection, // metrics: conservation
+  alertsSection, // metrics: alerts (optional)
+  robotPickingSection, // stations: robotPicking (optional)
+  packingSection, // packing: packing (optional)
+];

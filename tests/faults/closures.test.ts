@@ -3,7 +3,7 @@ import { RobotState } from '../../src/core/robots.js';
 import type { Sim } from '../../src/sim/sim.js';
 import { DistanceCache, UNREACHABLE } from '../../src/layout/distance.js';
 import { gridFromRows } from '../../src/layout/grid.js';
-import { buildReport } from '../../src/metrics/report.js';
+import { buildReport } from '../../src/sim/report.js';
 import { watchFlow } from '../helpers/flow-invariants.js';
 import { watchInvariants } from '../helpers/invariants.js';
 import { simFromJson } from '../helpers/scenarios.js';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { EventKind } from '../../src/core/events.js';
 import type { Sim } from '../../src/sim/sim.js';
 import { PickerState } from '../../src/people/pickers.js';
-import { buildReport } from '../../src/metrics/report.js';
+import { buildReport } from '../../src/sim/report.js';
 import { watchFlow } from '../helpers/flow-invariants.js';
 import { watchInvariants } from '../helpers/invariants.js';
 import { scenarioPath, simFromJson } from '../helpers/scenarios.js';

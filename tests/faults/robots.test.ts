@@ -4,7 +4,7 @@ import { RobotState } from '../../src/core/robots.js';
 import type { Sim } from '../../src/sim/sim.js';
 import { PodState } from '../../src/storage/pods.js';
 import { STATION_BLOCKED } from '../../src/stations/stations.js';
-import { buildReport } from '../../src/metrics/report.js';
+import { buildReport } from '../../src/sim/report.js';
 import { watchFlow } from '../helpers/flow-invariants.js';
 import { watchInvariants } from '../helpers/invariants.js';
 import { simFromJson } from '../helpers/scenarios.js';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatSummary } from '../../src/cli/run/summary.js';
 import { EventKind } from '../../src/core/events.js';
 import type { Sim } from '../../src/sim/sim.js';
-import { buildReport } from '../../src/metrics/report.js';
+import { buildReport } from '../../src/sim/report.js';
 import { watchFlow } from '../helpers/flow-invariants.js';
 import { watchInvariants } from '../helpers/invariants.js';
 import { scenarioPath, simFromJson, stableReport } from '../helpers/scenarios.js';

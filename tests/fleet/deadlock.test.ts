@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RobotState } from '../../src/core/robots.js';
 import { setGoal } from '../../src/core/world.js';
 import { DEADLOCK_TICKS } from '../../src/fleet/deadlock.js';
-import { buildReport } from '../../src/metrics/report.js';
+import { buildReport } from '../../src/sim/report.js';
 import { watchInvariants } from '../helpers/invariants.js';
 import { simFromJson } from '../helpers/scenarios.js';
 

@@ -5,7 +5,7 @@ import { checkReportPath, evaluate, numberAt, parseAssertion } from '../../src/s
 import { runStalls, stallsMarkdown } from '../../src/ci/stalls.js';
 import { templateReport } from '../../src/experiment/load.js';
 import type { RunResult } from '../../src/experiment/run-one.js';
-import { buildReport } from '../../src/metrics/report.js';
+import { buildReport } from '../../src/sim/report.js';
 import { cli, tempDir, writeJson } from '../experiment/fixtures.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { loaderMessages, scenarioPath, simFromJson } from '../helpers/scenarios.js';

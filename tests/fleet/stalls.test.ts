@@ -4,7 +4,7 @@ import type { Sim } from '../../src/sim/sim.js';
 import { setGoal } from '../../src/core/world.js';
 import { followChain } from '../../src/fleet/stall-chain.js';
 import { WaitKind } from '../../src/fleet/wait-for.js';
-import { buildReport } from '../../src/metrics/report.js';
+import { buildReport } from '../../src/sim/report.js';
 import { simFromJson } from '../helpers/scenarios.js';
 
 /** A site with the given rows and robots at the given cells, no orders. */

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { Sim } from '../../src/sim/sim.js';
-import { buildReport, type Report } from '../../src/metrics/report.js';
+import type { Report } from '../../src/metrics/report.js';
+import { buildReport } from '../../src/sim/report.js';
 import { ScenarioErrors } from '../../src/scenario/errors.js';
 import { loadScenario, scenarioFromJson, type LoadOptions } from '../../src/scenario/load.js';
 

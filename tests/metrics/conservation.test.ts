@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Sim } from '../../src/sim/sim.js';
 import { PodState } from '../../src/storage/pods.js';
 import { checkConservation, type ConservationReport } from '../../src/metrics/conservation.js';
-import { buildReport } from '../../src/metrics/report.js';
+import { buildReport } from '../../src/sim/report.js';
 import { scenarioPath, simFor, simFromJson } from '../helpers/scenarios.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EventKind } from '../../src/core/events.js';
 import { RobotState } from '../../src/core/robots.js';
-import { buildReport, type Report } from '../../src/metrics/report.js';
+import type { Report } from '../../src/metrics/report.js';
+import { buildReport } from '../../src/sim/report.js';
 import { scenarioFromJson } from '../../src/scenario/load.js';
 import { scenarioPath, simFor, simFromJson, stableReport } from '../helpers/scenarios.js';
 

@@ -8,7 +8,7 @@ import { Packing, type PackingConfig } from '../../src/packing/packing.js';
 import type { PackStationSpec } from '../../src/packing/pack-station.js';
 import { ToteBook } from '../../src/orders/totes.js';
 import { rngStream } from '../../src/core/rng.js';
-import { buildReport } from '../../src/metrics/report.js';
+import { buildReport } from '../../src/sim/report.js';
 import { scenarioFromJson } from '../../src/scenario/load.js';
 import { watchFlow } from '../helpers/flow-invariants.js';
 import { scenarioPath, simFor, simFromJson, stableReport, loaderMessages } from '../helpers/scenarios.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport } from '../../src/metrics/report.js';
+import { buildReport } from '../../src/sim/report.js';
 import { watchFlow } from '../helpers/flow-invariants.js';
 import { watchInvariants } from '../helpers/invariants.js';
 import { simFor, stableReport } from '../helpers/scenarios.js';

@@ -5,7 +5,7 @@ import { Sim } from '../../src/sim/sim.js';
 import { generateWarehouse } from '../../src/layout/generate.js';
 import { CellKind, type Grid } from '../../src/layout/grid.js';
 import { checkConservation } from '../../src/metrics/conservation.js';
-import { buildReport } from '../../src/metrics/report.js';
+import { buildReport } from '../../src/sim/report.js';
 import { ScenarioError, ScenarioErrors } from '../../src/scenario/errors.js';
 import { scenarioFromJson } from '../../src/scenario/load.js';
 import { watchFlow } from '../helpers/flow-invariants.js';

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Sim } from '../../src/sim/sim.js';
-import { buildReport, type Report } from '../../src/metrics/report.js';
+import type { Report } from '../../src/metrics/report.js';
+import { buildReport } from '../../src/sim/report.js';
 import { ScenarioErrors } from '../../src/scenario/errors.js';
 import { watchFlow } from '../helpers/flow-invariants.js';
 import { watchInvariants } from '../helpers/invariants.js';

@@ -6,7 +6,7 @@ import type { World } from '../../src/core/world.js';
 import { StationPicking, type ArmSpec } from '../../src/stations/arms.js';
 import { OrderBook } from '../../src/orders/books.js';
 import { drawTicks } from '../../src/stations/draw.js';
-import { buildReport } from '../../src/metrics/report.js';
+import { buildReport } from '../../src/sim/report.js';
 import { scenarioFromJson } from '../../src/scenario/load.js';
 import { watchFlow } from '../helpers/flow-invariants.js';
 import { watchInvariants } from '../helpers/invariants.js';

@@ -1,5 +1,5 @@
 import { Sim } from '../../sim/sim.js';
-import { buildReport } from '../../metrics/report.js';
+import { buildReport } from '../../sim/report.js';
 import { RunRecorder } from '../../record/recording-file.js';
 import { MemorySink } from '../../record/recording-writer.js';
 import { scenarioFromJson } from '../../scenario/load.js';

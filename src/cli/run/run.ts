@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { Sim } from '../../sim/sim.js';
 import { prepareRunCi } from '../../ci/run-ci.js';
-import { buildReport } from '../../metrics/report.js';
+import { buildReport } from '../../sim/report.js';
 import { RunRecorder } from '../../record/recording-file.js';
 import { MemorySink } from '../../record/recording-writer.js';
 import { loadScenario, readJsonFile } from '../../scenario/load.js';

@@ -1,0 +1,15 @@
+import { checkConservation, type ConservationReport } from './conservation.js';
+import type { ReportPart } from './report.js';
+
+declare module './report.js' {
+  interface Report {
+    /** Orders, lines, items, totes and pods recounted at the end: created = completed + in progress + dropped; `wsim run` fails when not balanced. */
+    conservation: ConservationReport;
+  }
+}
+
+/** The books recounted at the end of the run. Its own file: tests replace checkConservation in its module, and this section must call the replaced one. */
+export const conservationSection: ReportPart<'conservation'> = {
+  keys: ['conservation'],
+  build: (w) => ({ conservation: checkConservation(w) }),
+};
