@@ -42,20 +42,35 @@ export function robotsLayer(ctx: LayerContext): Layer {
   const stateColor = STATE_COLORS.map((c) => packedColor(c));
   const unknownColor = packedColor(UNKNOWN_COLOR);
   const podShown = packedColor(POD_COLOR, POD_ALPHA);
-  const podHidden = packedColor(POD_COLOR, 0);
   const rs = (CELL * ROBOT_SIZE) / TEX;
   const ps = (CELL * POD_SIZE) / TEX;
+  // Pools of particles made once. Each frame the robots on the canvas take the first of them in robot order
+  // (and the pods they carry the first pod particles), and the containers draw only those: zoomed in, the
+  // robots off the canvas cost nothing, and no pod square is drawn for a robot carrying none.
   const robotP: Particle[] = [];
   const podP: Particle[] = [];
   for (let i = 0; i < n; i++) {
-    const r = new Particle({ texture: robotTex, anchorX: 0.5, anchorY: 0.5, scaleX: rs, scaleY: rs });
+    robotP.push(new Particle({ texture: robotTex, anchorX: 0.5, anchorY: 0.5, scaleX: rs, scaleY: rs }));
     const p = new Particle({ texture: podTex, anchorX: 0.5, anchorY: 0.5, scaleX: ps, scaleY: ps });
-    p.color = podHidden;
-    robotP.push(r);
+    p.color = podShown;
     podP.push(p);
-    robots.addParticle(r);
-    pods.addParticle(p);
   }
+  /** How many particles each container has had static data (scale, anchor) uploaded for. */
+  const uploaded = new Map<ParticleContainer, number>([
+    [robots, 0],
+    [pods, 0],
+  ]);
+  /** Has `c` draw the first `m` particles of `pool`: its own list is cut or refilled, with no particle made. */
+  const drawFirst = (c: ParticleContainer, pool: Particle[], m: number) => {
+    const list = c.particleChildren;
+    if (list.length > m) list.length = m;
+    while (list.length < m) list.push(pool[list.length]);
+    // Static properties go up only when asked; particles drawn for the first time need theirs.
+    if (m > uploaded.get(c)!) {
+      uploaded.set(c, m);
+      c.update();
+    }
+  };
   const container = new Container();
   container.addChild(pods, robots);
   const { robotX, robotY, screen } = ctx;
@@ -72,6 +87,13 @@ export function robotsLayer(ctx: LayerContext): Layer {
       const prev = v.prev;
       const a = v.alpha;
       const count = Math.min(n, f.robotCount);
+      // The canvas in world units, a pod's size wider all round.
+      const margin = CELL;
+      const left = -screen.x / screen.scale - margin;
+      const top = -screen.y / screen.scale - margin;
+      const right = (screen.width - screen.x) / screen.scale + margin;
+      const bottom = (screen.height - screen.y) / screen.scale + margin;
+      let shown = 0;
       let carried = 0;
       for (let i = 0; i < count; i++) {
         const c1 = f.cell[i];
@@ -91,23 +113,25 @@ export function robotsLayer(ctx: LayerContext): Layer {
         y = (y + 0.5) * CELL;
         robotX[i] = x;
         robotY[i] = y;
-        if (useDots) continue;
-        const rp = robotP[i];
+        if (useDots || x < left || x > right || y < top || y > bottom) continue;
+        const rp = robotP[shown++];
         rp.x = x;
         rp.y = y;
         rp.rotation = f.heading[i] * QUARTER;
         rp.color = stateColor[f.state[i]] ?? unknownColor;
-        const pp = podP[i];
-        pp.x = x;
-        pp.y = y;
         if (f.pod[i] >= 0) {
-          pp.color = podShown;
-          carried++;
-        } else pp.color = podHidden;
+          const pp = podP[carried++];
+          pp.x = x;
+          pp.y = y;
+        }
       }
-      // No pod carried (a LoRR run, say): the pod container is not drawn at all rather than as n transparent squares.
-      if (!useDots) pods.visible = carried > 0;
-      else dots.draw(f, count, v.zoom, ctx.layout.width * CELL, ctx.layout.height * CELL, robotX, robotY, screen);
+      if (useDots) {
+        dots.draw(f, count, v.zoom, ctx.layout.width * CELL, ctx.layout.height * CELL, robotX, robotY, screen);
+        return;
+      }
+      drawFirst(robots, robotP, shown);
+      drawFirst(pods, podP, carried);
+      pods.visible = carried > 0;
     },
     destroy() {
       container.destroy({ children: true });
