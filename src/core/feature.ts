@@ -70,3 +70,29 @@ export interface ReportSection<Section extends object = object> {
   /** The section's value(s) at the end of the run. */
   readonly build: (w: World) => Section;
 }
+
+/**
+ * Where a feature tells the books what it holds of the material flow at the
+ * end of a run (orders, lines, items, totes, pods, by place), and what it
+ * found wrong in its own records.
+ */
+export interface BooksTally {
+  /** Adds `n` of `entity` counted one by one at `place` (e.g. totes in the outbound network). */
+  hold(entity: string, place: string, n: number): void;
+  /** Adds room for at most `n` of `entity` at `place`, where they are not counted one by one but found by difference (totes on carts). */
+  room(entity: string, place: string, n: number): void;
+  /** Notes an inconsistency about `entity`: its books then do not close. */
+  problem(entity: string, message: string): void;
+}
+
+/**
+ * A feature's part of the conservation books: what it holds at the end of a
+ * run. Like a report section it is static and in every run; a feature the
+ * scenario leaves off finds its part of the world null and holds nothing.
+ */
+export interface BooksPart {
+  /** For messages. */
+  readonly name: string;
+  /** Tells the tally what the feature holds, recounted from its own state. */
+  readonly count: (w: World, tally: BooksTally) => void;
+}

@@ -1,3 +1,4 @@
+import type { BooksPart } from '../core/feature.js';
 import { checkConservation, type ConservationReport } from './conservation.js';
 import type { ReportPart } from './report.js';
 
@@ -8,8 +9,11 @@ declare module './report.js' {
   }
 }
 
-/** The books recounted at the end of the run. Its own file: tests replace checkConservation in its module, and this section must call the replaced one. */
-export const conservationSection: ReportPart<'conservation'> = {
-  keys: ['conservation'],
-  build: (w) => ({ conservation: checkConservation(w) }),
-};
+/**
+ * The books recounted at the end of the run, with the features' parts of
+ * them. Its own file: tests replace checkConservation in its module, and this
+ * section must call the replaced one.
+ */
+export function conservationSection(parts: readonly BooksPart[]): ReportPart<'conservation'> {
+  return { keys: ['conservation'], build: (w) => ({ conservation: checkConservation(w, parts) }) };
+}

@@ -1,6 +1,8 @@
+import type { BooksPart } from '../core/feature.js';
 import type { World } from '../core/world.js';
-import { PodState } from '../storage/pods.js';
 import { CellKind } from '../layout/grid.js';
+import { PodState } from '../storage/pods.js';
+import { BooksTallies } from './books-tally.js';
 
 /**
  * Conservation at the end of a run: every order, line, unit, tote and pod the
@@ -9,9 +11,14 @@ import { CellKind } from '../layout/grid.js';
  * tote line lists, units in totes and loose on sorters, totes in slots and on
  * equipment, pods in storage and on robots) or dropped with a reason.
  *
+ * The order book, the tote book and the pods are recounted here; what the
+ * equipment holds (staged totes, the outbound network, pack stations, carts)
+ * each feature tells through its `BooksPart`, registered in `BOOKS`
+ * (src/sim/features.ts).
+ *
  * Nothing is ever dropped today; `dropped` stays empty (a total of 0) until
  * faults (a damaged unit, a lost tote, a pod taken out of service) report
- * theirs through the second argument of `checkConservation`.
+ * theirs through the `drops` argument of `checkConservation`.
  */
 
 /** The entities whose books must close. */
@@ -78,8 +85,8 @@ function droppedOf(d: Readonly<Record<string, number>> | undefined): { dropped: 
  * O(order slots + line lists + tote slots + pods + robots + storage cells);
  * allocates only the report (and one scratch array over storage cells).
  */
-export function checkConservation(w: World, drops: DroppedCounts = {}): ConservationReport {
-  const { books, totes, pods, robots: r, site, storage, grid } = w;
+export function checkConservation(w: World, parts: readonly BooksPart[], drops: DroppedCounts = {}): ConservationReport {
+  const { books, totes, pods, robots: r, storage, grid } = w;
   const problems: string[] = [];
   let more = 0;
   const bad = new Set<ConservedEntity>();
@@ -106,25 +113,16 @@ export function checkConservation(w: World, drops: DroppedCounts = {}): Conserva
     if (totes.linesLeft[t] > 0) openTotes++;
     else closedTotes++;
   }
-  let staged = 0;
-  for (const q of site.staged) staged += q.length;
-  const ob = site.outbound;
-  // Totes at pack stations count with the outbound network: closed, past their pick point, not yet delivered.
-  const inOutbound = (ob === null ? 0 : ob.totesHeld()) + (site.packing?.totesHeld() ?? 0);
-  let cartSlots = 0;
-  for (const z of site.zones) for (let k = 0; k < z.cartCount.length; k++) cartSlots += z.cartCount[k];
+  // What the equipment holds, feature by feature.
+  const tally = new BooksTallies((e, m) => problem(e as ConservedEntity, m));
+  for (const part of parts) part.count(w, tally);
+  const staged = tally.held('totes', 'staged');
+  const inOutbound = tally.held('totes', 'inOutbound');
+  const cartSlots = tally.roomAt('totes', 'onCarts');
   const onCarts = closedTotes - staged - inOutbound;
   if (onCarts < 0) problem('totes', `${staged} staged + ${inOutbound} in the outbound network, but only ${closedTotes} live totes are closed`);
   else if (onCarts > cartSlots) problem('totes', `${onCarts} closed totes are neither staged nor in the outbound network, but carts hold only ${cartSlots}`);
   if (totes.live !== liveTotes) problem('totes', `the book counts ${totes.live} in use, recounted ${liveTotes}`);
-  // Staged totes are live and closed.
-  site.staged.forEach((q, s) => {
-    for (let k = 0; k < q.length; k++) {
-      const t = q.at(k);
-      if (t < 0 || t >= toteSlots || totes.order[t] < 0) problem('totes', `station ${s} stages tote ${t}, which is not in use`);
-      else if (totes.linesLeft[t] !== 0) problem('totes', `station ${s} stages tote ${t} with ${totes.linesLeft[t]} lines still to pick`);
-    }
-  });
 
   // ---- Orders: a slot is open while its units are not all delivered (it is freed the moment they are).
   // Slots never used, or freed, read items == itemsDone; every order has at least one unit.
@@ -183,19 +181,8 @@ export function checkConservation(w: World, drops: DroppedCounts = {}): Conserva
   if (remainingLines !== linesOpen) problem('lines', `open orders wait for ${remainingLines} lines, ${linesOpen} are on pod and tote lists`);
 
   // ---- Items: in live totes (picked or not) and loose on sorters.
-  let loose = 0;
-  if (ob !== null) for (const s of ob.sorters) loose += s.looseItems();
+  const loose = tally.held('items', 'looseOnSorters');
   if (undelivered !== itemsInTotes + loose) problem('items', `open orders await ${undelivered} units, but totes hold ${itemsInTotes} and sorters ${loose}`);
-  if (ob !== null && ob.docks.length > 0) {
-    let atDocks = 0;
-    let shipped = 0;
-    for (const d of ob.docks) {
-      atDocks += d.itemsIn;
-      shipped += d.ordersShipped;
-    }
-    if (atDocks !== books.itemsDelivered) problem('items', `docks received ${atDocks} units, the book counts ${books.itemsDelivered} delivered`);
-    if (shipped !== books.ordersCompleted) problem('orders', `docks shipped ${shipped}, the book counts ${books.ordersCompleted} completed`);
-  }
 
   // ---- Pods: resting in storage by state, on robots by the robots' own record.
   let stored = 0;

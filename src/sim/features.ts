@@ -1,4 +1,4 @@
-import type { Feature, FeatureFactory, ReportSection } from '../core/feature.js';
+import type { BooksPart, Feature, FeatureFactory, ReportSection } from '../core/feature.js';
 import type { World } from '../core/world.js';
 import { faults } from '../faults/feature.js';
 import { faultsSection } from '../faults/report.js';
@@ -14,9 +14,13 @@ import { operations } from '../operations/feature.js';
 import { operationsSection } from '../operations/report.js';
 import { demand } from '../orders/feature.js';
 import { itemsSection, ordersSection } from '../orders/report.js';
+import { outboundBooks } from '../outbound/books.js';
 import { beltsSection, vehiclesSection } from '../outbound/report.js';
+import { packingBooks } from '../packing/books.js';
 import { packingSection } from '../packing/report.js';
+import { cartBooks } from '../people/books.js';
 import { pickersSection } from '../people/report.js';
+import { stagingBooks } from '../site/books.js';
 import { site } from '../site/feature.js';
 import { service } from '../stations/feature.js';
 import { robotPickingSection } from '../stations/picking-report.js';
@@ -58,6 +62,18 @@ export function createFeatures(w: World, factories: readonly FeatureFactory[] = 
 }
 
 /**
+ * The features' parts of the conservation books (src/metrics/conservation.ts
+ * recounts the order book, the tote book and the pods; these tell what the
+ * equipment holds). Their order is that of the problems they may note.
+ */
+export const BOOKS: readonly BooksPart[] = [
+  stagingBooks, // site: totes staged at stations
+  outboundBooks, // outbound: totes in the network, units loose on sorters, docks against the book
+  packingBooks, // packing: totes at pack stations
+  cartBooks, // people: room for totes on carts
+];
+
+/**
  * Every section of the report, in report order (after the run's header, see
  * src/sim/report.ts). The order is the report's published key order, which
  * readers of reports and byte-for-byte comparisons rely on, so it is not the
@@ -81,7 +97,7 @@ export const REPORT_SECTIONS: readonly ReportSection<Partial<Report>>[] = [
   storageSection, // storage: storage
   faultsSection, // faults: faults
   operationsSection, // operations: forecast, operations
-  conservationSection, // metrics: conservation
+  conservationSection(BOOKS), // metrics: conservation, with the parts of the books above
   alertsSection, // metrics: alerts (optional)
   robotPickingSection, // stations: robotPicking (optional)
   packingSection, // packing: packing (optional)

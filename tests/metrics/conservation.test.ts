@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Sim } from '../../src/sim/sim.js';
 import { PodState } from '../../src/storage/pods.js';
-import { checkConservation, type ConservationReport } from '../../src/metrics/conservation.js';
+import type { ConservationReport } from '../../src/metrics/conservation.js';
+import { checkBooks } from '../../src/sim/books.js';
 import { buildReport } from '../../src/sim/report.js';
 import { scenarioPath, simFor, simFromJson } from '../helpers/scenarios.js';
 
@@ -31,7 +32,7 @@ function expectBalanced(sim: Sim, c: ConservationReport): void {
 
 function runToEnd(sim: Sim): ConservationReport {
   sim.run();
-  return checkConservation(sim.world);
+  return checkBooks(sim.world);
 }
 
 describe('conservation at the end of every shipped scenario', () => {
@@ -65,7 +66,7 @@ describe('conservation at the end of every shipped scenario', () => {
     expect(c.orders.where.inTransit).toBeGreaterThan(0);
     // Fast: a few milliseconds on a site of this size (generous bound for shared machines).
     const t0 = performance.now();
-    for (let k = 0; k < 10; k++) checkConservation(sim.world);
+    for (let k = 0; k < 10; k++) checkBooks(sim.world);
     expect((performance.now() - t0) / 10).toBeLessThan(50);
   });
 
@@ -101,7 +102,7 @@ describe('conservation at the end of every shipped scenario', () => {
     sim.observe((f) => {
       if (f.tick % 7 !== 0) return;
       checks++;
-      const c = checkConservation(sim.world);
+      const c = checkBooks(sim.world);
       if (!c.balanced && seen.length < 3) seen.push(`tick ${f.tick}: ${c.problems.join('; ')}`);
     });
     sim.run();
@@ -111,7 +112,7 @@ describe('conservation at the end of every shipped scenario', () => {
 
   it('a run of zero ticks balances at zero (pods all stored)', () => {
     const sim = simFor('default.json', { duration: '1h' });
-    const c = checkConservation(sim.world);
+    const c = checkBooks(sim.world);
     expect(c.balanced).toBe(true);
     expect(c.orders.created).toBe(0);
     expect(c.pods.where).toEqual({ stored: sim.world.pods.n, onRobots: 0 });
@@ -128,9 +129,9 @@ describe('the report', () => {
     }
     expect(Object.keys(c.totes.where)).toEqual(['picking', 'staged', 'inOutbound', 'onCarts']);
     // Deterministic: the same world state gives the same text.
-    expect(JSON.stringify(checkConservation(sim.world))).toBe(JSON.stringify(c));
+    expect(JSON.stringify(checkBooks(sim.world))).toBe(JSON.stringify(c));
     // A unit reported dropped without leaving the books breaks the balance the other way, named by reason.
-    const d = checkConservation(sim.world, { items: { damaged: 2, lost: 1 } });
+    const d = checkBooks(sim.world, { items: { damaged: 2, lost: 1 } });
     expect(d.items.dropped).toEqual({ damaged: 2, lost: 1 });
     expect(Object.keys(d.items.dropped)).toEqual(['damaged', 'lost']);
     expect(d.items.imbalance).toBe(-3);
@@ -148,9 +149,9 @@ function corrupted(name: string, duration: string, corrupt: (sim: Sim) => void, 
   patch?.(json);
   const sim = simFromJson(json, { duration });
   sim.run();
-  expect(checkConservation(sim.world).balanced).toBe(true);
+  expect(checkBooks(sim.world).balanced).toBe(true);
   corrupt(sim);
-  return checkConservation(sim.world);
+  return checkBooks(sim.world);
 }
 
 describe('it can fail: deliberate corruption is caught and named', () => {

@@ -4,7 +4,7 @@ import { isFixed } from '../../src/core/robots.js';
 import { Sim } from '../../src/sim/sim.js';
 import { generateWarehouse } from '../../src/layout/generate.js';
 import { CellKind, type Grid } from '../../src/layout/grid.js';
-import { checkConservation } from '../../src/metrics/conservation.js';
+import { checkBooks } from '../../src/sim/books.js';
 import { buildReport } from '../../src/sim/report.js';
 import { ScenarioError, ScenarioErrors } from '../../src/scenario/errors.js';
 import { scenarioFromJson } from '../../src/scenario/load.js';
@@ -537,7 +537,7 @@ function runChecked(sim: Sim): Outcome {
   });
   const r = buildReport(sim.world, sim.planner.name, sim.assignment.name, 0);
   expect(r.robots.conflicts).toBe(0);
-  const c = checkConservation(sim.world);
+  const c = checkBooks(sim.world);
   expect(c.problems).toEqual([]);
   expect(c.balanced).toBe(true);
   return { report: stableReport(sim), conservation: JSON.stringify(c), completed: r.orders.completed };
