@@ -1,9 +1,10 @@
 import { loadLorrProblem } from '../lorr/problem.js';
 import { congestionFreeBound, runLorr, type Guidance, type Planner } from '../lorr/run.js';
+import { actionShares, formatShares } from '../lorr/action-shares.js';
 import { writeLorrRecording } from '../lorr/record.js';
 import { traceFromSim } from '../lorr/trace.js';
 import { UsageError } from './commands.js';
-import { checkOutput, writeTextAtomic } from '../record/output.js';
+import { checkOutput, writeTextAtomic } from '../output/output.js';
 
 export interface LorrArgs {
   problem: string;
@@ -59,11 +60,14 @@ export function lorrCommand(args: LorrArgs): number {
   const mean = ms.reduce((a, b) => a + b, 0) / ms.length;
   const maxAfterFirst = ms.length > 1 ? Math.max(...ms.slice(1)) : ms[0];
   if (!args.quiet) {
+    const shares = actionShares(sim.actions);
     const lines = [
       `${args.problem}: ${problem.teamSize} agents on ${problem.grid.width}x${problem.grid.height}, ${args.steps} steps, planner ${result.planner}, guidance ${result.guidance}` +
         (result.trial ? ` (trial of ${result.trial.steps} steps: lanes ${result.trial.lanes} vs none ${result.trial.none} errands)` : ''),
       `  tasks finished   ${sim.finished} (${(sim.finished / args.steps).toFixed(2)} per step)`,
       `  per tenth        ${sparkline(tenths)}  ${tenths.join(' ')} (the last tenth is ${(tenths[tenths.length - 1] / Math.max(1, ...tenths)).toFixed(2)} of the best)`,
+      // Where a fleet clogs, turning in place climbs before the tasks fall off.
+      ...(['moving', 'turning', 'waiting'] as const).map((k) => `  ${(k + ' %').padEnd(16)} ${formatShares(shares, k)}  (share of robot-steps, by tenth)`),
       `  planning         mean ${mean.toFixed(1)} ms/step, max ${maxAfterFirst.toFixed(1)} ms after the first step (first step ${ms[0].toFixed(0)} ms)`,
       `  wall             ${wall.toFixed(1)} s`,
     ];

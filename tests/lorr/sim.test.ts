@@ -111,6 +111,10 @@ describe('LoRR runs', () => {
     const finished = Number(/tasks finished +(\d+)/.exec(stdout)![1]);
     expect(tenths![2].split(' ').map(Number).reduce((a, b) => a + b, 0)).toBe(finished);
     expect(sparkline([0, 4, 8])).toBe('▁▅█');
+    // What the robots did, by tenth: moving, turning and waiting add up to every robot-step (100%, give or take rounding).
+    const share = (k: string) => new RegExp(`${k} % +((?: *\\d+){10})  \\(share of robot-steps, by tenth\\)`).exec(stdout)![1].trim().split(/ +/).map(Number);
+    const [moving, turning, waiting] = [share('moving'), share('turning'), share('waiting')];
+    for (let t = 0; t < 10; t++) expect(Math.abs(moving[t] + turning[t] + waiting[t] - 100)).toBeLessThanOrEqual(1);
     // 60 agents on a floor of hundreds of cells: auto plans with operations.
     expect(stdout).toMatch(/planner epibt, guidance /);
     const json = JSON.parse(readFileSync(out, 'utf8'));
