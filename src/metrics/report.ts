@@ -22,3 +22,9 @@ export interface Report {
 
 /** A feature's section of the report: the report keys `K`, built from the world at the end of a run. */
 export type ReportPart<K extends keyof Report> = ReportSection<Pick<Report, K>> & { readonly keys: readonly K[] };
+
+/** A feature's lines in the summary `wsim run` prints, from its section(s) of the report; none when the feature has nothing to say. */
+export type SummaryPart = (r: Report) => string[];
+
+/** A share as a percentage with one decimal, as the summary prints shares. */
+export const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;

@@ -2,29 +2,37 @@ import type { BooksPart, Feature, FeatureFactory, ReportSection } from '../core/
 import type { World } from '../core/world.js';
 import { faults } from '../faults/feature.js';
 import { faultsSection } from '../faults/report.js';
+import { faultsSummary } from '../faults/summary.js';
 import { FleetControl } from '../fleet/feature.js';
 import { alertsSection } from '../metrics/alerts-section.js';
 import { conservationSection } from '../metrics/conservation-section.js';
 import { energySection } from '../metrics/energy-report.js';
 import { alerting, metrics, stallWatch } from '../metrics/feature.js';
 import { congestionSection, seriesSection, timelineSection } from '../metrics/figures-report.js';
-import type { Report } from '../metrics/report.js';
+import type { Report, SummaryPart } from '../metrics/report.js';
 import { robotsSection } from '../metrics/robots-report.js';
+import { alertsSummary, booksSummary, energySummary, robotsSummary } from '../metrics/summary.js';
 import { operations } from '../operations/feature.js';
 import { operationsSection } from '../operations/report.js';
+import { operationsSummary } from '../operations/summary.js';
 import { demand } from '../orders/feature.js';
 import { itemsSection, ordersSection } from '../orders/report.js';
+import { ordersSummary } from '../orders/summary.js';
 import { outboundBooks } from '../outbound/books.js';
 import { beltsSection, vehiclesSection } from '../outbound/report.js';
+import { beltsSummary, vehiclesSummary } from '../outbound/summary.js';
 import { packingBooks } from '../packing/books.js';
 import { packingSection } from '../packing/report.js';
+import { packingSummary } from '../packing/summary.js';
 import { cartBooks } from '../people/books.js';
 import { pickersSection } from '../people/report.js';
+import { pickersSummary } from '../people/summary.js';
 import { stagingBooks } from '../site/books.js';
 import { site } from '../site/feature.js';
 import { service } from '../stations/feature.js';
 import { robotPickingSection } from '../stations/picking-report.js';
 import { stationsSection } from '../stations/report.js';
+import { robotPickingSummary, stationsSummary } from '../stations/summary.js';
 import { podFetching, reslotting } from '../storage/feature.js';
 import { storageSection, strategiesSection } from '../storage/report.js';
 
@@ -101,4 +109,26 @@ export const REPORT_SECTIONS: readonly ReportSection<Partial<Report>>[] = [
   alertsSection, // metrics: alerts (optional)
   robotPickingSection, // stations: robotPicking (optional)
   packingSection, // packing: packing (optional)
+];
+
+/**
+ * The features' lines in the summary `wsim run` prints after the run's
+ * header, in the order printed (fixed, like the report's keys). Each reads
+ * the report, not the world, so a summary can be printed again from a saved
+ * report.
+ */
+export const SUMMARY: readonly SummaryPart[] = [
+  ordersSummary, // orders: orders, lines, throughput, cycle time, SLA
+  robotsSummary, // metrics: robots, safety, stalls
+  stationsSummary, // stations
+  pickersSummary, // people
+  beltsSummary, // outbound: conveyors, sorters
+  vehiclesSummary, // outbound: AGVs, docks
+  energySummary, // metrics: energy
+  robotPickingSummary, // stations: arms
+  packingSummary, // packing
+  operationsSummary, // operations
+  faultsSummary, // faults
+  alertsSummary, // metrics: alerts
+  booksSummary, // metrics: the books
 ];
