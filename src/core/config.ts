@@ -5,12 +5,12 @@ import type { Grid } from '../layout/grid.js';
  * ticks, every name checked. The scenario loader builds it; tests may build it
  * directly.
  *
- * This declares the kernel's part and the plain settings of demand, stations
- * and storage. Each feature adds the section it reads in its own folder
- * (`declare module '../core/config.js'` in its `state.ts`): `zones` (people),
- * `outbound` (outbound), `arms` (stations), `packing`, `operations`,
- * `faults` and `alerts` (metrics). So the kernel imports no feature, and a
- * feature's settings sit next to its code.
+ * This declares the kernel's part. Each feature adds the section it reads in
+ * its own folder (`declare module '../core/config.js'` in its `state.ts`):
+ * `demand` (orders), `stations` and `arms` (stations), `storage` (storage),
+ * `zones` (people), `outbound` (outbound), `packing`, `operations`, `faults`,
+ * and `energy` and `alerts` (metrics). So the kernel imports no feature, and
+ * a feature's settings sit next to its code.
  */
 export interface SimConfig {
   name: string;
@@ -23,30 +23,11 @@ export interface SimConfig {
   ticks: number;
   grid: Grid;
   robots: RobotConfig;
-  demand: DemandConfig;
-  stations: StationConfig;
   fleet: FleetConfig;
   /** Tick of the day at which the run starts (0 = midnight); hourly profiles, shifts and cut-offs follow the day clock. */
   startOfDayTick: number;
   /** Ticks in a day. */
   dayTicks: number;
-  energy: EnergyConfig;
-  /** Storage locations: pod fill and the pod return rule (omitted = every location holds a pod, fixed homes). */
-  storage?: StorageConfig;
-}
-
-export interface StorageConfig {
-  /** Rule picking where a pod goes after a station visit (a name in POD_RETURN). */
-  podReturn: string;
-  /** Share of storage locations holding a pod at the start (1 = all). */
-  podFill: number;
-}
-
-export interface EnergyConfig {
-  /** Grid carbon intensity, grams CO2e per kWh. */
-  gridGramsPerKWh: number;
-  /** Share of energy drawn from the grid that reaches the batteries. */
-  chargerEfficiency: number;
 }
 
 export interface RobotConfig {
@@ -71,54 +52,11 @@ export interface BatteryConfig {
   initial: number;
 }
 
-/** Arrival rate multiplier as a piecewise-constant function of simulated time. */
-export interface RateSegment {
-  fromTick: number;
-  multiplier: number;
-}
-
-export interface DemandConfig {
-  ordersPerHour: number;
-  /** Sorted by fromTick; the first segment starts at 0. Repeats every `profilePeriodTicks` if > 0. */
-  profile: RateSegment[];
-  profilePeriodTicks: number;
-  linesMin: number;
-  linesMax: number;
-  skuCount: number;
-  zipf: number;
-  /** Pods each SKU is stored in. */
-  replicas: number;
-  slotting: string;
-  /** Due time after arrival, in ticks (for SLA), when the order's dock has no cut-off. */
-  dueTicks: number;
-  /** Arrival rate multiplier on top of the profile (a 3x sale day = 3). */
-  peakFactor: number;
-  /** Units per order line. */
-  unitsMin: number;
-  unitsMax: number;
-  /** Probability that a line after an order's first is drawn from the first line's SKU family (0 = independent lines). */
-  affinity?: number;
-  /** SKUs per family (for affinity and correlated slotting). */
-  familySize?: number;
-  /** Ticks between re-slotting looks of a re-slotting strategy (dynamic). */
-  reslotEveryTicks?: number;
-}
-
 export type TickDistribution =
   | { kind: 'fixed'; value: number }
   | { kind: 'uniform'; min: number; max: number }
   | { kind: 'exponential'; mean: number }
   | { kind: 'lognormal'; mean: number; sd: number };
-
-export interface StationConfig {
-  /** Pick time per order line, in ticks. */
-  pick: TickDistribution;
-  pickers: number;
-  /** Pods that may be assigned to one station at once (inbound + being picked). */
-  queueCapacity: number;
-  /** Order-to-station assignment (a name in ORDER_ASSIGNMENTS; omitted = least-loaded). */
-  orderAssignment?: string;
-}
 
 export interface FleetConfig {
   assignment: string;

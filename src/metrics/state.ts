@@ -14,10 +14,20 @@ declare module '../core/world.js' {
   }
 }
 
-/** The alerts section of the resolved scenario. */
+/** The alerts and energy sections of the resolved scenario. */
 declare module '../core/config.js' {
   interface SimConfig {
+    /** Grid carbon and charger losses, read by the report's energy figures. */
+    energy: EnergyConfig;
     /** The live alert detector's rules and thresholds (omitted = no alerts). */
     alerts?: AlertsConfig | null;
   }
+}
+
+/** What the grid's energy costs in carbon and loses in the chargers: the `energy` section of the resolved scenario. */
+export interface EnergyConfig {
+  /** Grid carbon intensity, grams CO2e per kWh. */
+  gridGramsPerKWh: number;
+  /** Share of energy drawn from the grid that reaches the batteries. */
+  chargerEfficiency: number;
 }

@@ -1,4 +1,5 @@
 import type { OrderBook } from './books.js';
+import type { DemandConfig } from './config.js';
 import type { SkuFamilies } from './families.js';
 import type { OrderAssignment } from './order-assignment.js';
 import type { ToteBook } from './totes.js';
@@ -14,5 +15,12 @@ declare module '../core/world.js' {
     readonly orderAssignment: OrderAssignment;
     /** SKU families (built when demand affinity or the slotting needs them), or null. */
     families: SkuFamilies | null;
+  }
+}
+
+/** The demand section of the resolved scenario. */
+declare module '../core/config.js' {
+  interface SimConfig {
+    demand: DemandConfig;
   }
 }

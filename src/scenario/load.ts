@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import type { SimConfig, RateSegment, TickDistribution } from '../core/config.js';
+import type { SimConfig, TickDistribution } from '../core/config.js';
+import type { RateSegment } from '../orders/config.js';
 import { parseDuration } from '../core/duration.js';
 import { defaultStarts } from '../core/world.js';
 import { generateWarehouse } from '../layout/generate.js';

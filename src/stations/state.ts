@@ -1,4 +1,5 @@
 import type { ArmSpec } from './arms.js';
+import type { StationConfig } from './config.js';
 import type { Stations } from './stations.js';
 
 /** What the pick stations keep in the world. */
@@ -10,9 +11,10 @@ declare module '../core/world.js' {
   }
 }
 
-/** The stations' section of the resolved scenario besides `stations`. */
+/** The stations' sections of the resolved scenario. */
 declare module '../core/config.js' {
   interface SimConfig {
+    stations: StationConfig;
     /** Robotic picking arms at some stations (omitted = people at every station). */
     arms?: ArmSpec[] | null;
   }
