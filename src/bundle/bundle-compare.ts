@@ -1,5 +1,5 @@
-import { decodeFrame } from './frame-codec.js';
-import type { RecordingReader } from './recording.js';
+import { decodeFrame } from '../record/frame-codec.js';
+import type { RecordingReader } from '../record/recording.js';
 
 /** Report keys that differ from run to run by design (measured on the wall clock). */
 const WALL_CLOCK_KEYS = new Set(['wallSeconds']);

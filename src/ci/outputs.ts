@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ensureOutputFolder, writeTextAtomic } from '../record/output.js';
+import { ensureOutputFolder, writeTextAtomic } from '../output/output.js';
 import type { Aggregate } from '../experiment/aggregate.js';
 import type { RunResult } from '../experiment/run-one.js';
 import { formatAssertions } from '../experiment/table.js';

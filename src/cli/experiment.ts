@@ -9,7 +9,7 @@ import { experimentJsonSchema } from '../experiment/schema.js';
 import { makeShard, parseShard, shardFileName, shardTasks, type ShardSpec } from '../experiment/shard.js';
 import { formatTables } from '../experiment/table.js';
 import { parseCommandArgs, REPORT_OPTIONS, UsageError } from './commands.js';
-import { checkOutput, ensureOutputFolder, writeTextAtomic } from '../record/output.js';
+import { checkOutput, ensureOutputFolder, writeTextAtomic } from '../output/output.js';
 
 export interface ExperimentArgs extends CiReportOptions {
   file?: string;

@@ -5,7 +5,7 @@ import { loadLorrOutput } from '../lorr/output.js';
 import { loadLorrProblem } from '../lorr/problem.js';
 import { writeLorrRecording } from '../lorr/record.js';
 import { traceFromOutput } from '../lorr/trace.js';
-import { decodeBundle, isBundle } from '../record/bundle.js';
+import { decodeBundle, isBundle } from '../bundle/bundle.js';
 import { openRecording } from '../record/open-recording.js';
 import { isRecording } from '../record/recording.js';
 import { MemorySink } from '../record/recording-writer.js';

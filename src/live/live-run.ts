@@ -1,11 +1,11 @@
 import type { SimConfig } from '../core/config.js';
 import { Sim } from '../sim/sim.js';
-import { EventLog } from './event-log.js';
-import { encodeHeat, HeatMap } from './heat.js';
-import { Inspector, type RobotInfo } from './inspect.js';
-import { layoutInfo, type LayoutInfo } from './layout-info.js';
+import { EventLog } from '../record/event-log.js';
+import { encodeHeat, HeatMap } from '../record/heat.js';
+import { Inspector, type RobotInfo } from '../record/inspect.js';
+import { layoutInfo, type LayoutInfo } from '../record/layout-info.js';
 import type { Control, StatusMessage } from './protocol.js';
-import { Snapshotter } from './snapshot.js';
+import { Snapshotter } from '../record/snapshot.js';
 
 /** Time and timers, injected so the same pacing runs in a Web Worker, in Node and under test. */
 export interface Clock {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { flattenIssues } from '../scenario/errors.js';
-import type { LayoutInfo } from './layout-info.js';
-import type { RobotInfo } from './inspect.js';
+import type { LayoutInfo } from '../record/layout-info.js';
+import type { RobotInfo } from '../record/inspect.js';
 
 /** Fastest finite speed a client may ask for (simulated seconds per wall second); above it, ask for 'max'. */
 export const MAX_SPEED = 100_000;

@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { OutputFile } from './output.js';
+import { OutputFile } from '../output/output.js';
 import { decodeFrame } from './frame-codec.js';
 import { appendSections, ViewState } from './keyframe.js';
 import { ChunkBuilder, DEFAULT_CHUNK_FRAMES, encodeChunkHeader, encodeRecordingHeader, type RecordingHeader } from './recording.js';

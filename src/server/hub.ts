@@ -1,6 +1,6 @@
 import type { WebSocket } from 'ws';
-import type { LiveRun, Reader } from '../record/live-run.js';
-import { parseControl, type Control, type RunMessage } from '../record/protocol.js';
+import type { LiveRun, Reader } from '../live/live-run.js';
+import { parseControl, type Control, type RunMessage } from '../live/protocol.js';
 import { WorkBudget } from './budget.js';
 
 /**

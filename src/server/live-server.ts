@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { SimConfig } from '../core/config.js';
-import { LiveRun } from '../record/live-run.js';
+import { LiveRun } from '../live/live-run.js';
 import { hostPolicy, type HostPolicy } from './hosts.js';
 import { Hub, type HubOptions } from './hub.js';
 import { serveStatic } from './static.js';

@@ -1,5 +1,5 @@
 import type { DecodedFrame } from '../record/frame-codec.js';
-import type { ControlInput } from '../record/protocol.js';
+import type { ControlInput } from '../live/protocol.js';
 import type { SourceKind } from './sources/source.js';
 
 /** Timing of one animation frame's JavaScript, ms. */

@@ -1,6 +1,6 @@
 import type { RobotInfo } from '../record/inspect.js';
 import type { LayoutInfo } from '../record/layout-info.js';
-import type { ControlInput, StatusMessage } from '../record/protocol.js';
+import type { ControlInput, StatusMessage } from '../live/protocol.js';
 import type { ViewInput } from './render/layers/layer.js';
 import type { Scene } from './render/scene.js';
 import type { Source, SourceEvent } from './sources/source.js';

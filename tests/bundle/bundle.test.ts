@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { recordingDifference } from '../../src/record/bundle-compare.js';
-import { BUNDLE_MAGIC, decodeBundle, encodeBundle, longestStallStart } from '../../src/record/bundle.js';
+import { recordingDifference } from '../../src/bundle/bundle-compare.js';
+import { BUNDLE_MAGIC, decodeBundle, encodeBundle, longestStallStart } from '../../src/bundle/bundle.js';
 import { openRecording } from '../../src/record/open-recording.js';
 import { cli } from '../helpers/cli.js';
 

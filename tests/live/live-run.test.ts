@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeFrame } from '../../src/record/frame-codec.js';
-import { LiveRun, type Clock } from '../../src/record/live-run.js';
+import { LiveRun, type Clock } from '../../src/live/live-run.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { scenarioPath } from '../helpers/scenarios.js';
 

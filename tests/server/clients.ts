@@ -7,7 +7,7 @@ import vm from 'node:vm';
 import WebSocket from 'ws';
 import { decodeFrame, isFrame, type DecodedFrame } from '../../src/record/frame-codec.js';
 import { isHeat } from '../../src/record/heat.js';
-import type { RunMessage } from '../../src/record/protocol.js';
+import type { RunMessage } from '../../src/live/protocol.js';
 
 /** A dist/ stand-in: the server only needs files to serve. */
 export function fakeDist(): string {

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { SimConfig } from '../../core/config.js';
-import { recordingDifference, reportDifference } from '../../record/bundle-compare.js';
-import { decodeBundle, encodeBundle, type Bundle } from '../../record/bundle.js';
+import { recordingDifference, reportDifference } from '../../bundle/bundle-compare.js';
+import { decodeBundle, encodeBundle, type Bundle } from '../../bundle/bundle.js';
 import { openRecording } from '../../record/open-recording.js';
 import { ScenarioError } from '../../scenario/errors.js';
 import { readRegularBytes } from '../../scenario/read-file.js';
 import { packageRoot } from '../package-root.js';
-import { writeAtomic } from '../../record/output.js';
+import { writeAtomic } from '../../output/output.js';
 
 /** Largest bundle read: the viewer opens up to 2 GiB, and so does the CLI. */
 export const MAX_BUNDLE_BYTES = 2 * 1024 * 1024 * 1024 - 1;

@@ -9,7 +9,7 @@ import { selfContainedScenario, writeBundle } from './bundle.js';
 import { simStreams } from '../../stream/sim-streams.js';
 import { packageRoot } from '../package-root.js';
 import type { RunArgs } from '../run-args.js';
-import { checkOutput, writeTextAtomic } from '../../record/output.js';
+import { checkOutput, writeTextAtomic } from '../../output/output.js';
 import { Progress } from './progress.js';
 import { alertLog } from './alert-log.js';
 import { formatSummary } from './summary.js';

@@ -1,6 +1,6 @@
 import type { Frame } from '../../core/frame.js';
 import type { Grid } from '../../layout/grid.js';
-import { writeAtomic } from '../../record/output.js';
+import { writeAtomic } from '../../output/output.js';
 
 /**
  * Records every robot's cell at every tick (tick 0 = start) and writes the

@@ -1,6 +1,6 @@
 import { decodeFrame, isFrame } from '../../record/frame-codec.js';
 import { decodeHeat, isHeat } from '../../record/heat.js';
-import type { RunMessage } from '../../record/protocol.js';
+import type { RunMessage } from '../../live/protocol.js';
 import type { SourceEvent } from './source.js';
 
 /** A binary message from a run (frame or heat map) as a viewer event, or null if it is neither. */

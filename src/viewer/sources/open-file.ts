@@ -1,4 +1,4 @@
-import { decodeBundle, isBundle, longestStallStart } from '../../record/bundle.js';
+import { decodeBundle, isBundle, longestStallStart } from '../../bundle/bundle.js';
 import { isRecording } from '../../record/recording.js';
 import { lorrRecordingFromFiles } from './lorr-files.js';
 import { ReplaySource } from './replay-source.js';

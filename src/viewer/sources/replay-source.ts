@@ -2,7 +2,7 @@ import { ROBOT_STATE_NAMES } from '../../core/robots.js';
 import { decodeFrame, type DecodedFrame } from '../../record/frame-codec.js';
 import { readKeyframe, ViewState, type Keyframe } from '../../record/keyframe.js';
 import type { LayoutInfo } from '../../record/layout-info.js';
-import type { ControlInput, StatusMessage } from '../../record/protocol.js';
+import type { ControlInput, StatusMessage } from '../../live/protocol.js';
 import { RecordingFormatError, RecordingReader } from '../../record/recording.js';
 import type { Source, SourceEvent } from './source.js';
 

@@ -2,7 +2,7 @@ import type { DecodedFrame } from '../../record/frame-codec.js';
 import type { KpiSnapshot } from '../../record/kpi-series.js';
 import type { RobotInfo } from '../../record/inspect.js';
 import type { LayoutInfo } from '../../record/layout-info.js';
-import type { ControlInput, StatusMessage } from '../../record/protocol.js';
+import type { ControlInput, StatusMessage } from '../../live/protocol.js';
 
 /** Where a run comes from: the page's own worker, `wsim serve` over ws, or a recording. */
 export type SourceKind = 'local' | 'live' | 'replay';

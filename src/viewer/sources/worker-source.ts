@@ -1,4 +1,4 @@
-import type { ControlInput } from '../../record/protocol.js';
+import type { ControlInput } from '../../live/protocol.js';
 import type { FromWorker, ToWorker } from '../worker/messages.js';
 import { binaryEvent, jsonEvent } from './decode.js';
 import type { Source, SourceEvent } from './source.js';

@@ -1,4 +1,4 @@
-import type { ControlInput, RunMessage } from '../../record/protocol.js';
+import type { ControlInput, RunMessage } from '../../live/protocol.js';
 import { binaryEvent, jsonEvent } from './decode.js';
 import type { Source, SourceEvent } from './source.js';
 

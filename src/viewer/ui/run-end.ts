@@ -1,5 +1,5 @@
 import type { DecodedFrame } from '../../record/frame-codec.js';
-import type { StatusMessage } from '../../record/protocol.js';
+import type { StatusMessage } from '../../live/protocol.js';
 import type { SourceKind } from '../sources/source.js';
 import type { RunSummary } from '../view/run-summary.js';
 import { clock, num } from './format.js';

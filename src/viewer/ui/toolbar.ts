@@ -1,4 +1,4 @@
-import type { ControlInput, StatusMessage } from '../../record/protocol.js';
+import type { ControlInput, StatusMessage } from '../../live/protocol.js';
 import type { SourceKind } from '../sources/source.js';
 import type { BuiltIn } from '../scenarios.js';
 import { byId } from './dom.js';

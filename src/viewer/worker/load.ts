@@ -1,7 +1,7 @@
 import type { SimConfig } from '../../core/config.js';
 import { ScenarioError, ScenarioErrors } from '../../scenario/errors.js';
 import { parseJsonText, scenarioFromJson } from '../../scenario/load.js';
-import type { ErrorMessage } from '../../record/protocol.js';
+import type { ErrorMessage } from '../../live/protocol.js';
 
 /**
  * Reads a scenario in the browser with the CLI's own loader (zod schema,

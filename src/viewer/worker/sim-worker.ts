@@ -5,8 +5,8 @@
  * than the display sends only its latest state per animation frame, with the
  * events of the ticks in between (counted only beyond a bound, see EventLog).
  */
-import { LiveRun, type Clock, type Reader } from '../../record/live-run.js';
-import { checkControl, type RunMessage } from '../../record/protocol.js';
+import { LiveRun, type Clock, type Reader } from '../../live/live-run.js';
+import { checkControl, type RunMessage } from '../../live/protocol.js';
 import { configLoader, errorMessage, parseScenarioText } from './load.js';
 import type { FromWorker, ToWorker } from './messages.js';
 
