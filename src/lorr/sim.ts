@@ -605,15 +605,20 @@ export class LorrSim {
     this.ops.step(view, acts);
   }
 
-  /** Waits with a goal to go to, per cell, in the current traffic window. */
+  /** Steps held up per cell (see learnTraffic), in the current traffic window. */
   private waits = new Uint16Array(0);
+  /** Steps each robot has gone without moving forward, toward a goal. */
+  private held = new Uint16Array(0);
   /** Smoothed share of steps a robot stood waiting in each cell. */
   private jam = new Float32Array(0);
   private penalty = new Uint8Array(0);
 
   /**
    * Congestion-aware guidance: counts, per cell, the steps robots with a goal
-   * stood waiting there; every TRAFFIC_WINDOW steps it turns the smoothed
+   * were held up there (no forward move for HELD_STEPS steps or more, waiting
+   * or turning in place: counting waits alone, a block of robots packed tight
+   * and turning every way looked like free flow, and grew until the whole
+   * floor crawled); every TRAFFIC_WINDOW steps it turns the smoothed
    * share into a cost of entering the cell for the distance fields made from
    * then on. Robots passing by then route round a jam instead of joining it,
    * and the jam drains instead of growing. Counted in steps, so a run stays
@@ -622,11 +627,19 @@ export class LorrSim {
   private learnTraffic(acts: Uint8Array): void {
     const cells = this.input.grid.width * this.input.grid.height;
     if (this.waits.length === 0) {
+      this.held = new Uint16Array(this.n);
       this.waits = new Uint16Array(cells);
       this.jam = new Float32Array(cells);
       this.penalty = new Uint8Array(cells);
     }
-    for (let i = 0; i < this.n; i++) if (acts[i] === ACT_W && this.goal[i] >= 0 && this.goal[i] !== this.cell[i]) this.waits[this.cell[i]]++;
+    const held = this.held;
+    for (let i = 0; i < this.n; i++) {
+      // Held up: a robot with somewhere to go that has not moved forward for a few steps, waiting or turning in
+      // place (in a block packed tight, robots facing every way turn rather than wait). A turn or two at a corner is
+      // driving, not a jam.
+      if (acts[i] === ACT_F || this.goal[i] < 0 || this.goal[i] === this.cell[i]) held[i] = 0;
+      else if (++held[i] >= HELD_STEPS) this.waits[this.cell[i]]++;
+    }
     if ((this.step + 1) % TRAFFIC_WINDOW !== 0) return;
     const { waits, jam, penalty } = this;
     for (let c = 0; c < cells; c++) {
@@ -672,6 +685,8 @@ export class LorrSim {
 /** Cells of new distance searches expanded per step at most (some 50 ms of work on a 2-core machine of this project's kind). */
 const FIELD_BUDGET = 1_200_000;
 
+/** Steps in a row without moving forward after which a robot counts as held up where it stands. */
+const HELD_STEPS = 3;
 /** Steps between updates of the learned traffic costs. */
 const TRAFFIC_WINDOW = 50;
 /** Weight of the latest window in the smoothed jam share. */
