@@ -65,6 +65,8 @@ export function floorLayer(ctx: LayerContext): Layer {
   const picture = new Container();
   const container = new Container();
   const shown = new Quad(Texture.EMPTY);
+  // The floor is opaque and the first thing drawn: written, not blended, which spares software GL reading each pixel back.
+  shown.mesh.blendMode = 'none';
   container.addChild(shown.mesh);
   const s = ctx.screen;
   let cache: RenderTexture | null = null;
