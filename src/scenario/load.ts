@@ -11,8 +11,8 @@ import { flattenIssues, ScenarioError, ScenarioErrors, unknownKeyMessage } from 
 import { Scenario, type ScenarioFile } from './schema.js';
 import { buildFlow } from './flow-config.js';
 import { buildFaults } from '../faults/config.js';
-import { buildOperations } from './forecast-schema.js';
-import { buildAlerts } from './alerts-schema.js';
+import { buildOperations } from '../operations/schema.js';
+import { buildAlerts } from '../metrics/schema.js';
 import { buildAutomation } from './automation-config.js';
 import { SLOTTING } from '../storage/slotting.js';
 import { findJsonProblem } from './json-position.js';

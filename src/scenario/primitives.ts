@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { parseDuration } from '../core/duration.js';
+import { parseDuration, parseTimeOfDay } from '../core/duration.js';
 
 /**
  * The base schemas every scenario section builds on (durations, pick-time
- * distributions). A module of their own, importing no section, so that the
+ * distributions, times of day, cells, outbound node ids). A module of their own, importing no section, so that the
  * sections kept in files of their own can use them without an import cycle
  * through schema.ts.
  */
@@ -43,3 +43,14 @@ export const TimeDistribution = z.union([
   z.strictObject({ dist: z.literal('lognormal'), mean: z.number().positive().finite(), sd: z.number().nonnegative().finite() }),
 ]);
 
+/** A time of day on the site's 24-hour clock. */
+export const TimeOfDay = z
+  .string()
+  .refine((v) => parseTimeOfDay(v) !== null, { message: 'expected a time of day like "06:00" or "17:30"' })
+  .describe('Time of day, "HH:MM" (24-hour clock).');
+
+/** A floor cell, [row, col]. */
+export const Cell = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]).describe('[row, col]');
+
+/** A node of the outbound network: the outfeed of stations and picker zones, the target of belts and AGV loops. */
+export const NodeId = z.string().min(1).describe('Id of a conveyor, sorter, AGV loop (\'agv\' or \'agv/1\' for its second pickup) or dock');

@@ -16,7 +16,8 @@ import {
   type SlottingInput,
 } from '../../src/storage/slotting.js';
 import { podLocations } from '../../src/storage/storage.js';
-import { OrderAssignmentName, PodReturnName, SlottingName } from '../../src/scenario/strategies.js';
+import { OrderAssignmentName } from '../../src/orders/schema.js';
+import { PodReturnName, SlottingName } from '../../src/storage/schema.js';
 import { simFromJson } from '../helpers/scenarios.js';
 
 const input = (over: Partial<SlottingInput> & { podDistance: Float64Array; skuCount: number }): SlottingInput => ({

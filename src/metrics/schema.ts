@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseDuration } from '../core/duration.js';
-import type { AlertsConfig } from '../metrics/alert-rules.js';
-import { Duration, PositiveDuration } from './primitives.js';
+import type { AlertsConfig } from './alert-rules.js';
+import { Duration, PositiveDuration } from '../scenario/primitives.js';
 
 /** A wait or window of the detector: above zero and at most a day. */
 const Span = PositiveDuration.refine((v) => (parseDuration(v) ?? 0) <= 86_400, { message: 'expected at most 1 day' }).describe('Seconds, or a string like "5m", "90s".');
@@ -40,6 +40,12 @@ export const Alerts = z.strictObject({
     .prefault({})
     .describe('A sorter chute full for a long time'),
   listed: z.number().int().nonnegative().max(10_000).default(100).describe('Alerts listed one by one in the report (all are counted)'),
+});
+
+/** The scenario's `energy` section: what the report's energy figures are computed with. */
+export const Energy = z.strictObject({
+  gridGramsPerKWh: z.number().nonnegative().finite().default(250).describe('Grid carbon intensity, g CO2e per kWh'),
+  chargerEfficiency: z.number().gt(0).max(1).default(0.9),
 });
 
 export type AlertsInput = z.input<typeof Alerts>;

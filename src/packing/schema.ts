@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { PositiveDuration, TimeDistribution } from './primitives.js';
+import { PositiveDuration, TimeDistribution } from '../scenario/primitives.js';
+import { StationIndex } from '../stations/schema.js';
 
-/** Scenario sections for station automation: robotic picking arms (`stations.arms`) and pack stations (`packing`). */
+/** The `packing` section of the scenario file: pack stations. */
 
 /** Cartons used when a scenario lists none: inner sides in cm, longest first. */
 export const DEFAULT_CARTONS = [
@@ -12,27 +13,6 @@ export const DEFAULT_CARTONS = [
 ];
 
 const Side = z.number().min(0.1).max(1000);
-const StationIndex = z.number().int().nonnegative().describe('Pick station index, in layout order');
-
-const Arm = z.strictObject({
-  model: z.string().min(1).default('arm').describe('Name of the arm model, for the report'),
-  stations: z.array(StationIndex).min(1).describe('Stations whose pickers are arms of this model'),
-  picksPerHour: z.number().positive().max(100_000).default(600).describe('Grasp cycles per hour (each attempt, successful or not, takes one)'),
-  graspFailure: z.number().min(0).max(1).default(0).describe('Probability that a grasp fails'),
-  onFailure: z.enum(['retry', 'human']).default('human').describe("After a failed grasp: 'retry' (up to `retries` times, then a person) or 'human' (a person at once)"),
-  retries: z.number().int().nonnegative().max(100).default(1).describe("Further grasps after a failed one, with onFailure 'retry'"),
-  fallbackSeconds: TimeDistribution.default(10).describe('A person\'s time to pick a line the arm cannot: seconds or a distribution'),
-  cannotHandle: z
-    .strictObject({
-      share: z.number().min(0).max(1).default(0).describe('Share of SKUs the arm cannot handle, drawn per SKU (seeded)'),
-      skus: z
-        .array(z.strictObject({ from: z.number().int().nonnegative(), to: z.number().int().positive() }))
-        .default([])
-        .describe('SKU popularity-rank ranges [from, to) the arm cannot handle'),
-    })
-    .prefault({})
-    .describe('SKUs the arm cannot handle: a person at the station picks them'),
-});
 
 const Carton = z.strictObject({
   name: z.string().min(1),
@@ -80,6 +60,3 @@ export const Packing = z
     stations: z.array(z.discriminatedUnion('mode', [AutoPacker, ManualPacker])).min(1),
   })
   .describe('Pack stations between the pick points and their outfeeds');
-
-/** Robotic picking arms at some stations (`stations.arms`). */
-export const Arms = z.array(Arm).min(1).describe('Robotic picking arms at some stations; the others keep people');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { HeadcountRule, OperationsConfig } from '../operations/operations-config.js';
-import { DEFAULT_SMOOTHING } from '../operations/forecast.js';
-import { OPERATIONS_POLICIES } from '../operations/staffing.js';
+import type { HeadcountRule, OperationsConfig } from './operations-config.js';
+import { DEFAULT_SMOOTHING } from './forecast.js';
+import { OPERATIONS_POLICIES } from './staffing.js';
 
 type Fail = (path: string, message: string) => void;
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { ORDER_ASSIGNMENTS } from '../orders/order-assignment.js';
-import { POD_RETURN } from '../storage/pod-return.js';
-import { SLOTTING } from '../storage/slotting.js';
+import { POD_RETURN } from './pod-return.js';
+import { SLOTTING } from './slotting.js';
+
+/** The storage settings of the scenario file: the `storage` section and the slotting names of `demand`. */
 
 /** The names a registry knows, for a zod enum (a strategy registered in code is accepted by the schema too). */
 const names = (registry: Record<string, unknown>) => Object.keys(registry) as [string, ...string[]];
@@ -9,10 +10,6 @@ const names = (registry: Record<string, unknown>) => Object.keys(registry) as [s
 export const SlottingName = z
   .enum(names(SLOTTING))
   .describe('Initial SKU-to-pod slotting: random, velocity (ABC classes), cube-per-order, correlated (families together), dynamic (velocity, then re-slotting)');
-
-export const OrderAssignmentName = z
-  .enum(names(ORDER_ASSIGNMENTS))
-  .describe('Order-to-station assignment: least-loaded, fcfs (round robin), lines-in-common, pod-matching');
 
 export const PodReturnName = z
   .enum(names(POD_RETURN))
