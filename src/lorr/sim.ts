@@ -4,6 +4,7 @@ import { manhattan, moveDir, type Grid } from '../layout/grid.js';
 import { PibtPlanner } from '../fleet/pibt.js';
 import type { PlanView } from '../fleet/planner.js';
 import { GuidedCache, GuidedField, MAX_PENALTY } from './guided-field.js';
+import { countHeldUp } from './held-up.js';
 import { OrientedCache, type OrientedField } from './oriented-field.js';
 import { PibtT, type OrientedView } from './pibt-t.js';
 import { ACTION_C as ACT_C, ACTION_F as ACT_F, ACTION_R as ACT_R, ACTION_W as ACT_W } from './output.js';
@@ -615,7 +616,7 @@ export class LorrSim {
 
   /**
    * Congestion-aware guidance: counts, per cell, the steps robots with a goal
-   * were held up there (no forward move for HELD_STEPS steps or more, waiting
+   * were held up there (see countHeldUp: no forward move for three steps, waiting
    * or turning in place: counting waits alone, a block of robots packed tight
    * and turning every way looked like free flow, and grew until the whole
    * floor crawled); every TRAFFIC_WINDOW steps it turns the smoothed
@@ -632,14 +633,7 @@ export class LorrSim {
       this.jam = new Float32Array(cells);
       this.penalty = new Uint8Array(cells);
     }
-    const held = this.held;
-    for (let i = 0; i < this.n; i++) {
-      // Held up: a robot with somewhere to go that has not moved forward for a few steps, waiting or turning in
-      // place (in a block packed tight, robots facing every way turn rather than wait). A turn or two at a corner is
-      // driving, not a jam.
-      if (acts[i] === ACT_F || this.goal[i] < 0 || this.goal[i] === this.cell[i]) held[i] = 0;
-      else if (++held[i] >= HELD_STEPS) this.waits[this.cell[i]]++;
-    }
+    countHeldUp(acts, this.cell, this.goal, this.held, this.waits);
     if ((this.step + 1) % TRAFFIC_WINDOW !== 0) return;
     const { waits, jam, penalty } = this;
     for (let c = 0; c < cells; c++) {
@@ -685,8 +679,6 @@ export class LorrSim {
 /** Cells of new distance searches expanded per step at most (some 50 ms of work on a 2-core machine of this project's kind). */
 const FIELD_BUDGET = 1_200_000;
 
-/** Steps in a row without moving forward after which a robot counts as held up where it stands. */
-const HELD_STEPS = 3;
 /** Steps between updates of the learned traffic costs. */
 const TRAFFIC_WINDOW = 50;
 /** Weight of the latest window in the smoothed jam share. */
