@@ -1,18 +1,9 @@
 import type { FeatureFactory } from '../core/feature.js';
-import { AlertDetector } from './alerts.js';
 import { metricsStage } from './stage.js';
 import { StallWatch } from './stalls.js';
 
 /** Per-tick figures at the metrics phase. */
 export const metrics: FeatureFactory = () => ({ name: 'metrics', stages: { metrics: metricsStage } });
-
-/** The live alert detector, after the per-tick figures; sets `world.alerts` (null without an `alerts` section). */
-export const alerting: FeatureFactory = (w) => {
-  const config = w.config.alerts;
-  const detector = config ? new AlertDetector(w, config) : null;
-  w.alerts = detector;
-  return detector && { name: 'alerts', stages: { metrics: (w) => detector.step(w) } };
-};
 
 /**
  * What every waiting robot waits for, and the stall episodes of the run:

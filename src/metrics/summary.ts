@@ -1,4 +1,3 @@
-import { alertsSummaryLine } from './alerts-report.js';
 import { pct, type SummaryPart } from './report.js';
 import { stallsSummaryLine } from './stalls-summary.js';
 
@@ -18,18 +17,4 @@ export const energySummary: SummaryPart = (r) => {
   const e = r.energy;
   if (e.gridKWh <= 0) return [];
   return [`  energy        ${e.gridKWh.toFixed(2)} kWh from the grid, ${e.whPerOrder.toFixed(1)} Wh and ${e.co2eGramsPerOrder.toFixed(1)} g CO2e per order`];
-};
-
-/** The alerts of the run, with an `alerts` section. */
-export const alertsSummary: SummaryPart = (r) => {
-  const a = alertsSummaryLine(r.alerts);
-  return a === null ? [] : [a];
-};
-
-/** Whether every order, line, item, tote and pod is accounted for (created = completed + in progress + dropped). */
-export const booksSummary: SummaryPart = (r) => {
-  const c = r.conservation;
-  if (c.balanced) return ['  books         orders, lines, items, totes and pods balanced'];
-  const off = (['orders', 'lines', 'items', 'totes', 'pods'] as const).filter((e) => !c[e].balanced).map((e) => `${e} off by ${c[e].imbalance}`);
-  return [`  books         NOT balanced: ${off.join(', ')}`];
 };

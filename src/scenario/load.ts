@@ -12,7 +12,7 @@ import { Scenario, type ScenarioFile } from './schema.js';
 import { buildFlow } from './flow-config.js';
 import { buildFaults } from '../faults/config.js';
 import { buildOperations } from '../operations/schema.js';
-import { buildAlerts } from '../metrics/schema.js';
+import { buildAlerts } from '../alerts/schema.js';
 import { buildAutomation } from './automation-config.js';
 import { SLOTTING } from '../storage/slotting.js';
 import { findJsonProblem } from './json-position.js';

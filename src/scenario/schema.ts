@@ -7,7 +7,8 @@ import { StorageSection } from '../storage/schema.js';
 import { Pickers } from '../people/schema.js';
 import { Outbound } from '../outbound/schema.js';
 import { Packing } from '../packing/schema.js';
-import { Energy, Alerts } from '../metrics/schema.js';
+import { Alerts } from '../alerts/schema.js';
+import { Energy } from '../metrics/schema.js';
 import { Faults } from '../faults/schema.js';
 import { Operations } from '../operations/schema.js';
 

@@ -1,17 +1,20 @@
 import type { BooksPart, Feature, FeatureFactory, ReportSection } from '../core/feature.js';
 import type { World } from '../core/world.js';
+import { alerting } from '../alerts/feature.js';
+import { alertsSection } from '../alerts/report.js';
+import { alertsSummary } from '../alerts/summary.js';
+import { conservationSection } from '../books/report.js';
+import { booksSummary } from '../books/summary.js';
 import { faults } from '../faults/feature.js';
 import { faultsSection } from '../faults/report.js';
 import { faultsSummary } from '../faults/summary.js';
 import { FleetControl } from '../fleet/feature.js';
-import { alertsSection } from '../metrics/alerts-section.js';
-import { conservationSection } from '../metrics/conservation-section.js';
 import { energySection } from '../metrics/energy-report.js';
-import { alerting, metrics, stallWatch } from '../metrics/feature.js';
+import { metrics, stallWatch } from '../metrics/feature.js';
 import { congestionSection, seriesSection, timelineSection } from '../metrics/figures-report.js';
 import type { Report, SummaryPart } from '../metrics/report.js';
 import { robotsSection } from '../metrics/robots-report.js';
-import { alertsSummary, booksSummary, energySummary, robotsSummary } from '../metrics/summary.js';
+import { energySummary, robotsSummary } from '../metrics/summary.js';
 import { operations } from '../operations/feature.js';
 import { operationsSection } from '../operations/report.js';
 import { operationsSummary } from '../operations/summary.js';
@@ -53,7 +56,7 @@ export const FEATURES: readonly FeatureFactory[] = [
   faults, // faults
   operations, // duty, rearrange
   metrics, // metrics
-  alerting, // metrics
+  alerting, // alerts: metrics
   stallWatch, // planning, movement
   service, // service
   site, // equipment; flow in the frame
@@ -70,7 +73,7 @@ export function createFeatures(w: World, factories: readonly FeatureFactory[] = 
 }
 
 /**
- * The features' parts of the conservation books (src/metrics/conservation.ts
+ * The features' parts of the conservation books (src/books/conservation.ts
  * recounts the order book, the tote book and the pods; these tell what the
  * equipment holds). Their order is that of the problems they may note.
  */
@@ -105,8 +108,8 @@ export const REPORT_SECTIONS: readonly ReportSection<Partial<Report>>[] = [
   storageSection, // storage: storage
   faultsSection, // faults: faults
   operationsSection, // operations: forecast, operations
-  conservationSection(BOOKS), // metrics: conservation, with the parts of the books above
-  alertsSection, // metrics: alerts (optional)
+  conservationSection(BOOKS), // books: conservation, with the parts of the books above
+  alertsSection, // alerts: alerts (optional)
   robotPickingSection, // stations: robotPicking (optional)
   packingSection, // packing: packing (optional)
 ];
@@ -129,6 +132,6 @@ export const SUMMARY: readonly SummaryPart[] = [
   packingSummary, // packing
   operationsSummary, // operations
   faultsSummary, // faults
-  alertsSummary, // metrics: alerts
-  booksSummary, // metrics: the books
+  alertsSummary, // alerts
+  booksSummary, // books
 ];

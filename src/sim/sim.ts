@@ -8,7 +8,7 @@ import type { DeadlockWatch } from '../fleet/deadlock.js';
 import { FleetControl } from '../fleet/feature.js';
 import type { Planner } from '../fleet/planner.js';
 import type { StuckWatch } from '../fleet/stuck.js';
-import type { AlertDetector } from '../metrics/alerts.js';
+import type { AlertDetector } from '../alerts/detector.js';
 import type { StallWatch } from '../metrics/stalls.js';
 import type { Operations } from '../operations/operations.js';
 import { PodFetching } from '../storage/fetch-pods.js';

@@ -7,8 +7,8 @@ import { cli } from '../helpers/cli.js';
 // Books that do not close cannot be produced by a correct engine, so the
 // check is forced to report one: what `wsim run` does with it is under test.
 const corrupt = vi.hoisted(() => ({ on: false }));
-vi.mock('../../src/metrics/conservation.js', async (original) => {
-  const real = await original<typeof import('../../src/metrics/conservation.js')>();
+vi.mock('../../src/books/conservation.js', async (original) => {
+  const real = await original<typeof import('../../src/books/conservation.js')>();
   return {
     ...real,
     checkConservation: (...args: Parameters<typeof real.checkConservation>) => {

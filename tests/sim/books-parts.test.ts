@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BooksPart } from '../../src/core/feature.js';
-import { checkConservation } from '../../src/metrics/conservation.js';
+import { checkConservation } from '../../src/books/conservation.js';
 import { BOOKS } from '../../src/sim/features.js';
 import { simFor } from '../helpers/scenarios.js';
 

@@ -1,5 +1,5 @@
 import type { Sim } from '../../sim/sim.js';
-import { alertLine } from '../../metrics/alerts-report.js';
+import { alertLine } from '../../alerts/report.js';
 
 /**
  * Prints each alert the detector raises to stderr as it is raised

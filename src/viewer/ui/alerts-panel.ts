@@ -1,7 +1,7 @@
 import type { DecodedFrame } from '../../record/frame-codec.js';
 import { EventKind } from '../../core/events.js';
-import { ALERT_RULE_NAMES, ALERT_SEVERITY, subjectLabel } from '../../metrics/alert-rules.js';
-import { runClock } from '../../metrics/alerts-report.js';
+import { ALERT_RULE_NAMES, ALERT_SEVERITY, subjectLabel } from '../../alerts/rules.js';
+import { runClock } from '../../alerts/report.js';
 
 /** Alerts listed; older ones drop off the bottom. */
 const MAX_ALERTS = 50;

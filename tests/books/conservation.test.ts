@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Sim } from '../../src/sim/sim.js';
 import { PodState } from '../../src/storage/pods.js';
-import type { ConservationReport } from '../../src/metrics/conservation.js';
+import type { ConservationReport } from '../../src/books/conservation.js';
 import { checkBooks } from '../../src/sim/books.js';
 import { buildReport } from '../../src/sim/report.js';
 import { scenarioPath, simFor, simFromJson } from '../helpers/scenarios.js';

@@ -2,7 +2,7 @@ import type { BooksPart } from '../core/feature.js';
 import type { World } from '../core/world.js';
 import { CellKind } from '../layout/grid.js';
 import { PodState } from '../storage/pods.js';
-import { BooksTallies } from './books-tally.js';
+import { BooksTallies } from './tally.js';
 
 /**
  * Conservation at the end of a run: every order, line, unit, tote and pod the

@@ -1,8 +1,8 @@
 import type { BooksPart } from '../core/feature.js';
 import { checkConservation, type ConservationReport } from './conservation.js';
-import type { ReportPart } from './report.js';
+import type { ReportPart } from '../metrics/report.js';
 
-declare module './report.js' {
+declare module '../metrics/report.js' {
   interface Report {
     /** Orders, lines, items, totes and pods recounted at the end: created = completed + in progress + dropped; `wsim run` fails when not balanced. */
     conservation: ConservationReport;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EventKind } from '../../src/core/events.js';
-import { AlertRule } from '../../src/metrics/alert-rules.js';
+import { AlertRule } from '../../src/alerts/rules.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { startLiveServer } from '../../src/server/live-server.js';
 import { cli } from '../helpers/cli.js';

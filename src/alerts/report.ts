@@ -1,6 +1,7 @@
 import type { World } from '../core/world.js';
-import { ALERT_RULE_NAMES, ALERT_SEVERITY, AlertRule, subjectLabel } from './alert-rules.js';
-import type { Alert, AlertDetector, FaultWindow, FaultWindowKind } from './alerts.js';
+import type { ReportPart } from '../metrics/report.js';
+import { ALERT_RULE_NAMES, ALERT_SEVERITY, AlertRule, subjectLabel } from './rules.js';
+import type { Alert, AlertDetector, FaultWindow, FaultWindowKind } from './detector.js';
 
 /**
  * Alerts raised after a fault window has ended still count as its
@@ -177,3 +178,16 @@ export function alertsSummaryLine(r: AlertsReport | undefined): string | null {
   const latency = d.detected > 0 ? `, fault to alert mean ${Math.round(l.mean)}s, p50 ${Math.round(l.p50)}s, max ${Math.round(l.max)}s` : '';
   return `  alerts        ${raised}; ${d.detected} of ${d.faults} faults detected${latency}; ${d.falseAlerts} false (${d.falseAlertsPerDay}/day)`;
 }
+
+declare module '../metrics/report.js' {
+  interface Report {
+    /** Live alerts raised and how they met the run's faults; present only when the scenario has an `alerts` section. */
+    alerts?: AlertsReport;
+  }
+}
+
+/** The alerts of the run; left out of the report without an `alerts` section. */
+export const alertsSection: ReportPart<'alerts'> = {
+  keys: ['alerts'],
+  build: (w) => (w.alerts ? { alerts: buildAlertsReport(w) } : {}),
+};

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EventKind } from '../../src/core/events.js';
 import type { Sim } from '../../src/sim/sim.js';
-import { ALERT_RULE_NAMES, AlertRule } from '../../src/metrics/alert-rules.js';
+import { ALERT_RULE_NAMES, AlertRule } from '../../src/alerts/rules.js';
 import { buildReport } from '../../src/sim/report.js';
 import { ScenarioErrors } from '../../src/scenario/errors.js';
 import { scenarioFromJson } from '../../src/scenario/load.js';

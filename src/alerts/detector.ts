@@ -3,7 +3,7 @@ import { RobotState } from '../core/robots.js';
 import type { World } from '../core/world.js';
 import { FaultKind } from '../faults/types.js';
 import { UNREACHABLE } from '../layout/distance.js';
-import { ALERT_RULE_NAMES, ALERT_SEVERITY, AlertRule, subjectLabel, type AlertsConfig } from './alert-rules.js';
+import { ALERT_RULE_NAMES, ALERT_SEVERITY, AlertRule, subjectLabel, type AlertsConfig } from './rules.js';
 
 /** Loaded robots this close (cells) to their station are queued there: the station rule speaks for them. */
 const QUEUE_RADIUS = 3;

@@ -1,0 +1,9 @@
+import type { SummaryPart } from '../metrics/report.js';
+
+/** Whether every order, line, item, tote and pod is accounted for (created = completed + in progress + dropped). */
+export const booksSummary: SummaryPart = (r) => {
+  const c = r.conservation;
+  if (c.balanced) return ['  books         orders, lines, items, totes and pods balanced'];
+  const off = (['orders', 'lines', 'items', 'totes', 'pods'] as const).filter((e) => !c[e].balanced).map((e) => `${e} off by ${c[e].imbalance}`);
+  return [`  books         NOT balanced: ${off.join(', ')}`];
+};
