@@ -15,7 +15,7 @@ export function countHeldUp(
   acts: Uint8Array,
   cell: Int32Array,
   goal: Int32Array,
-  held: Uint16Array,
+  held: Uint32Array,
   heldAt: Uint16Array,
 ): void {
   for (let i = 0; i < acts.length; i++) {

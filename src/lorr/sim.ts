@@ -609,7 +609,7 @@ export class LorrSim {
   /** Steps held up per cell (see learnTraffic), in the current traffic window. */
   private waits = new Uint16Array(0);
   /** Steps each robot has gone without moving forward, toward a goal. */
-  private held = new Uint16Array(0);
+  private held = new Uint32Array(0);
   /** Smoothed share of steps a robot stood waiting in each cell. */
   private jam = new Float32Array(0);
   private penalty = new Uint8Array(0);
@@ -628,7 +628,7 @@ export class LorrSim {
   private learnTraffic(acts: Uint8Array): void {
     const cells = this.input.grid.width * this.input.grid.height;
     if (this.waits.length === 0) {
-      this.held = new Uint16Array(this.n);
+      this.held = new Uint32Array(this.n);
       this.waits = new Uint16Array(cells);
       this.jam = new Float32Array(cells);
       this.penalty = new Uint8Array(cells);

@@ -1,17 +1,8 @@
-import type { TickDistribution } from '../core/config.js';
 import type { NodeRef } from '../outbound/config.js';
-import type { ShiftTicks } from './shifts.js';
+import type { PickerZoneSpec } from './pickers.js';
 
-/** A person-to-goods zone as the engine sees it, resolved to ticks and SKU ranks. */
-export interface ZoneConfig {
-  name: string;
-  depot: number;
-  pickers: number;
-  cartTotes: number;
-  walkCellsPerTick: number;
-  pickTicks: TickDistribution;
-  batchWaitTicks: number;
-  shifts: ShiftTicks[];
+/** A person-to-goods zone as the engine sees it, resolved to ticks and SKU ranks: the pickers' part as the picker model takes it, and where and what the zone stocks. */
+export interface ZoneConfig extends Omit<PickerZoneSpec, 'dayTicks' | 'startOfDayTick'> {
   /** SKUs (by popularity rank) picked in this zone: every `skuStride`-th rank in [skuFrom, skuTo), starting at skuFrom + skuOffset. */
   skuFrom: number;
   skuTo: number;

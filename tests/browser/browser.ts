@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { serveStatic } from '../../src/server/static.js';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -32,6 +33,23 @@ export async function serveDist(): Promise<{ url: string; close(): Promise<void>
     url: `http://127.0.0.1:${port}/`,
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
+}
+
+/**
+ * A browser and the built viewer served for a whole test file: started before
+ * its first test, closed after its last. Read the fields inside tests.
+ */
+export function browserAndSite(): { browser: Browser; site: { url: string; close(): Promise<void> } } {
+  const ctx = {} as { browser: Browser; site: { url: string; close(): Promise<void> } };
+  beforeAll(async () => {
+    ctx.browser = await launch();
+    ctx.site = await serveDist();
+  });
+  afterAll(async () => {
+    await ctx.browser?.close();
+    await ctx.site?.close();
+  });
+  return ctx;
 }
 
 /** A page with its errors collected (a page error fails the test that checks `errors`). */

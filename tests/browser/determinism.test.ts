@@ -1,25 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { simFor } from '../helpers/scenarios.js';
-import { launch, openPage, serveDist } from './browser.js';
+import { browserAndSite, openPage } from './browser.js';
 
 /**
  * The viewer's in-browser worker and the engine in Node reach the same state
  * at the same ticks: every robot's cell and the orders completed, hashed.
  */
 
-let browser: Browser;
-let site: { url: string; close(): Promise<void> };
-
-beforeAll(async () => {
-  browser = await launch();
-  site = await serveDist();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const ctx = browserAndSite();
 
 /** FNV-1a over the robots' cells and the orders completed. */
 function stateHash(cells: ArrayLike<number>, ordersCompleted: number): string {
@@ -86,7 +75,7 @@ describe('the same run in the browser worker and in Node', () => {
   ] as const) {
     it(`${scenario}: the same robot cells and orders completed at the same ticks, for the same seed`, async () => {
       const seed = 11;
-      const { page, errors } = await openPage(browser, `${site.url}?scenario=${scenario}&speed=1`);
+      const { page, errors } = await openPage(ctx.browser, `${ctx.site.url}?scenario=${scenario}&speed=1`);
       const seen = await browserHashes(page, seed, every, upTo);
       const node = nodeHashes(scenario, seed, upTo);
       expect(seen.size).toBeGreaterThanOrEqual(upTo / every - 1);

@@ -1,27 +1,15 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scenarioPath } from '../helpers/scenarios.js';
-import { launch, openPage, serveDist, shots } from './browser.js';
+import { browserAndSite, openPage, shots } from './browser.js';
 
-let browser: Browser;
-let site: { url: string; close(): Promise<void> };
-
-beforeAll(async () => {
-  browser = await launch();
-  site = await serveDist();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const ctx = browserAndSite();
 
 describe('stalls in the viewer', () => {
   it('lists the longest stalls behind broken-down robots; clicking one selects its robot, brings it to the middle and draws its chain', async () => {
-    const { page, errors } = await openPage(browser, site.url);
+    const { page, errors } = await openPage(ctx.browser, ctx.site.url);
     // The dense site with a robot in every 25 broken down for 20 minutes and waited out: queues form behind them.
     const dense = JSON.parse(readFileSync(scenarioPath('dense.json'), 'utf8'));
     delete dense.$schema;

@@ -1,23 +1,12 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { clock } from '../../src/viewer/ui/format.js';
-import { launch, openPage, serveDist, shots, startServe, stop, wsim } from './browser.js';
+import { browserAndSite, openPage, shots, startServe, stop, wsim } from './browser.js';
 
-let browser: Browser;
-let site: { url: string; close(): Promise<void> };
-
-beforeAll(async () => {
-  browser = await launch();
-  site = await serveDist();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const ctx = browserAndSite();
 
 const tick = (page: Page) => page.evaluate(() => window.__wsim.tick);
 
@@ -32,7 +21,7 @@ async function defaultReport(): Promise<{ orders: { completed: number; open: num
 describe('viewer controls', () => {
   it('says when a run has ended, with the run’s final figures, and Play runs it again with the same seed', async () => {
     const report = await defaultReport();
-    const { page, errors } = await openPage(browser, `${site.url}?speed=max`);
+    const { page, errors } = await openPage(ctx.browser, `${ctx.site.url}?speed=max`);
     await page.waitForSelector('#ended', { state: 'visible', timeout: 60_000 });
     const card = page.locator('#run-end');
     expect(await card.isVisible()).toBe(true);
@@ -58,7 +47,7 @@ describe('viewer controls', () => {
   });
 
   it('answers the keyboard: Space pauses and plays, arrows step, + and - change speed, F fits; shows frames per second', async () => {
-    const { page, errors } = await openPage(browser, `${site.url}?speed=30`);
+    const { page, errors } = await openPage(ctx.browser, `${ctx.site.url}?speed=30`);
     await page.waitForFunction(() => window.__wsim.tick > 20);
     await page.keyboard.press(' ');
     await page.waitForFunction(() => (document.querySelector('#pause') as HTMLButtonElement).disabled);
@@ -101,7 +90,7 @@ describe('viewer controls', () => {
   });
 
   it('has a legend for every cell kind and a congestion scale in seconds; hovering a cell names it and what stands there', async () => {
-    const { page, errors } = await openPage(browser, `${site.url}?speed=30`);
+    const { page, errors } = await openPage(ctx.browser, `${ctx.site.url}?speed=30`);
     await page.waitForFunction(() => window.__wsim.tick > 30);
     const legend = (await page.locator('#cell-legend').textContent())!;
     for (const kind of ['wall', 'floor', 'storage location', 'pick station', 'charger', 'pod', 'station number', 'queue']) expect(legend).toContain(kind);
@@ -130,7 +119,7 @@ describe('viewer controls', () => {
   });
 
   it('lists every station in station order, scrolling, with figures that change while the order stays', async () => {
-    const { page, errors } = await openPage(browser, `${site.url}?speed=100`);
+    const { page, errors } = await openPage(ctx.browser, `${ctx.site.url}?speed=100`);
     const scenario = {
       name: 'many-stations',
       duration: '1h',
@@ -166,7 +155,7 @@ describe('viewer controls', () => {
   it('goes back to the server’s run from a local one through the scenario menu', async () => {
     const { child, url } = await startServe(['--speed', '20', '--duration', '20m']);
     try {
-      const { page, errors } = await openPage(browser, url);
+      const { page, errors } = await openPage(ctx.browser, url);
       await page.waitForFunction(() => window.__wsim.source === 'live' && window.__wsim.tick > 0);
       expect(await page.locator('#scenario').inputValue()).toBe('default (server)');
       await page.selectOption('#scenario', 'hub');

@@ -1,32 +1,21 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { decodeFrame, isFrame } from '../../src/record/frame-codec.js';
 import { readRecording } from '../../src/record/recording-file.js';
-import { launch, openPage, serveDist, shots, startServe, stop, wsim } from './browser.js';
+import { browserAndSite, openPage, shots, startServe, stop, wsim } from './browser.js';
 
-let browser: Browser;
-let site: { url: string; close(): Promise<void> };
-
-beforeAll(async () => {
-  browser = await launch();
-  site = await serveDist();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const ctx = browserAndSite();
 
 const tick = (page: Page) => page.evaluate(() => window.__wsim.tick);
 const canvasShot = (page: Page) => page.locator('#stage canvas').screenshot();
 
 describe('the viewer in Chromium', () => {
   it('runs the default scenario in its worker: robots move, the canvas changes, the panel fills', async () => {
-    const { page, errors } = await openPage(browser, site.url);
+    const { page, errors } = await openPage(ctx.browser, ctx.site.url);
     expect(await page.evaluate(() => window.__wsim.source)).toBe('local');
     expect(await page.evaluate(() => window.__wsim.scenario)).toBe('default');
     expect(await page.evaluate(() => window.__wsim.renderer)).toBe('webgl');
@@ -57,7 +46,7 @@ describe('the viewer in Chromium', () => {
   });
 
   it('follows a clicked robot and shows its task, battery and planned path', async () => {
-    const { page, errors } = await openPage(browser, site.url);
+    const { page, errors } = await openPage(ctx.browser, ctx.site.url);
     await page.selectOption('#speed', '30');
     await page.waitForFunction(() => window.__wsim.tick > 40);
     await page.click('#pause');
@@ -96,7 +85,7 @@ describe('the viewer in Chromium', () => {
   });
 
   it('shows a broken scenario’s problems with their paths, and keeps the current run', async () => {
-    const { page, errors } = await openPage(browser, site.url);
+    const { page, errors } = await openPage(ctx.browser, ctx.site.url);
     const dir = mkdtempSync(join(tmpdir(), 'wsim-e2e-'));
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ name: 'bad', duration: '1h', layout: { grid: ['@@@', '@P@', '@@@'] }, robots: { count: -2, speed: 'fast' }, demand: { ordersPerHour: 10 } }, null, 2));
@@ -128,7 +117,7 @@ describe('the viewer in Chromium', () => {
   });
 
   it('draws equipment and people: the hub’s belts, sorter and docks fill the equipment panel', async () => {
-    const { page, errors } = await openPage(browser, `${site.url}?scenario=hub&speed=300`);
+    const { page, errors } = await openPage(ctx.browser, `${ctx.site.url}?scenario=hub&speed=300`);
     await page.waitForFunction(() => window.__wsim.tick > 1500, null, { timeout: 60_000 });
     const text = (await page.locator('#equipment').textContent())!;
     expect(text).toMatch(/conveyors\s*\d+ totes on 5 belts/);
@@ -141,13 +130,13 @@ describe('the viewer in Chromium', () => {
   });
 
   it('marks the stations an arm picks at and lists the pack stations', async () => {
-    const { page, errors } = await openPage(browser, `${site.url}?scenario=robot-picking&speed=100`);
+    const { page, errors } = await openPage(ctx.browser, `${ctx.site.url}?scenario=robot-picking&speed=100`);
     await page.waitForFunction(() => window.__wsim.tick > 600, null, { timeout: 60_000 });
     const rows = await page.locator('#stations tbody tr').allTextContents();
     expect(rows.filter((r) => r.includes('arm suction-arm')).length).toBe(2);
     expect(rows.filter((r) => !r.includes('arm')).length).toBe(2);
     await page.screenshot({ path: join(shots, 'viewer-arms.png') });
-    await page.goto(`${site.url}?scenario=auto-pack&speed=100`);
+    await page.goto(`${ctx.site.url}?scenario=auto-pack&speed=100`);
     await page.waitForFunction(() => window.__wsim.tick > 300, null, { timeout: 60_000 });
     expect(await page.locator('#equipment').isVisible()).toBe(true);
     expect((await page.locator('#equipment').textContent())!).toMatch(/pack stations\s*auto \(machine\), bench \(bench, 2 people\)/);
@@ -157,7 +146,7 @@ describe('the viewer in Chromium', () => {
 
   it('lists the alert raised by an injected fault in the side panel', async () => {
     // alerts-drill.json breaks robot 5 down at 45 min; the detector flags it 3 min later.
-    const { page, errors } = await openPage(browser, `${site.url}?scenario=alerts-drill&speed=max`);
+    const { page, errors } = await openPage(ctx.browser, `${ctx.site.url}?scenario=alerts-drill&speed=max`);
     await page.waitForSelector('#alerts-list li', { timeout: 60_000 });
     const first = (await page.locator('#alerts-list li').last().textContent())!;
     expect(first).toBe('00:47:59 robot-stalled robot 5');
@@ -170,7 +159,7 @@ describe('the viewer in Chromium', () => {
   });
 
   it('runs a scenario file dropped on the page', async () => {
-    const { page, errors } = await openPage(browser, site.url);
+    const { page, errors } = await openPage(ctx.browser, ctx.site.url);
     const scenario = {
       name: 'dropped',
       duration: '10m',
@@ -207,8 +196,8 @@ describe('watching wsim serve', () => {
       if (isFrame(bytes)) serverTick = decodeFrame(bytes).tick;
     });
     try {
-      const a = await openPage(browser, url);
-      const b = await openPage(browser, url);
+      const a = await openPage(ctx.browser, url);
+      const b = await openPage(ctx.browser, url);
       for (const p of [a.page, b.page]) {
         await p.waitForFunction(() => window.__wsim.source === 'live' && window.__wsim.tick > 0);
         expect(await p.locator('#badge').textContent()).toBe('live');
@@ -268,7 +257,7 @@ describe('recordings in the viewer', () => {
     const reader = readRecording(readFileSync(file));
     const at300 = decodeFrame(await reader.frameAt(300));
     const at100 = decodeFrame(await reader.frameAt(100));
-    const { page, errors } = await openPage(browser, site.url);
+    const { page, errors } = await openPage(ctx.browser, ctx.site.url);
     await page.setInputFiles('#file', file);
     await page.waitForFunction(() => window.__wsim.source === 'replay');
     expect(await page.locator('#badge').textContent()).toBe('replay');

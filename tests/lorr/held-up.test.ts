@@ -16,7 +16,7 @@ describe('robots held up', () => {
 
   it('counts turning in place like waiting, from the third step without a forward move, and nothing else', () => {
     expect(HELD_STEPS).toBe(3);
-    const held = new Uint16Array(5);
+    const held = new Uint32Array(5);
     const heldAt = new Uint16Array(25);
     const perStep: number[][] = [];
     for (const acts of steps) {
