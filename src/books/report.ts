@@ -10,10 +10,12 @@ declare module '../metrics/report.js' {
 }
 
 /**
- * The books recounted at the end of the run, with the features' parts of
- * them. Its own file: tests replace checkConservation in its module, and this
- * section must call the replaced one.
+ * The books recounted at the end of the run, with the registered features'
+ * parts of them (handed to every section's builder). Its own file: tests
+ * replace checkConservation in its module, and this section must call the
+ * replaced one.
  */
-export function conservationSection(parts: readonly BooksPart[]): ReportPart<'conservation'> {
-  return { keys: ['conservation'], build: (w) => ({ conservation: checkConservation(w, parts) }) };
-}
+export const conservationSection: ReportPart<'conservation'> = {
+  keys: ['conservation'],
+  build: (w, parts: readonly BooksPart[]) => ({ conservation: checkConservation(w, parts) }),
+};

@@ -1,4 +1,4 @@
-import type { Frame } from './frame.js';
+import type { Frame, FrameSection } from './frame.js';
 import type { World } from './world.js';
 
 /**
@@ -47,6 +47,14 @@ export interface Feature {
   readonly stages: Partial<Record<Phase, Stage>>;
   /** Writes the feature's part of the frame once the tick is done (features in registration order). */
   readonly frame?: (w: World, f: Frame) => void;
+  /**
+   * Named sections the feature adds to every frame (see `FrameSection` in
+   * core/frame.ts): declared once when the feature is created, sized for the
+   * run and filled with the state the run starts from, then refilled by
+   * `frame` after every tick. Recordings, the live stream and the viewer
+   * carry them by name without knowing the feature.
+   */
+  readonly frameSections?: readonly FrameSection[];
 }
 
 /**
@@ -67,8 +75,12 @@ export type FeatureFactory = (w: World) => Feature | null;
 export interface ReportSection<Section extends object = object> {
   /** The top-level keys `build` writes, in the order it writes them. */
   readonly keys: readonly string[];
-  /** The section's value(s) at the end of the run. */
-  readonly build: (w: World) => Section;
+  /**
+   * The section's value(s) at the end of the run. `books` are the registered
+   * features' parts of the conservation books, in their order (the books'
+   * own section recounts with them; other sections ignore them).
+   */
+  readonly build: (w: World, books: readonly BooksPart[]) => Section;
 }
 
 /**
@@ -95,4 +107,51 @@ export interface BooksPart {
   readonly name: string;
   /** Tells the tally what the feature holds, recounted from its own state. */
   readonly count: (w: World, tally: BooksTally) => void;
+}
+
+/**
+ * A static part with its place in one of the run's published orders (the
+ * report's keys, the summary's lines, the books' parts), counted from 1.
+ * These orders are contracts of their own, not the tick's (the report goes
+ * orders, robots, stations, congestion, the orders' items again, ...), so
+ * each part states its place where it is declared, and the assembly sorts
+ * the parts of every module into it (src/sim/features.ts, which refuses two
+ * parts at one place or a place left empty).
+ */
+export interface Placed<P> {
+  /** 1 for the first; every place from 1 to the number of parts is taken exactly once. */
+  readonly order: number;
+  readonly part: P;
+}
+
+/**
+ * A feature's lines in the summary `wsim run` prints, from the end-of-run
+ * report. The kernel does not know the report's type (metrics/report.ts
+ * declares it, with `SummaryPart` for these lines), so here the report is
+ * `never`: any function of a report fits.
+ */
+export type SummaryLines = (report: never) => string[];
+
+/**
+ * Everything a feature folder contributes to a run, in one object (its
+ * `module.ts`), registered with one line in src/sim/features.ts. All parts
+ * are optional: a folder that only reports (books, outbound) has no
+ * features; one whose state the report does not show has no sections.
+ */
+export interface FeatureModule {
+  /** The folder's name, for messages. */
+  readonly name: string;
+  /**
+   * What it runs in the tick, created in this order (after the features of
+   * the modules before it in the list). Usually one; a folder with two
+   * features that must sit at different places in the registration order
+   * exports two modules.
+   */
+  readonly features?: readonly FeatureFactory[];
+  /** Its sections of the report, each at its place in the report's key order. */
+  readonly report?: readonly Placed<ReportSection>[];
+  /** Its lines in the summary, each at its place in the summary. */
+  readonly summary?: readonly Placed<SummaryLines>[];
+  /** Its part of the conservation books, at its place among the parts (the order of the problems they note). */
+  readonly books?: Placed<BooksPart>;
 }

@@ -22,6 +22,44 @@ export interface Frame {
   ordersCompleted: number;
   /** Equipment and people beyond the robots (empty arrays where the site has none). */
   flow: FlowFrame;
+  /** The sections features add by name, in registration order (none in most runs); see `frameSection`. */
+  readonly sections: readonly FrameSection[];
+}
+
+/** The element types a frame section may have: those the binary frame format carries (src/record/frame-codec.ts). */
+export type FrameSectionArray = Int32Array | Uint32Array | Uint16Array | Uint8Array | Float32Array;
+
+/**
+ * A named part of the frame a feature owns: one array, allocated once when
+ * the feature is created (its length fixed for the run) and refilled by the
+ * feature after every tick (`Feature.frame`). The frame codec carries it as
+ * a tagged section (name, element type, length, elements) and readers look
+ * it up by name, so a feature adds to the frame without a field here or a
+ * change to the codec.
+ */
+export interface FrameSection {
+  /** Unique in a run: 1 to 64 ASCII letters, digits, `.`, `_`, `-` or `:` (e.g. `inventory.binFill`). */
+  readonly name: string;
+  readonly array: FrameSectionArray;
+}
+
+/** What a frame section's name may be (ASCII, so the codec writes it byte by byte without an encoder). */
+export const FRAME_SECTION_NAME = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/** The array of the section named `name` in a frame, or undefined when no feature of the run adds it. */
+export function frameSection(f: Pick<Frame, 'sections'>, name: string): FrameSectionArray | undefined {
+  for (const s of f.sections) if (s.name === name) return s.array;
+  return undefined;
+}
+
+/** Checks the features' sections of a run: valid names, each once. Throws naming the first problem. */
+export function checkFrameSections(sections: readonly FrameSection[]): void {
+  const seen = new Set<string>();
+  for (const s of sections) {
+    if (!FRAME_SECTION_NAME.test(s.name)) throw new Error(`frame section name '${s.name}' must be 1 to 64 ASCII letters, digits, '.', '_', '-' or ':'`);
+    if (seen.has(s.name)) throw new Error(`two features add a frame section named '${s.name}'`);
+    seen.add(s.name);
+  }
 }
 
 /**
@@ -66,8 +104,12 @@ function emptyFlowFrame(): FlowFrame {
   };
 }
 
-/** The frame of a world: the robots' own arrays, refilled by the tick loop and the features every tick. */
-export function createFrame(w: World): Frame {
+/**
+ * The frame of a world: the robots' own arrays, refilled by the tick loop
+ * and the features every tick, with the features' named `sections`.
+ */
+export function createFrame(w: World, sections: readonly FrameSection[] = []): Frame {
+  checkFrameSections(sections);
   const r = w.robots;
   return {
     tick: 0,
@@ -82,5 +124,6 @@ export function createFrame(w: World): Frame {
     ordersOpen: 0,
     ordersCompleted: 0,
     flow: emptyFlowFrame(),
+    sections,
   };
 }

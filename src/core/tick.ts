@@ -1,5 +1,5 @@
 import { PHASES, type Feature, type Stage } from './feature.js';
-import { createFrame, type Frame } from './frame.js';
+import { createFrame, type Frame, type FrameSection } from './frame.js';
 import type { World } from './world.js';
 
 /** Receives one frame per tick. */
@@ -23,7 +23,7 @@ export class TickLoop {
     readonly world: World,
     readonly features: readonly Feature[],
   ) {
-    this.frame = createFrame(world);
+    this.frame = createFrame(world, features.flatMap((f) => f.frameSections ?? []));
     this.stages = [];
     for (const phase of PHASES) {
       for (const f of features) {
@@ -41,6 +41,11 @@ export class TickLoop {
       const k = this.observers.indexOf(fn);
       if (k >= 0) this.observers.splice(k, 1);
     };
+  }
+
+  /** The sections the features add to every frame, in registration order (refilled each tick; see Feature.frameSections). */
+  get frameSections(): readonly FrameSection[] {
+    return this.frame.sections;
   }
 
   /** Advances one tick. */

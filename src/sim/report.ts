@@ -1,12 +1,13 @@
-import type { ReportSection } from '../core/feature.js';
+import type { BooksPart, ReportSection } from '../core/feature.js';
 import type { World } from '../core/world.js';
 import type { Report } from '../metrics/report.js';
 import { r4 } from '../metrics/round.js';
-import { REPORT_SECTIONS } from './features.js';
+import { BOOKS, REPORT_SECTIONS } from './features.js';
 
 /**
  * The KPI report of a run at its end: the run's header, then every feature's
- * section in the order of `REPORT_SECTIONS`, so equal runs give equal bytes.
+ * section in the order of `REPORT_SECTIONS`, so equal runs give equal bytes;
+ * the books' section recounts with `books`.
  */
 export function buildReport(
   w: World,
@@ -14,6 +15,7 @@ export function buildReport(
   assignment: string,
   wallSeconds: number,
   sections: readonly ReportSection<Partial<Report>>[] = REPORT_SECTIONS,
+  books: readonly BooksPart[] = BOOKS,
 ): Report {
   const cfg = w.config;
   const report: Partial<Report> = {
@@ -27,6 +29,6 @@ export function buildReport(
     wallSeconds: r4(wallSeconds),
   };
   // Each section adds its keys after those before it: the report's key order is the list's.
-  for (const s of sections) Object.assign(report, s.build(w));
+  for (const s of sections) Object.assign(report, s.build(w, books));
   return report as Report;
 }

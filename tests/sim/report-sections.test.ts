@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REPORT_SECTIONS } from '../../src/sim/features.js';
+import { BOOKS, REPORT_SECTIONS } from '../../src/sim/features.js';
 import { buildReport } from '../../src/sim/report.js';
 import { simFor } from '../helpers/scenarios.js';
 
@@ -19,6 +19,6 @@ describe('the report sections', () => {
     sim.run(200);
     const keys = Object.keys(buildReport(sim.world, sim.planner.name, sim.assignment.name, 0));
     expect(keys).toEqual([...HEADER, ...declared.filter((k) => !OPTIONAL.has(k) || keys.includes(k))]);
-    for (const s of REPORT_SECTIONS) expect(Object.keys(s.build(sim.world)).every((k) => s.keys.includes(k)), s.keys.join()).toBe(true);
+    for (const s of REPORT_SECTIONS) expect(Object.keys(s.build(sim.world, BOOKS)).every((k) => s.keys.includes(k)), s.keys.join()).toBe(true);
   });
 });
