@@ -6,14 +6,11 @@ import { faultsModule } from '../faults/module.js';
 import { fleetModule } from '../fleet/module.js';
 import type { Report, SummaryPart } from '../metrics/report.js';
 import { metricsModule, stallsModule } from '../metrics/module.js';
-import { inventoryModule } from '../inventory/module.js';
 import { operationsModule } from '../operations/module.js';
 import { ordersModule } from '../orders/module.js';
 import { outboundModule } from '../outbound/module.js';
 import { packingModule } from '../packing/module.js';
 import { peopleModule } from '../people/module.js';
-import { qualityModule } from '../quality/module.js';
-import { shippingModule } from '../shipping/module.js';
 import { siteModule } from '../site/module.js';
 import { stationsModule } from '../stations/module.js';
 import { storageModule } from '../storage/module.js';
@@ -32,7 +29,6 @@ export const MODULES: readonly FeatureModule[] = [
   fleetModule, // planning, movement
   storageModule, // pod fetching: assignment; re-slotting: rearrange
   ordersModule, // demand; orders in the frame
-  inventoryModule, // demand: stock-outs cancelled after the arrivals; metrics
   faultsModule, // faults
   operationsModule, // duty, rearrange
   metricsModule, // metrics
@@ -40,8 +36,6 @@ export const MODULES: readonly FeatureModule[] = [
   stallsModule, // planning, movement
   stationsModule, // service
   siteModule, // equipment; flow in the frame
-  shippingModule, // equipment: split orders' first parcels, after the site moved this tick's units
-  qualityModule, // no stage: told of picks and shipped orders by the order flow
   outboundModule, // report and books only (run by the site)
   peopleModule, // report and books only (run by the site)
   packingModule, // report and books only (run by the site)
