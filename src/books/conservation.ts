@@ -16,9 +16,11 @@ import { BooksTallies } from './tally.js';
  * each feature tells through its `BooksPart`, registered in `BOOKS`
  * (src/sim/features.ts).
  *
- * Nothing is ever dropped today; `dropped` stays empty (a total of 0) until
- * faults (a damaged unit, a lost tote, a pod taken out of service) report
- * theirs through the `drops` argument of `checkConservation`.
+ * Lines cancelled unpicked (finite stock: a stock-out waiting longer than
+ * `inventory.cancelAfter`) and their units are dropped under `cancelled`;
+ * otherwise `dropped` stays empty (a total of 0) until faults (a damaged
+ * unit, a lost tote, a pod taken out of service) report theirs through the
+ * `drops` argument of `checkConservation`.
  */
 
 /** The entities whose books must close. */
@@ -49,8 +51,8 @@ export interface ConservationReport {
   balanced: boolean;
   /** Open order slots: still to pick (lines left), or picked and on their way to the dock. */
   orders: EntityBalance<{ picking: number; inTransit: number }>;
-  /** Open lines: waiting on a pod, on a pod's visit (assigned, travelling or being picked), or in a zone tote. */
-  lines: EntityBalance<{ pendingOnPods: number; onPodVisits: number; inZoneTotes: number }>;
+  /** Open lines: waiting on a pod, on a pod's visit (assigned, travelling or being picked), in a zone tote, or (with finite stock only) waiting for stock. */
+  lines: EntityBalance<{ pendingOnPods: number; onPodVisits: number; inZoneTotes: number; backordered?: number }>;
   /** Units not yet at the dock: in live totes (picked or still to pick), or loose on sorters. */
   items: EntityBalance<{ inTotes: number; looseOnSorters: number }>;
   /**
@@ -80,13 +82,20 @@ function droppedOf(d: Readonly<Record<string, number>> | undefined): { dropped: 
   return { dropped, total };
 }
 
+/** Lines cancelled unpicked (a stock-out waiting too long) and their units are dropped, under `cancelled`. */
+function withCancelled(drops: DroppedCounts, lines: number, items: number): DroppedCounts {
+  if (lines === 0) return drops;
+  return { ...drops, lines: { ...drops.lines, cancelled: lines }, items: { ...drops.items, cancelled: items } };
+}
+
 /**
  * Recounts the material flow of a world, normally once at the end of a run.
  * O(order slots + line lists + tote slots + pods + robots + storage cells);
  * allocates only the report (and one scratch array over storage cells).
  */
-export function checkConservation(w: World, parts: readonly BooksPart[], drops: DroppedCounts = {}): ConservationReport {
+export function checkConservation(w: World, parts: readonly BooksPart[], given: DroppedCounts = {}): ConservationReport {
   const { books, totes, pods, robots: r, storage, grid } = w;
+  const drops = withCancelled(given, books.linesCancelled, books.itemsCancelled);
   const problems: string[] = [];
   let more = 0;
   const bad = new Set<ConservedEntity>();
@@ -175,7 +184,9 @@ export function checkConservation(w: World, parts: readonly BooksPart[], drops: 
   }
   let inZoneTotes = 0;
   for (let t = 0; t < toteSlots; t++) if (totes.order[t] >= 0) inZoneTotes += walk(totes.lineHead[t], () => `tote ${t}`);
-  const linesOpen = pendingOnPods + onPodVisits + inZoneTotes;
+  // Lines waiting for stock (finite inventory): on no pod's list, held by the stock.
+  const backordered = tally.told('lines', 'backordered') ? tally.held('lines', 'backordered') : null;
+  const linesOpen = pendingOnPods + onPodVisits + inZoneTotes + (backordered ?? 0);
   if (books.openLines !== linesOpen) problem('lines', `the book counts ${books.openLines} open, ${linesOpen} are on pod and tote lists`);
   if (linesLeftInTotes !== linesOpen) problem('lines', `live totes wait for ${linesLeftInTotes} lines, ${linesOpen} are on pod and tote lists`);
   if (remainingLines !== linesOpen) problem('lines', `open orders wait for ${remainingLines} lines, ${linesOpen} are on pod and tote lists`);
@@ -228,7 +239,8 @@ export function checkConservation(w: World, parts: readonly BooksPart[], drops: 
     return { created, completed, inProgress, dropped, imbalance, balanced: false, where };
   };
   const orders = balance('orders', books.ordersCreated, books.ordersCompleted, { picking: ordersPicking, inTransit: ordersInTransit }, 'completed');
-  const lines = balance('lines', books.linesCreated, books.linesPicked, { pendingOnPods, onPodVisits, inZoneTotes }, 'picked');
+  const lineWhere = backordered === null ? { pendingOnPods, onPodVisits, inZoneTotes } : { pendingOnPods, onPodVisits, inZoneTotes, backordered };
+  const lines = balance('lines', books.linesCreated, books.linesPicked, lineWhere, 'picked');
   const items = balance('items', books.itemsCreated, books.itemsDelivered, { inTotes: itemsInTotes, looseOnSorters: loose }, 'delivered');
   const toteBalance = balance(
     'totes',

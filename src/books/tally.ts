@@ -27,6 +27,11 @@ export class BooksTallies implements BooksTally {
     return this.holdings.get(`${entity}/${place}`) ?? 0;
   }
 
+  /** Whether a feature told a holding of `entity` at `place` (even of 0). */
+  told(entity: string, place: string): boolean {
+    return this.holdings.has(`${entity}/${place}`);
+  }
+
   /** The room the features have for `entity` at `place` (0 when none told). */
   roomAt(entity: string, place: string): number {
     return this.rooms.get(`${entity}/${place}`) ?? 0;

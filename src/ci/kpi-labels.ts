@@ -40,6 +40,12 @@ const KNOWN: Record<string, string> = {
   'energy.gridKWh': 'Energy from the grid (kWh)',
   'energy.whPerOrder': 'Energy per order (Wh)',
   'energy.co2eGramsPerOrder': 'CO2e per order (g)',
+  'inventory.fillRate': 'Lines filled from stock at once (%)',
+  'inventory.stockoutLines': 'Stock-outs (lines)',
+  'inventory.cancelledLines': 'Lines cancelled for want of stock',
+  'inventory.turnsPerYear': 'Stock turns per year',
+  'inventory.onHandUnits': 'Units on hand at the end',
+  'inventory.daysOfCover': 'Days of cover at the end',
 };
 
 /** Units read off the end of a figure's name, for paths not listed above. */

@@ -1,7 +1,7 @@
 import { checkReportPath, parseAssertion } from '../scenario/assertions.js';
 import type { SimConfig } from '../core/config.js';
 import { aggregate } from '../experiment/aggregate.js';
-import { DEFAULT_KPIS, kpiDef } from '../experiment/kpis.js';
+import { DEFAULT_KPIS, INVENTORY_KPIS, kpiDef } from '../experiment/kpis.js';
 import { templateReport, wsimVersion, type ExperimentPlan } from '../experiment/load.js';
 import type { RunResult } from '../experiment/run-one.js';
 import type { Report } from '../metrics/report.js';
@@ -44,7 +44,8 @@ export function prepareRunCi(file: string, scenario: ScenarioFile, config: SimCo
         replications: 1,
         seeds: [seed],
         confidence: 0.95,
-        kpis: DEFAULT_KPIS.map(kpiDef),
+        // A run with finite stock reports its stock figures too.
+        kpis: [...DEFAULT_KPIS, ...(report.inventory ? INVENTORY_KPIS : [])].map(kpiDef),
         variants: [{ name: scenario.name, description: null, set: {}, scenario: {}, assertions, layoutDigest: '' }],
       };
       const run: RunResult = { index: 0, variant: scenario.name, replication: 1, seed, wallSeconds, report: stable };

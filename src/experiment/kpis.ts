@@ -20,6 +20,15 @@ export const DEFAULT_KPIS: readonly string[] = [
   'energy.co2eGramsPerOrder',
 ];
 
+/** Tabulated with the defaults by `wsim run`'s CI reports when the run has finite stock (an `inventory` section). */
+export const INVENTORY_KPIS: readonly KpiInput[] = [
+  { path: 'inventory.fillRate', better: 'higher' },
+  { path: 'inventory.stockoutLines', better: 'lower' },
+  { path: 'inventory.cancelledLines', better: 'lower' },
+  { path: 'inventory.turnsPerYear', better: 'higher' },
+  { path: 'inventory.onHandUnits', better: 'none' },
+];
+
 const HIGHER = [/throughput/i, /PerHour/, /hitRate/i, /onTime/i, /completed/i, /picked/i, /shipped/i, /delivered/i, /sorted/i, /PerVisit/i, /PerPickerHour/i];
 const LOWER = [
   /Seconds/,

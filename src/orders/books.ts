@@ -100,6 +100,9 @@ export class OrderBook {
   linesPicked = 0;
   itemsCreated = 0;
   itemsDelivered = 0;
+  /** Lines cancelled unpicked (a stock-out that waited too long), and their units: dropped from the books. */
+  linesCancelled = 0;
+  itemsCancelled = 0;
 
   constructor(initialOrders = 1024) {
     const lo = initialOrders * 4;
@@ -188,6 +191,20 @@ export class OrderBook {
   pickLine(l: number): number {
     const o = this.lineOrder[l];
     this.linesPicked++;
+    this.lines.release(l);
+    if (--this.remaining[o] === 0) return o;
+    return -1;
+  }
+
+  /**
+   * Cancels line `l` unpicked: its units leave the order, and it frees its
+   * slot; returns the order slot if that was the order's last line, else -1.
+   */
+  cancelLine(l: number): number {
+    const o = this.lineOrder[l];
+    this.linesCancelled++;
+    this.itemsCancelled += this.lineQty[l];
+    this.items[o] -= this.lineQty[l];
     this.lines.release(l);
     if (--this.remaining[o] === 0) return o;
     return -1;

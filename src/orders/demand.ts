@@ -36,19 +36,23 @@ function sampleSku(w: World): number {
 }
 
 /**
- * The pod to pick a line of `sku` from for station `s`: a pod already heading
- * there takes it on its visit; otherwise a stored pod nearest the station;
- * a busy pod only when every copy is busy.
+ * The pod to pick a line of `qty` units of `sku` from for station `s`: a pod
+ * already heading there takes it on its visit; otherwise a stored pod nearest
+ * the station; a busy pod only when every copy is busy. With finite stock
+ * (src/inventory) only pods with `qty` units free are candidates, and -1
+ * means none has them (a stock-out).
  */
-function choosePod(w: World, sku: number, s: number): number {
+export function choosePod(w: World, sku: number, s: number, qty: number): number {
   const { pods, grid } = w;
+  const stock = w.inventory ?? null;
   // One copy: nothing to choose.
-  if (pods.podStart[sku + 1] - pods.podStart[sku] === 1) return pods.podsOfSku[pods.podStart[sku]];
+  if (stock === null && pods.podStart[sku + 1] - pods.podStart[sku] === 1) return pods.podsOfSku[pods.podStart[sku]];
   // Grown only as far as the candidates (a complete field would be searched again after every fault that blocks a cell).
   const field = w.fields.lazy(w.stations.cell[s], true);
   let best = -1;
   let bestScore = Infinity;
   for (let k = pods.podStart[sku]; k < pods.podStart[sku + 1]; k++) {
+    if (stock !== null && stock.available(k) < qty) continue;
     const p = pods.podsOfSku[k];
     const st = pods.state[p];
     let score: number;
@@ -177,11 +181,14 @@ export function demandStage(w: World, onJoinedPick: OnLineJoinedPick, scratch: D
         totes.lineHead[t] = l;
         continue;
       }
-      const p = choosePod(w, sku, s);
+      const p = choosePod(w, sku, s, qty);
       const l = books.openLine(o, sku, s, p, podTote, qty);
       orders.lineOpened?.(s, sku);
       totes.items[podTote] += qty;
       totes.linesLeft[podTote]++;
+      // Finite stock: the pod's units are promised to the line, or no pod has them and the line waits.
+      if (w.inventory) w.inventory.lineRouted(w, l, p);
+      if (p < 0) continue;
       const st = pods.state[p];
       // The station check comes first: joining a visit being picked adds pick work at that station.
       if (pods.station[p] === s && (st === PodState.Assigned || st === PodState.ToStation || (st === PodState.Picking && onJoinedPick(w, s, l)))) {

@@ -12,6 +12,7 @@ import { Scenario, type ScenarioFile } from './schema.js';
 import { buildFlow } from './flow-config.js';
 import { buildFaults } from '../faults/config.js';
 import { buildOperations } from '../operations/schema.js';
+import { buildInventory } from '../inventory/schema.js';
 import { buildAlerts } from '../alerts/schema.js';
 import { buildAutomation } from './automation-config.js';
 import { SLOTTING } from '../storage/slotting.js';
@@ -286,6 +287,8 @@ export function buildConfig(file: string, s: ScenarioFile, options: LoadOptions 
   const faults = buildFaults(s, grid, tick, { robots: rb.count, zones: flow.zones, outbound: flow.outbound }, fail);
   const automation = buildAutomation(s, grid.stations.length, tick, flow.zones, (p) => pickDistribution(p, tick), fail);
   const operations = buildOperations(s.operations, { robots: rb.count, locations, podFill: s.storage.podFill, podSkus: goodsToPerson }, fail);
+  const items = { medianCm: s.packing?.items.medianCm ?? ([25, 18, 8] as [number, number, number]), spread: s.packing?.items.spread ?? 0.4 };
+  const inventory = buildInventory(s.inventory, { tickSeconds: tick, goodsToPerson, items }, seconds, fail);
   if (errors.length > 0) throw new ScenarioErrors(errors);
   const placed = starts ?? defaultStarts(grid, rb.count);
   if (goodsToPerson) for (const problem of checkReachability(grid, placed)) fail(problem.path, problem.message);
@@ -349,6 +352,7 @@ export function buildConfig(file: string, s: ScenarioFile, options: LoadOptions 
     packing: automation.packing,
     operations,
     alerts: buildAlerts(s.alerts, tick),
+    inventory,
   };
 }
 

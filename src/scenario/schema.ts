@@ -11,6 +11,7 @@ import { Alerts } from '../alerts/schema.js';
 import { Energy } from '../metrics/schema.js';
 import { Faults } from '../faults/schema.js';
 import { Operations } from '../operations/schema.js';
+import { Inventory } from '../inventory/schema.js';
 
 /**
  * The scenario file: the kernel's sections (layout, robots, fleet) are here;
@@ -97,6 +98,7 @@ export const Scenario = z.strictObject({
   faults: Faults.optional().describe('Faults on the same clock as the run: robot breakdowns, closed areas, conveyor jams, chutes, stations and people out'),
   operations: Operations.optional().describe('Forecast-driven operations: an hourly demand forecast driving robots and people on duty and re-slotting ahead of peaks; omitted = everyone on duty'),
   alerts: Alerts.optional().describe('Live alerts: an anomaly detector over the KPIs (throughput drop, station queue, robots stalled, battery critical, chute full); omitted = off'),
+  inventory: Inventory.optional().describe('Finite stock in pod slots: initial fill, slot capacity, stock-outs waiting or cancelled; omitted = every pod holds an endless supply'),
   assertions: z
     .array(z.string().superRefine((v, ctx) => {
       const problem = assertionSyntaxError(v);

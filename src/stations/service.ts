@@ -59,6 +59,8 @@ export function finishPicking(w: World, i: number): void {
   while (l >= 0) {
     const nextL = books.lineNext[l];
     if (onPicked) w.orderAssignment.linePicked!(s, books.lineSku[l]);
+    // Finite stock: the line's units leave the pod's slot.
+    w.inventory?.take(books.lineSku[l], p, books.lineQty[l], w.tick);
     const t = linePicked(w, l);
     picked++;
     if (t >= 0) shipTote(w, s, t);
@@ -79,7 +81,7 @@ export function finishPicking(w: World, i: number): void {
 }
 
 /** A station's tote is complete: it leaves at once if the outfeed takes it, else waits in the station's staging lane. */
-function shipTote(w: World, s: number, t: number): void {
+export function shipTote(w: World, s: number, t: number): void {
   const staged = w.site.staged[s];
   const out = w.site.stationOut[s];
   if (staged.length === 0 && out.canAccept(t)) out.accept(t, w.tick);

@@ -5,6 +5,9 @@ import { alertsSummary } from '../../src/alerts/summary.js';
 import { booksSummary } from '../../src/books/summary.js';
 import { faults } from '../../src/faults/feature.js';
 import { faultsSummary } from '../../src/faults/summary.js';
+import { stockBooks } from '../../src/inventory/books.js';
+import { inventory } from '../../src/inventory/feature.js';
+import { inventorySummary } from '../../src/inventory/summary.js';
 import { fleetControl } from '../../src/fleet/module.js';
 import { metrics, stallWatch } from '../../src/metrics/feature.js';
 import { energySummary, robotsSummary } from '../../src/metrics/summary.js';
@@ -50,6 +53,7 @@ const PUBLISHED_REPORT_KEYS = [
   'alerts',
   'robotPicking',
   'packing',
+  'inventory',
 ];
 
 /** A module that places one report section of key `key` at `order`. */
@@ -85,7 +89,7 @@ describe('the one list of feature modules', () => {
   });
 
   it('registers the features in the order the tick has always run them', () => {
-    expect(FEATURES).toEqual([fleetControl, podFetching, reslotting, demand, faults, operations, metrics, alerting, stallWatch, service, site]);
+    expect(FEATURES).toEqual([fleetControl, podFetching, reslotting, demand, inventory, faults, operations, metrics, alerting, stallWatch, service, site]);
   });
 
   it('composes the report in its published key order', () => {
@@ -107,11 +111,12 @@ describe('the one list of feature modules', () => {
       faultsSummary,
       alertsSummary,
       booksSummary,
+      inventorySummary,
     ]);
   });
 
   it('composes the books parts in the order of the problems they note', () => {
-    expect(BOOKS).toEqual([stagingBooks, outboundBooks, packingBooks, cartBooks]);
+    expect(BOOKS).toEqual([stagingBooks, outboundBooks, packingBooks, cartBooks, stockBooks]);
   });
 
   it('takes every place of each order exactly once (the composition would throw otherwise)', () => {
