@@ -87,7 +87,7 @@ export class LiveRun {
     const w = this.sim.world;
     this.heat = new HeatMap(w.grid.width * w.grid.height, w.robots.n);
     this.heat.update(w.robots.cell, w.robots.state, w.robots.n);
-    this.snap = new Snapshotter(w);
+    this.snap = new Snapshotter(w, { sections: this.sim.frameSections });
     this.inspector = new Inspector(w);
     this.layout = layoutInfo(config);
     this.sim.observe((f) => {

@@ -26,7 +26,24 @@
  * have a fixed size for a given run, the variable-length event sections last: recordings XOR each frame with the one
  * before, and this order keeps unchanged bytes aligned. Readers skip section
  * ids they do not know, so new equipment adds a section without a new version.
+ *
+ * A feature's own parts of the frame (core/frame.ts, FrameSection) travel as
+ * named sections, after the equipment and before the variable-length ones,
+ * one per part, each under the one id Section.Named:
+ *
+ * ```
+ *   u16 id 48, u8 element type 4 (u8), u8 0, u32 payload bytes P, then P bytes:
+ *     u8 element type of the part, u8 name length L, u16 0, u32 element count,
+ *     L bytes of name (ASCII) zero-padded to a multiple of 4, the elements
+ * ```
+ *
+ * so a reader that does not know them skips them as any unknown section (P
+ * bytes of u8), and the elements sit on a 4-byte boundary for a typed-array
+ * view. A frame with no such parts has no such section: its bytes are those
+ * of a frame before named sections existed.
  */
+import type { FrameSection, FrameSectionArray } from '../core/frame.js';
+
 
 /** 'WSFR' read as a little-endian u32. */
 export const FRAME_MAGIC = 0x52465357;
@@ -78,6 +95,8 @@ export const enum Section {
   AgvLoad = 20,
   /** Orders shipped so far per dock. */
   DockShipped = 21,
+  /** A named part of the frame a feature owns (see above); one section per part. */
+  Named = 48,
 }
 
 /** The equipment and people part of a frame (empty arrays where the site has none). */
@@ -93,7 +112,8 @@ export interface FlowSections {
   dockShipped: Int32Array;
 }
 
-export type SectionArray = Int32Array | Uint32Array | Uint16Array | Uint8Array | Float32Array;
+/** The element types a section can have (the same as a feature's frame section's). */
+export type SectionArray = FrameSectionArray;
 
 const enum Elem {
   I32 = 1,
@@ -166,15 +186,19 @@ export interface FrameFields {
 export interface FrameParts extends FrameFields {
   /** Equipment and people, when the site has any. */
   flow?: FlowSections;
-  /** More sections, written after the per-station and flow ones. */
+  /** The features' named parts of the frame (Frame.sections), written after the flow ones; none, no section at all. */
+  featureSections?: readonly FrameSection[];
+  /** More sections, written after the per-station, flow and named ones. */
   extra?: readonly (readonly [number, SectionArray])[];
 }
 
 /** A decoded frame: typed-array views into the received buffer, no copies. */
 export interface DecodedFrame extends FrameFields {
   flow: FlowSections;
-  /** Every section by id, including ones this reader does not interpret. */
+  /** Every section by id, including ones this reader does not interpret (the named ones are in `named`). */
   sections: Map<number, SectionArray>;
+  /** The features' named parts of the frame, by name (empty when the run's features add none). */
+  named: Map<string, SectionArray>;
   /** Size of the encoded frame in bytes. */
   bytes: number;
 }
@@ -210,6 +234,8 @@ export function encodeFrame(p: FrameParts): Uint8Array {
     // A site without equipment or people carries no flow sections at all.
     for (const [id, arr] of flow) if (arr.length > 0) sections.push([id, arr]);
   }
+  const named = p.featureSections ?? [];
+  for (const s of named) sections.push([Section.Named, s.array]);
   for (const [id, arr] of p.extra ?? []) sections.push([id, arr]);
   sections.push(
     [Section.EventTick, e.tick.subarray(0, e.count)],
@@ -221,6 +247,7 @@ export function encodeFrame(p: FrameParts): Uint8Array {
 
   let size = FRAME_HEADER_BYTES;
   for (const [, arr] of sections) size += 8 + pad4(arr.byteLength);
+  for (const s of named) size += namedHead(s.name);
   const out = new Uint8Array(size);
   const dv = new DataView(out.buffer);
   dv.setUint32(0, FRAME_MAGIC, true);
@@ -233,15 +260,52 @@ export function encodeFrame(p: FrameParts): Uint8Array {
   dv.setUint32(28, p.ordersOpen, true);
   dv.setUint32(32, p.ordersCompleted, true);
   let at = FRAME_HEADER_BYTES;
+  let k = 0;
   for (const [id, arr] of sections) {
     dv.setUint16(at, id, true);
-    dv.setUint8(at + 2, elemOf(arr));
-    dv.setUint32(at + 4, arr.length, true);
-    at += 8;
+    if (id === Section.Named) {
+      // Payload: the part's own header and name, then its elements (see the layout above).
+      const name = named[k++].name;
+      const head = namedHead(name);
+      dv.setUint8(at + 2, Elem.U8);
+      dv.setUint32(at + 4, head + arr.byteLength, true);
+      at += 8;
+      dv.setUint8(at, elemOf(arr));
+      dv.setUint8(at + 1, name.length);
+      dv.setUint32(at + 4, arr.length, true);
+      for (let c = 0; c < name.length; c++) out[at + 8 + c] = name.charCodeAt(c);
+      at += head;
+    } else {
+      dv.setUint8(at + 2, elemOf(arr));
+      dv.setUint32(at + 4, arr.length, true);
+      at += 8;
+    }
     out.set(new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength), at);
     at += pad4(arr.byteLength);
   }
   return out;
+}
+
+/** Bytes of a named section's payload before its elements: its own header and its name, padded. Throws on a name the format cannot carry. */
+function namedHead(name: string): number {
+  if (name.length === 0 || name.length > 255 || !/^[\x21-\x7e]+$/.test(name)) throw new FrameFormatError(`a frame section's name must be 1 to 255 printable ASCII characters; got '${name}'`);
+  return 8 + pad4(name.length);
+}
+
+const widthOf = (type: number) => (type === Elem.U8 ? 1 : type === Elem.U16 ? 2 : 4);
+
+/** Reads the named section whose payload (`len` bytes) starts at `at` into `named`. */
+function readNamed(buf: ArrayBuffer, base: number, dv: DataView, at: number, len: number, named: Map<string, SectionArray>): void {
+  if (len < 8) throw new FrameFormatError(`a named section of ${len} bytes is shorter than its header`);
+  const type = dv.getUint8(at);
+  const nameLen = dv.getUint8(at + 1);
+  const count = dv.getUint32(at + 4, true);
+  const head = 8 + pad4(nameLen);
+  if (nameLen === 0 || head + count * widthOf(type) > len) throw new FrameFormatError(`a named section's name and ${count} elements do not fit its ${len} bytes`);
+  let name = '';
+  for (let c = 0; c < nameLen; c++) name += String.fromCharCode(dv.getUint8(at + 8 + c));
+  if (named.has(name)) throw new FrameFormatError(`the frame has two sections named '${name}'`);
+  named.set(name, view(buf, base + at + head, type, count));
 }
 
 /** True when the bytes start like a frame (cheap check before decoding). */
@@ -270,6 +334,7 @@ export function decodeFrame(bytes: Uint8Array): DecodedFrame {
   if (version !== FRAME_VERSION) throw new FrameFormatError(`frame format version ${version} is not supported (expected ${FRAME_VERSION})`);
   const count = dv.getUint16(6, true);
   const sections = new Map<number, SectionArray>();
+  const named = new Map<string, SectionArray>();
   let at = FRAME_HEADER_BYTES;
   for (let k = 0; k < count; k++) {
     if (at + 8 > bytes.byteLength) throw new FrameFormatError('frame truncated in a section header');
@@ -277,9 +342,10 @@ export function decodeFrame(bytes: Uint8Array): DecodedFrame {
     const type = dv.getUint8(at + 2);
     const len = dv.getUint32(at + 4, true);
     at += 8;
-    const width = type === Elem.U8 ? 1 : type === Elem.U16 ? 2 : 4;
+    const width = widthOf(type);
     if (at + len * width > bytes.byteLength) throw new FrameFormatError(`frame truncated in section ${id}`);
-    sections.set(id, view(buf, base + at, type, len));
+    if (id === Section.Named && type === Elem.U8) readNamed(buf, base, dv, at, len, named);
+    else sections.set(id, view(buf, base + at, type, len));
     at += pad4(len * width);
   }
   const get = <T extends SectionArray>(id: Section, empty: T): T => (sections.get(id) as T | undefined) ?? empty;
@@ -318,6 +384,7 @@ export function decodeFrame(bytes: Uint8Array): DecodedFrame {
       dockShipped: get(Section.DockShipped, EMPTY_I32),
     },
     sections,
+    named,
     bytes: bytes.byteLength,
   };
 }

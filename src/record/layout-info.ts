@@ -1,4 +1,5 @@
 import type { SimConfig } from '../core/config.js';
+import type { FrameSection } from '../core/frame.js';
 import type { LorrInfo } from './lorr-info.js';
 
 /**
@@ -35,6 +36,36 @@ export interface LayoutInfo {
   startOfDaySeconds?: number;
   /** A League of Robot Runners run (`wsim lorr --record`, `wsim view OUT.json`): its agents' timelines. */
   lorr?: LorrInfo;
+  /**
+   * The named sections the run's features add to every frame, in frame
+   * order (absent when they add none): a recording's reader sizes its frames
+   * with them.
+   */
+  frameSections?: FrameSectionInfo[];
+}
+
+/** A named frame section as a recording's header declares it. */
+export interface FrameSectionInfo {
+  name: string;
+  type: FrameSectionType;
+  /** Elements in every frame. */
+  length: number;
+}
+
+/** Element types of named frame sections, as a header names them. */
+export const FRAME_SECTION_TYPES = ['i32', 'u32', 'u16', 'u8', 'f32'] as const;
+export type FrameSectionType = (typeof FRAME_SECTION_TYPES)[number];
+
+/** Bytes per element of each type. */
+export const FRAME_SECTION_WIDTH: Record<FrameSectionType, number> = { i32: 4, u32: 4, u16: 2, u8: 1, f32: 4 };
+
+/** The header's declaration of a run's named frame sections. */
+export function frameSectionsInfo(sections: readonly FrameSection[]): FrameSectionInfo[] {
+  return sections.map(({ name, array: a }) => ({
+    name,
+    type: a instanceof Int32Array ? 'i32' : a instanceof Uint32Array ? 'u32' : a instanceof Uint16Array ? 'u16' : a instanceof Float32Array ? 'f32' : 'u8',
+    length: a.length,
+  }));
 }
 
 /** Where the equipment is, for drawing; the frame's flow sections carry its state. */

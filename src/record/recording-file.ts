@@ -1,7 +1,7 @@
 import { openRecording } from './open-recording.js';
 import type { Sim } from '../sim/sim.js';
 import { EventLog } from './event-log.js';
-import { layoutInfo } from './layout-info.js';
+import { frameSectionsInfo, layoutInfo, type LayoutInfo } from './layout-info.js';
 import { DEFAULT_CHUNK_FRAMES, RecordingReader } from './recording.js';
 import { RecordingWriter, type ByteSink } from './recording-writer.js';
 import { Snapshotter } from './snapshot.js';
@@ -24,8 +24,11 @@ export class RunRecorder {
     file: string | ByteSink,
     chunkFrames = DEFAULT_CHUNK_FRAMES,
   ) {
-    this.writer = new RecordingWriter(file, { layout: { ...layoutInfo(sim.config), startTick: sim.world.tick }, chunkFrames });
-    this.snap = new Snapshotter(sim.world);
+    const layout: LayoutInfo = { ...layoutInfo(sim.config), startTick: sim.world.tick };
+    // Declared only when there are some, so the header of a run without them is as it always was.
+    if (sim.frameSections.length > 0) layout.frameSections = frameSectionsInfo(sim.frameSections);
+    this.writer = new RecordingWriter(file, { layout, chunkFrames });
+    this.snap = new Snapshotter(sim.world, { sections: sim.frameSections });
     try {
       this.writer.add(sim.world.tick, this.snap.encode(this.events, 0));
     } catch (e) {

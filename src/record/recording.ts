@@ -26,7 +26,7 @@ import { z } from 'zod';
 import { flattenIssues, ScenarioError } from '../scenario/errors.js';
 import { decodeFrame, FRAME_HEADER_BYTES, FRAME_MAGIC, FrameFormatError, frameProblem } from './frame-codec.js';
 import { maxKeyframeBytes } from './keyframe.js';
-import type { LayoutInfo } from './layout-info.js';
+import { FRAME_SECTION_TYPES, FRAME_SECTION_WIDTH, type LayoutInfo } from './layout-info.js';
 
 export const RECORDING_MAGIC = new Uint8Array([0x57, 0x53, 0x49, 0x4d, 0x52, 0x45, 0x43, 0x01]); // 'WSIMREC' 1
 export const DEFAULT_CHUNK_FRAMES = 64;
@@ -146,6 +146,9 @@ const MAX_MOVERS = 100_000;
 export const MAX_CHUNK_BYTES = 256 * 1024 * 1024;
 /** Events a frame may carry beyond its per-robot share: ten times and more what the busiest shipped scenario shows. */
 const EVENT_ALLOWANCE = 4096;
+/** Most named frame sections a header may declare. */
+const MAX_FRAME_SECTIONS = 256;
+const pad4 = (n: number) => (n + 3) & ~3;
 
 const Int = z.number().int();
 const Cell = Int.nonnegative();
@@ -176,6 +179,10 @@ const HeaderSchema = z.object({
     podHomes: z.array(Cell),
     startTick: Int.min(0).max(0xffffffff),
     equipment: Equipment,
+    frameSections: z
+      .array(z.looseObject({ name: z.string().min(1).max(255), type: z.enum(FRAME_SECTION_TYPES), length: Int.min(0).max(MAX_CELLS) }))
+      .max(MAX_FRAME_SECTIONS)
+      .optional(),
   }),
 });
 
@@ -236,7 +243,10 @@ export function maxFrameBytes(l: LayoutInfo): number {
     e.sorters.reduce((n, s) => n + s.chutes.length, 0);
   // 96 bytes per thing: its fixed sections (at most 24 bytes) and four or five events (16 bytes each with their padding);
   // and the keyframe the first frame of a chunk carries.
-  return FRAME_HEADER_BYTES + 64 * 12 + EVENT_ALLOWANCE * 16 + things * 96 + maxKeyframeBytes(l.width * l.height);
+  // The features' named sections, as the header declares them: section header, own header, name and elements.
+  let named = 0;
+  for (const s of l.frameSections ?? []) named += 16 + pad4(s.name.length) + pad4(s.length * FRAME_SECTION_WIDTH[s.type]);
+  return FRAME_HEADER_BYTES + 64 * 12 + EVENT_ALLOWANCE * 16 + things * 96 + named + maxKeyframeBytes(l.width * l.height);
 }
 
 /** Most bytes a chunk of this recording can inflate to: its frames, one of them a keyframe. */

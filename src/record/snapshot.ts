@@ -1,4 +1,4 @@
-import type { FlowFrame } from '../core/frame.js';
+import type { FlowFrame, FrameSection } from '../core/frame.js';
 import type { World } from '../core/world.js';
 import { createFlowFrame, fillFlowFrame } from '../site/flow-frame.js';
 import { encodeFrame, quantizeBattery, type FrameEvents, type SectionArray } from './frame-codec.js';
@@ -25,11 +25,24 @@ export class Snapshotter {
   private readonly flow: FlowFrame;
   private readonly stalls: StallSections;
 
+  private readonly sections: readonly FrameSection[];
+  private readonly extra?: (w: World) => readonly (readonly [number, SectionArray])[];
+
   constructor(
     private readonly world: World,
-    /** More sections to carry (equipment), read at each snapshot. */
-    private readonly extra?: (w: World) => readonly (readonly [number, SectionArray])[],
+    options: {
+      /**
+       * The features' named parts of the frame (Sim.frameSections): their
+       * arrays hold the state after the last tick (and the state the run
+       * starts from before the first), so they are carried as they are.
+       */
+      sections?: readonly FrameSection[];
+      /** More sections to carry, read at each snapshot. */
+      extra?: (w: World) => readonly (readonly [number, SectionArray])[];
+    } = {},
   ) {
+    this.sections = options.sections ?? [];
+    this.extra = options.extra;
     this.battery = new Uint16Array(world.robots.n);
     this.queue = new Uint16Array(world.stations.n);
     this.load = new Uint16Array(world.stations.n);
@@ -66,6 +79,7 @@ export class Snapshotter {
       stationLoad: this.load,
       events,
       flow: this.flow,
+      featureSections: this.sections,
       extra: [...(this.extra?.(w) ?? []), ...this.stalls.sections(w)],
     });
   }

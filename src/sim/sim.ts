@@ -1,5 +1,6 @@
 import type { SimConfig } from '../core/config.js';
-import type { Feature } from '../core/feature.js';
+import type { Feature, FeatureFactory } from '../core/feature.js';
+import type { FrameSection } from '../core/frame.js';
 import { TickLoop, type FrameObserver } from '../core/tick.js';
 import type { World } from '../core/world.js';
 import type { FaultEngine } from '../faults/engine.js';
@@ -48,10 +49,14 @@ export class Sim {
   readonly features: readonly Feature[];
   private readonly loop: TickLoop;
 
-  constructor(readonly config: SimConfig) {
+  /** `factories`: the features a run can have, in registration order (FEATURES; tests add their own). */
+  constructor(
+    readonly config: SimConfig,
+    factories?: readonly FeatureFactory[],
+  ) {
     const w = createWorld(config);
     this.world = w;
-    this.features = createFeatures(w);
+    this.features = createFeatures(w, factories);
     const fleet = only(this.features, FleetControl);
     this.planner = fleet.planner;
     this.stuck = fleet.stuck;
@@ -63,6 +68,11 @@ export class Sim {
     this.alerts = w.alerts ?? null;
     this.stalls = w.stalls!;
     this.loop = new TickLoop(w, this.features);
+  }
+
+  /** The named sections the run's features add to every frame (Feature.frameSections), for encoders of the world's state. */
+  get frameSections(): readonly FrameSection[] {
+    return this.loop.frameSections;
   }
 
   /** Adds an observer of per-tick frames; returns a function that removes it. */
