@@ -117,6 +117,7 @@ export class PibtPlanner implements Planner {
     const { occNow, occNext, cand, candKey } = this;
     const here = view.cell[i];
     const field = view.field[i];
+    const fieldIndex = view.fieldIndex;
     const nbr = view.grid.nbr;
     const turnBias = view.turnBias;
     const laneBias = view.laneBias;
@@ -136,7 +137,7 @@ export class PibtPlanner implements Planner {
       if (d >= 0 && !mayEnter(blocked, kind, outside, loaded, goal, c)) continue;
       let key: number;
       if (field !== null) {
-        const dc = field[c];
+        const dc = field[fieldIndex === undefined ? c : fieldIndex[c]];
         key = dc === UNREACHABLE ? 1e6 : dc;
         // Among equally good cells, prefer the one ahead: a robot that must turn first loses time.
         if (d >= 0 && turnBias > 0 && d !== heading) key += ((d - heading) & 3) === 2 ? 2 * turnBias : turnBias;

@@ -16,6 +16,8 @@ export interface PlanView {
   readonly goalSince: Int32Array;
   /** Distance field toward each robot's goal (null without goal). */
   readonly field: readonly (DistanceField | null)[];
+  /** Where each cell's cost is in a field when fields are kept per free cell (see FloorIndex); absent: by cell. */
+  readonly fieldIndex?: Int32Array;
   /** 1 when the robot carries a pod: it may not enter storage cells other than its goal. */
   readonly loaded: Uint8Array;
   /** 1 when the robot must stay where it is this tick (serving, charging, flat battery). */

@@ -1,4 +1,5 @@
 import { UNREACHABLE } from '../layout/distance.js';
+import { floorIndex, type FloorIndex } from '../layout/floor-index.js';
 import type { Grid } from '../layout/grid.js';
 import { againstCorridorLane, laneParity, type LaneParity } from '../layout/lanes.js';
 import { LruCache } from '../layout/lru.js';
@@ -41,6 +42,14 @@ export function moveCosts(grid: Grid): Uint8Array {
   return costs;
 }
 
+/** A per-cell penalty renumbered by slot (empty stays empty). */
+function bySlot(floor: FloorIndex, penalty: Uint8Array): Uint8Array {
+  if (penalty.length === 0) return NO_PENALTY;
+  const out = new Uint8Array(floor.count);
+  for (let k = 0; k < floor.count; k++) out[k] = penalty[floor.cell[k]];
+  return out;
+}
+
 /** Row and column steps by direction (0=E, 1=S, 2=W, 3=N), as the grid's neighbour table. */
 const DR = Int8Array.of(0, 1, 0, -1);
 const DC = Int8Array.of(1, 0, -1, 0);
@@ -66,10 +75,14 @@ let scratch = new Int32Array(1024);
  * buckets by estimated total cost (cost so far + heuristic), each a stack
  * (deeper cells first, which breaks the many ties of a grid toward the aim),
  * kept as linked lists in one pool of nodes: re-sorting allocates nothing.
+ *
+ * Costs are kept per free cell (see FloorIndex), not per cell of the grid:
+ * thousands of fields are in use at once on a large floor, and walls and
+ * racks need none. Readers index `dist` by `floor.slot[cell]` (or call `at`).
  */
 export class GuidedField {
   /**
-   * Exact costs of closed cells (the planner reads only those: see `ensure`);
+   * Exact costs of closed cells by slot (the planner reads only those: see `ensure`);
    * an open cell has OPEN set (tentative cost in the low bits); a cell not
    * reached yet is UNSEEN, and UNREACHABLE once the search is over. Zeroed
    * memory is UNSEEN, so a new array costs only the pages the search
@@ -81,7 +94,7 @@ export class GuidedField {
   /** First node of bucket `f & mask` (-1: empty): the cells queued with estimate f. */
   private head = NO_NODES;
   private mask = 0;
-  /** Node pool: node k is a queued cell (at 2k) and the next node in its bucket (at 2k + 1); free nodes are chained from `free`. */
+  /** Node pool: node k is a queued slot (at 2k) and the next node in its bucket (at 2k + 1); free nodes are chained from `free`. */
   private nodes = NO_NODES;
   private used = 0;
   private free = -1;
@@ -97,7 +110,7 @@ export class GuidedField {
   expanded = 0;
   /** What starting the search cost besides its expansions, in expanded cells (0 until started). */
   startCost = 0;
-  /** Lowest and highest cell written: what recycling the array must clear. */
+  /** Lowest and highest slot written: what recycling the array must clear. */
   private lo = 0;
   private hi = 0;
 
@@ -105,16 +118,30 @@ export class GuidedField {
   users = 0;
   evicted = false;
 
+  /** The free cells the costs are kept for. */
+  readonly floor: FloorIndex;
+  /** The goal's slot. */
+  private readonly goalSlot: number;
+
+  /** `penalty` by slot, as the search reads it. */
+  private readonly slotPenalty: Uint8Array;
+
   constructor(
-    private readonly grid: Grid,
+    grid: Grid,
     readonly goal: number,
-    private readonly arrays: CostArrays = new CostArrays(grid.width * grid.height, 1),
+    private readonly arrays: CostArrays = new CostArrays(floorIndex(grid).count, 1),
     /** Extra cost of entering each cell (see GuidedCache.setPenalty), fixed for the field's life so its costs stay exact. */
     readonly penalty: Uint8Array = NO_PENALTY,
     /** The cache's penalty generation the field was made under. */
     readonly generation = 0,
+    /** `penalty` by slot, when the caller has it already (the cache makes it once for all its fields). */
+    slotPenalty?: Uint8Array,
   ) {
     this.lanes = laneParity(grid);
+    this.floor = floorIndex(grid);
+    this.goalSlot = this.floor.slot[goal];
+    if (this.goalSlot < 0) throw new Error(`goal ${goal} is not a free cell`);
+    this.slotPenalty = slotPenalty ?? bySlot(this.floor, penalty);
   }
 
   /** The map's corridor lanes (see laneParity), looked up once per field rather than per search step. */
@@ -124,14 +151,15 @@ export class GuidedField {
     const fresh = this.arrays.fresh;
     this.dist = this.arrays.take();
     this.startCost = fresh ? FRESH_START_COST : START_COST;
-    this.lo = this.hi = this.goal;
+    const goal = this.goalSlot;
+    this.lo = this.hi = goal;
     // Small to start (a short search needs few): small typed arrays live on the collector's heap, cheap to make.
     this.nodes = new Int32Array(16);
     this.setRing(RING_START);
     this.setAim(aim);
-    this.dist[this.goal] = 0 | OPEN;
-    this.fmin = this.estimate(this.goal, 0);
-    this.push(this.fmin & this.mask, this.goal);
+    this.dist[goal] = 0 | OPEN;
+    this.fmin = this.estimate(goal, 0);
+    this.push(this.fmin & this.mask, goal);
     this.entries = 1;
   }
 
@@ -147,15 +175,19 @@ export class GuidedField {
 
   private setAim(aim: number): void {
     this.aim = aim;
-    this.aimRow = (aim / this.grid.width) | 0;
-    this.aimCol = aim - this.aimRow * this.grid.width;
+    this.aimRow = this.floor.row[aim];
+    this.aimCol = this.floor.col[aim];
   }
 
-  private estimate(cell: number, g: number): number {
-    const r = (cell / this.grid.width) | 0;
-    const dr = r - this.aimRow;
-    const dc = cell - r * this.grid.width - this.aimCol;
+  private estimate(k: number, g: number): number {
+    const dr = this.floor.row[k] - this.aimRow;
+    const dc = this.floor.col[k] - this.aimCol;
     return g + ((dr < 0 ? -dr : dr) + (dc < 0 ? -dc : dc)) * ALONG;
+  }
+
+  /** Slots apart, row and column: how far `k` lies off the search's aim. */
+  private offAim(k: number): number {
+    return Math.abs(this.floor.row[k] - this.aimRow) + Math.abs(this.floor.col[k] - this.aimCol);
   }
 
   /** A node from the free chain or the pool (grown when full). */
@@ -191,34 +223,42 @@ export class GuidedField {
 
   /** True once `cell`'s cost is final (or the search is over: unreachable cells read UNREACHABLE). */
   closed(cell: number): boolean {
-    return this.dist !== EMPTY && (this.entries === 0 || this.final(cell));
+    const k = this.floor.slot[cell];
+    return this.dist !== EMPTY && k >= 0 && (this.entries === 0 || this.final(k));
   }
 
-  private final(cell: number): boolean {
-    const v = this.dist[cell];
-    return v === UNSEEN ? cell === this.goal : (v & OPEN) === 0;
+  private final(k: number): boolean {
+    const v = this.dist[k];
+    return v === UNSEEN ? k === this.goalSlot : (v & OPEN) === 0;
   }
 
-  /** `cell`'s cost, made final first (its neighbours may stay open: see `ensure` for those). */
+  /** `cell`'s cost as it stands (final once `closed`): what a planner reads at `dist[floor.slot[cell]]`. UNREACHABLE for a wall. */
+  at(cell: number): number {
+    const k = this.floor.slot[cell];
+    return k < 0 ? UNREACHABLE : this.dist[k];
+  }
+
+  /** `cell`'s cost, made final first (its neighbours may stay open: see `ensure` for those). UNREACHABLE for a wall. */
   exact(cell: number): number {
-    if (this.dist === EMPTY) this.start(cell);
-    if (this.entries !== 0 && !this.final(cell)) {
-      if (cell !== this.aim) {
-        const r = (cell / this.grid.width) | 0;
-        if (Math.abs(r - this.aimRow) + Math.abs(cell - r * this.grid.width - this.aimCol) > REAIM_CELLS) this.reaim(cell);
-      }
-      this.closeUntil(cell);
+    const k = this.floor.slot[cell];
+    if (k < 0) return UNREACHABLE;
+    if (this.dist === EMPTY) this.start(k);
+    if (this.entries !== 0 && !this.final(k)) {
+      if (k !== this.aim && this.offAim(k) > REAIM_CELLS) this.reaim(k);
+      this.closeUntil(k);
     }
-    return this.dist[cell];
+    return this.dist[k];
   }
 
   /** Makes `cell`'s cost and its neighbours' final. */
   ensure(cell: number): void {
-    if (this.dist === EMPTY) this.start(cell);
+    const k = this.floor.slot[cell];
+    if (k < 0) return;
+    if (this.dist === EMPTY) this.start(k);
     if (this.entries === 0) return;
-    const nbr = this.grid.nbr;
-    const base = cell * 4;
-    if (this.final(cell)) {
+    const nbr = this.floor.nbr;
+    const base = k * 4;
+    if (this.final(k)) {
       // Closed already; its neighbours often are too (the robot came along the search's band).
       let open = false;
       for (let k = 0; k < 4; k++) {
@@ -227,14 +267,10 @@ export class GuidedField {
       }
       if (!open) return;
     }
-    if (cell !== this.aim) {
-      const r = (cell / this.grid.width) | 0;
-      const far = Math.abs(r - this.aimRow) + Math.abs(cell - r * this.grid.width - this.aimCol);
-      // A few cells off the aim the search keeps its order (the robot moved on along its path: its cells close
-      // a little later than if aimed at them); farther, the open cells are re-sorted toward it.
-      if (far > REAIM_CELLS) this.reaim(cell);
-    }
-    this.closeUntil(cell);
+    // A few cells off the aim the search keeps its order (the robot moved on along its path: its cells close
+    // a little later than if aimed at them); farther, the open cells are re-sorted toward it.
+    if (k !== this.aim && this.offAim(k) > REAIM_CELLS) this.reaim(k);
+    this.closeUntil(k);
     for (let k = 0; k < 4; k++) {
       const y = nbr[base + k];
       if (y >= 0) this.closeUntil(y);
@@ -288,19 +324,20 @@ export class GuidedField {
   /** The search is over: cells it never reached cannot reach the goal. */
   private over(): void {
     const dist = this.dist;
-    for (let c = 0; c < dist.length; c++) if (dist[c] === UNSEEN && c !== this.goal) dist[c] = UNREACHABLE;
+    const goal = this.goalSlot;
+    for (let k = 0; k < dist.length; k++) if (dist[k] === UNSEEN && k !== goal) dist[k] = UNREACHABLE;
     this.lo = 0;
     this.hi = dist.length - 1;
   }
 
-  /** Expands the search until `cell` is closed or nothing is left open. */
+  /** Expands the search until slot `cell` is closed or nothing is left open. */
   private closeUntil(cell: number): void {
     const dist = this.dist;
     if (this.entries === 0 || this.final(cell)) return;
-    const goal = this.goal;
-    const { nbr, width } = this.grid;
+    const goal = this.goalSlot;
+    const { nbr, row, col } = this.floor;
     const { row: laneRow, col: laneCol } = this.lanes;
-    const penalty = this.penalty;
+    const penalty = this.slotPenalty;
     const penalised = penalty.length > 0;
     const head = this.head;
     const mask = this.mask;
@@ -330,8 +367,8 @@ export class GuidedField {
       const v = dist[x];
       if ((v & OPEN) === 0) continue; // closed already
       const g = v & ~OPEN;
-      const r = (x / width) | 0;
-      const c = x - r * width;
+      const r = row[x];
+      const c = col[x];
       const dr = r - ar;
       const dc = c - ac;
       // A live entry's estimate is fmin; a larger one is an entry superseded by a cheaper one, which is elsewhere in the ring.
@@ -396,7 +433,7 @@ const FRESH_START_COST = 3000;
 const REAIM_CELLS = 4;
 
 /**
- * Whole-floor cost arrays for guided fields, carved out of large zeroed
+ * Whole-floor cost arrays (one cost per free cell) for guided fields, carved out of large zeroed
  * blocks and recycled. A large block is mapped lazily by the system, so an
  * array costs only the memory pages its search touches; thousands of fields
  * start at once when a fleet gets its first tasks, and allocating (and
@@ -452,13 +489,16 @@ export class GuidedCache {
   private readonly arrays: CostArrays;
   private readonly lru: LruCache<GuidedField>;
   private penalty = NO_PENALTY;
+  private slotPenalty: Uint8Array = NO_PENALTY;
   private generation = 0;
+  private readonly floor: FloorIndex;
   constructor(grid: Grid, budgetBytes = 256 * 1024 * 1024) {
-    const capacity = Math.max(16, Math.floor(budgetBytes / (grid.width * grid.height * 2)));
-    this.arrays = new CostArrays(grid.width * grid.height);
+    this.floor = floorIndex(grid);
+    const capacity = Math.max(16, Math.floor(budgetBytes / (this.floor.count * 2)));
+    this.arrays = new CostArrays(this.floor.count);
     this.lru = new LruCache(
       capacity,
-      (goal) => new GuidedField(grid, goal, this.arrays, this.penalty, this.generation),
+      (goal) => new GuidedField(grid, goal, this.arrays, this.penalty, this.generation, this.slotPenalty),
       (gone) => {
         gone.evicted = true;
         gone.recycleIfFree();
@@ -487,6 +527,7 @@ export class GuidedCache {
    */
   setPenalty(penalty: Uint8Array): void {
     this.penalty = penalty.slice();
+    this.slotPenalty = bySlot(this.floor, penalty);
     this.generation++;
   }
 

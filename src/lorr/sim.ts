@@ -3,6 +3,7 @@ import { DistanceCache, type DistanceField } from '../layout/distance.js';
 import { manhattan, moveDir, type Grid } from '../layout/grid.js';
 import { PibtPlanner } from '../fleet/pibt.js';
 import type { PlanView } from '../fleet/planner.js';
+import { floorIndex } from '../layout/floor-index.js';
 import { GuidedCache, GuidedField, MAX_PENALTY } from './guided-field.js';
 import { countHeldUp } from './held-up.js';
 import { OrientedCache, type OrientedField } from './oriented-field.js';
@@ -98,6 +99,16 @@ export class LorrSim {
   private readonly ofield: (OrientedField | null)[];
   private readonly oview: OrientedView;
   private readonly pibtT: PibtT;
+  /**
+   * Where a cell's cost is in `field`'s arrays: guided fields keep costs per
+   * free cell (see FloorIndex), plain ones per cell (null).
+   */
+  readonly fieldSlot: Int32Array | null;
+
+  /** The cost at `cell` in one of `field`'s arrays. */
+  costIn(f: Uint16Array, cell: number): number {
+    return f[this.fieldSlot === null ? cell : this.fieldSlot[cell]];
+  }
 
   constructor(
     readonly input: LorrInput,
@@ -106,6 +117,7 @@ export class LorrSim {
     const { grid, starts } = input;
     const n = starts.length;
     this.n = n;
+    this.fieldSlot = options.guidance === 'none' || options.planner === 'pibt-t' ? null : floorIndex(grid).slot;
     this.cell = Int32Array.from(starts);
     this.heading = new Uint8Array(n);
     this.goal = new Int32Array(n).fill(-1);
@@ -135,6 +147,7 @@ export class LorrSim {
       turnBias: options.guidance === 'none' ? 0 : 0.2,
       laneBias: options.laneBias ?? (options.guidance === 'none' ? 0.3 : 0),
       fields: this.fields,
+      fieldIndex: this.fieldSlot ?? undefined,
     };
     this.oriented = new OrientedCache(grid);
     this.guided = new GuidedCache(grid);
@@ -389,7 +402,7 @@ export class LorrSim {
     for (let i = 0; i < this.n; i++) {
       const f = this.field[i] ?? this.oview.dist[i];
       if (f === null) continue;
-      const d = this.usesOriented ? f[this.cell[i] * 4 + this.heading[i]] : f[this.cell[i]];
+      const d = this.usesOriented ? f[this.cell[i] * 4 + this.heading[i]] : this.costIn(f, this.cell[i]);
       if (d < this.bestDist[i]) {
         this.bestDist[i] = d;
         this.progressAt[i] = this.step;
@@ -487,11 +500,11 @@ export class LorrSim {
       const f = this.field[i];
       let best = c;
       if (f !== null) {
-        let bestKey = f[c];
+        let bestKey = this.costIn(f, c);
         for (let d = 0; d < 4; d++) {
           const v = nbr[c * 4 + d];
           if (v < 0) continue;
-          const key = f[v] + (d === this.heading[i] ? 0 : 0.5);
+          const key = this.costIn(f, v) + (d === this.heading[i] ? 0 : 0.5);
           if (key < bestKey) {
             bestKey = key;
             best = v;
@@ -516,11 +529,13 @@ export class LorrSim {
         const f = this.field[i];
         if (f !== null && this.goal[i] !== c) {
           let bestD = -1;
-          let bestKey = f[c];
+          let bestKey = this.costIn(f, c);
           for (let d = 0; d < 4; d++) {
             const v = nbr[c * 4 + d];
-            if (v >= 0 && f[v] < bestKey) {
-              bestKey = f[v];
+            if (v < 0) continue;
+            const cv = this.costIn(f, v);
+            if (cv < bestKey) {
+              bestKey = cv;
               bestD = d;
             }
           }
@@ -586,7 +601,7 @@ export class LorrSim {
           if (l === null || field[i] === null) return -1;
           if (l instanceof GuidedField) return l.exact(c);
           l.ensure(c);
-          return l.dist[c];
+          return this.costIn(l.dist, c);
         },
         unit: (i) => (lazy[i] instanceof GuidedField ? 2 : 1),
       };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rngStream, type Rng } from '../../src/core/rng.js';
 import { UNREACHABLE } from '../../src/layout/distance.js';
+import { floorIndex } from '../../src/layout/floor-index.js';
 import { gridFromRows, type Grid } from '../../src/layout/grid.js';
 import { generateWarehouse } from '../../src/layout/generate.js';
 import { CostArrays, GuidedCache, GuidedField, MAX_PENALTY, moveCosts } from '../../src/lorr/guided-field.js';
@@ -61,7 +62,7 @@ function expectExactAround(grid: Grid, field: GuidedField, ref: Float64Array, ce
     const c = k < 0 ? cell : grid.nbr[cell * 4 + k];
     if (c < 0) continue;
     const want = ref[c] === Infinity ? UNREACHABLE : ref[c];
-    expect(field.dist[c], `${what}: cell ${c}`).toBe(want);
+    expect(field.at(c), `${what}: cell ${c}`).toBe(want);
   }
 }
 
@@ -96,7 +97,7 @@ describe('guided distance field (reverse resumable A*)', () => {
         }
         // Cells asked about earlier keep their exact costs as the search goes on.
         for (let c = 0; c < grid.width * grid.height; c++) {
-          if (field.closed(c)) expect(field.dist[c], `closed cell ${c}`).toBe(ref[c] === Infinity ? UNREACHABLE : ref[c]);
+          if (field.closed(c)) expect(field.at(c), `closed cell ${c}`).toBe(ref[c] === Infinity ? UNREACHABLE : ref[c]);
         }
       }
     }
@@ -124,18 +125,18 @@ describe('guided distance field (reverse resumable A*)', () => {
     const grid = gridFromRows(['..@..', '..@..', '..@..']);
     const field = new GuidedField(grid, 0);
     field.ensure(4);
-    expect(field.dist[4]).toBe(UNREACHABLE);
+    expect(field.at(4)).toBe(UNREACHABLE);
     const ref = dijkstra(grid, 0);
     for (const c of [0, 1, 5, 6, 10, 11]) {
       field.ensure(c);
-      expect(field.dist[c]).toBe(ref[c]);
+      expect(field.at(c)).toBe(ref[c]);
     }
   });
 
   it('a recycled array starts clean: a field on it matches Dijkstra again', () => {
     const rng = rngStream(11, 'guided-field-recycle');
     const grid = shelfGrid(rng, 40, 24);
-    const arrays = new CostArrays(grid.width * grid.height, 4);
+    const arrays = new CostArrays(floorIndex(grid).count, 4);
     const pick = () => grid.free[Math.floor(rng.next() * grid.free.length)];
     let taken: GuidedField | null = null;
     for (let k = 0; k < 30; k++) {
@@ -189,7 +190,7 @@ describe('guided distance field (reverse resumable A*)', () => {
         for (let k = -1; k < 4; k++) {
           const c = k < 0 ? cells[i] : grid.nbr[cells[i] * 4 + k];
           if (c < 0) continue;
-          expect(f[c], `step ${step} agent ${i} cell ${c}`).toBe(ref[c] === Infinity ? UNREACHABLE : ref[c]);
+          expect(sim.costIn(f, c), `step ${step} agent ${i} cell ${c}`).toBe(ref[c] === Infinity ? UNREACHABLE : ref[c]);
           checked++;
         }
       }
@@ -209,7 +210,7 @@ describe('guided distance field (reverse resumable A*)', () => {
     first.ensure(14);
     for (let g = 1; g <= 16; g++) cache.get(g).ensure(7);
     // Let go by the cache but still in use: its costs stay readable.
-    expect(first.dist[14]).toBe(dijkstra(grid, 0)[14]);
+    expect(first.at(14)).toBe(dijkstra(grid, 0)[14]);
     expect(cache.get(0)).not.toBe(first);
     cache.unuse(first);
     expect(first.dist.length).toBe(0);
@@ -249,8 +250,8 @@ describe('guided distance field (reverse resumable A*)', () => {
     expect(after.generation).toBe(before.generation + 1);
     after.ensure(0);
     // Seven plain steps (two units each) against no lanes or with them, plus 3 for each cell entered.
-    expect(after.dist[0]).toBeGreaterThan(before.dist[0]);
-    expect(after.dist[0] - before.dist[0]).toBe(3 * 3);
+    expect(after.at(0)).toBeGreaterThan(before.at(0));
+    expect(after.at(0) - before.at(0)).toBe(3 * 3);
     // The old field still reads (its user has not let go), and the cache hands out the new one from now on.
     expect(before.closed(0)).toBe(true);
     expect(cache.get(7)).toBe(after);
