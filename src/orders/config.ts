@@ -31,3 +31,24 @@ export interface DemandConfig {
   /** Ticks between re-slotting looks of a re-slotting strategy (dynamic). */
   reslotEveryTicks?: number;
 }
+
+/** A service class of orders (same-day, express, standard...): the `serviceClasses` entries of the resolved scenario. */
+export interface ServiceClassConfig {
+  name: string;
+  /** Share of the orders drawn into this class (the shares add up to 1). */
+  share: number;
+  /** Due time after arrival, ticks; -1 when the class has carrier cut-offs instead. */
+  dueTicks: number;
+  /** Carrier cut-offs as ticks after midnight, ascending (empty when the class has a due time). */
+  cutoffTicks: number[];
+  /** Higher is served first. */
+  priority: number;
+  /** Place in the order of service: 0 for the highest priority; classes of equal priority share a rank. */
+  rank: number;
+}
+
+/** When arrived orders are released to picking: the `release` section of the resolved scenario. */
+export interface ReleaseConfig {
+  /** Wave times as ticks after midnight, ascending; orders arriving between waves are held until the next one. */
+  waveTicks: number[];
+}

@@ -108,6 +108,8 @@ export class DemandScratch {
   readonly faces: number[] = [];
   /** The order's SKUs held in pods (for the order-to-station strategy). */
   readonly podSku: Int32Array;
+  /** Opens a held order (arrival tick, class) when its release comes: set once by the demand feature. */
+  release: (arrival: number, cls: number) => void = () => {};
   constructor(maxLines: number, zones: number) {
     this.podSku = new Int32Array(maxLines);
     this.sku = new Int32Array(maxLines);
@@ -133,20 +135,39 @@ function chooseDock(w: World): number {
 
 /**
  * Demand stage: draws this tick's order arrivals (Poisson at the profiled
- * rate), splits them into lines, and routes each line: SKUs held in pods go
- * to the order's goods-to-person station and a pod; SKUs of a person-to-goods
- * zone go to that zone. Each pick point gets one tote per order.
+ * rate) and opens them. With service classes, each arrival's class is drawn
+ * and the order waits for its release (at once, or at the next wave); the
+ * orders released go highest priority first.
  */
 export function demandStage(w: World, onJoinedPick: OnLineJoinedPick, scratch: DemandScratch): void {
   const d = w.config.demand;
   const lambda = (d.ordersPerHour / 3600) * w.config.tickSeconds * rateMultiplier(w, w.tick) * d.peakFactor;
   const arrivals = randPoisson(w.rng.demand, lambda);
+  const classes = w.orderClasses ?? null;
+  if (classes === null) {
+    for (let a = 0; a < arrivals; a++) openArrival(w, w.tick, -1, onJoinedPick, scratch);
+    return;
+  }
+  for (let a = 0; a < arrivals; a++) classes.arrive(classes.draw(), w.tick);
+  if (classes.held.size > 0 && classes.releasing(w.tick)) classes.held.releaseAll(scratch.release);
+}
+
+/**
+ * Opens an order that arrived at `arrival` (this tick, or earlier when it
+ * was held for a wave) in service class `cls` (-1 without classes): splits it
+ * into lines and routes each line: SKUs held in pods go to the order's
+ * goods-to-person station and a pod; SKUs of a person-to-goods zone go to
+ * that zone. Each pick point gets one tote per order.
+ */
+export function openArrival(w: World, arrival: number, cls: number, onJoinedPick: OnLineJoinedPick, scratch: DemandScratch): void {
+  const d = w.config.demand;
   const { books, pods, stations, totes } = w;
   const { skuZone, skuFace, zones } = w.site;
   const affinity = d.affinity ?? 0;
   const fam = w.families;
   const orders = w.orderAssignment;
-  for (let a = 0; a < arrivals; a++) {
+  const classes = cls >= 0 ? w.orderClasses! : null;
+  {
     const lines = randInt(w.rng.demand, d.linesMin, d.linesMax);
     const dock = chooseDock(w);
     let podLines = 0;
@@ -160,9 +181,18 @@ export function demandStage(w: World, onJoinedPick: OnLineJoinedPick, scratch: D
       scratch.qty[k] = d.unitsMax > d.unitsMin ? randInt(w.rng.demand, d.unitsMin, d.unitsMax) : d.unitsMin;
       if (skuZone[sku] < 0) scratch.podSku[podLines++] = sku;
     }
-    const s = podLines > 0 ? orders.choose(w, scratch.podSku, podLines) : -1;
-    const dockDue = dock >= 0 && w.site.outbound !== null ? w.site.outbound.docks[dock].dueFor(w.tick) : -1;
-    const o = books.openOrder(w.tick, dockDue >= 0 ? dockDue : w.tick + d.dueTicks, s, lines, dock);
+    const rank = classes === null ? 0 : classes.classes[cls].rank;
+    const s = podLines > 0 ? orders.choose(w, scratch.podSku, podLines, rank) : -1;
+    const dockDue = dock >= 0 && w.site.outbound !== null ? w.site.outbound.docks[dock].dueFor(arrival) : -1;
+    // A service class's due time (or cut-off) takes the place of the dock's.
+    const classDue = classes !== null ? classes.dueFor(cls, arrival) : -1;
+    const due = classDue >= 0 ? classDue : dockDue >= 0 ? dockDue : arrival + d.dueTicks;
+    const o = books.openOrder(arrival, due, s, lines, dock);
+    if (classes !== null) {
+      classes.orderOpened(o, cls);
+      w.shipping?.orderOpened(w, o, cls);
+      if (s >= 0) classes.linesOpened(s, o, podLines);
+    }
     w.events.push(EventKind.OrderCreated, books.orderId[o], lines);
     const podTote = podLines > 0 ? totes.open(o, dock) : -1;
     if (s >= 0) stations.openLines[s] += podLines;

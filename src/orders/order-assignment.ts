@@ -9,8 +9,12 @@ import { PodState } from '../storage/pods.js';
  */
 export interface OrderAssignment {
   readonly name: string;
-  /** The station for a new order whose pod-held SKUs are `skus[0..count)` (count >= 1). */
-  choose(w: World, skus: Int32Array, count: number): number;
+  /**
+   * The station for a new order whose pod-held SKUs are `skus[0..count)`
+   * (count >= 1), of service-class rank `rank` (0 = highest priority; 0
+   * without classes).
+   */
+  choose(w: World, skus: Int32Array, count: number, rank?: number): number;
   /** A pod line of `sku` was routed to station s (after `choose`). */
   lineOpened?(s: number, sku: number): void;
   /** A pod line of `sku` was picked at station s. */
@@ -34,6 +38,28 @@ export function leastLoadedStation(w: World): number {
   const closed = w.stations.closed;
   let best = -1;
   for (let s = 0; s < open.length; s++) if (takesOrders(closed, s) && (best < 0 || open[s] < open[best])) best = s;
+  return best;
+}
+
+/**
+ * With service classes: the station with the fewest open lines an order of
+ * `rank` waits behind (those of its priority and above, since pods are
+ * fetched highest priority first), lowest index on ties, among those taking
+ * orders.
+ */
+function leastLoadedAhead(w: World, rank: number): number {
+  const classes = w.orderClasses!;
+  const closed = w.stations.closed;
+  let best = -1;
+  let bestLoad = 0;
+  for (let s = 0; s < w.stations.n; s++) {
+    if (!takesOrders(closed, s)) continue;
+    const load = classes.loadAhead(s, rank);
+    if (best < 0 || load < bestLoad) {
+      best = s;
+      bestLoad = load;
+    }
+  }
   return best;
 }
 
@@ -69,11 +95,11 @@ function repeated(skus: Int32Array, k: number): boolean {
   return false;
 }
 
-/** Least loaded: the station with the fewest open lines (today's rule and the default). */
+/** Least loaded: the station with the fewest open lines (the default); with service classes, the fewest an order waits behind. */
 class LeastLoaded implements OrderAssignment {
   readonly name = 'least-loaded';
-  choose(w: World): number {
-    return leastLoadedStation(w);
+  choose(w: World, _skus: Int32Array, _count: number, rank = 0): number {
+    return w.orderClasses ? leastLoadedAhead(w, rank) : leastLoadedStation(w);
   }
 }
 

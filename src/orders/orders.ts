@@ -17,6 +17,8 @@ function completeOrder(w: World, o: number): void {
   const hour = Math.floor((tick * w.config.tickSeconds) / 3600);
   const onTime = tick <= books.due[o];
   metrics.orderDone(hour, cycle, onTime);
+  w.orderClasses?.orderDone(o, cycle, onTime);
+  w.quality?.orderShipped(w, o);
   metrics.timeline(books.arrival[o], books.pickStart[o], books.pickEnd[o], books.sorted[o], tick);
   const dock = books.orderDock[o];
   if (dock >= 0 && w.site.outbound !== null) {
@@ -56,6 +58,9 @@ export function linePicked(w: World, l: number): number {
   // Pack stations need to know what each tote holds; the line's slot is freed below.
   w.site.packing?.addLine(l);
   if (books.pickStart[o] < 0) books.pickStart[o] = w.tick;
+  if (w.orderClasses && books.lineStation[l] >= 0) w.orderClasses.linePicked(books.lineStation[l], o);
+  w.quality?.linePicked(w, l);
+  w.shipping?.linePicked(w, l);
   if (books.pickLine(l) >= 0) books.pickEnd[o] = w.tick;
   return --totes.linesLeft[t] === 0 ? t : -1;
 }

@@ -1,9 +1,27 @@
+import type { World } from '../core/world.js';
 import type { ReportPart } from '../metrics/report.js';
 import { r4 } from '../metrics/round.js';
 
+/** One service class's figures in the report (`orders.byClass`). */
+export interface ClassFigures {
+  priority: number;
+  /** The class's due time after arrival in seconds, or null when it has cut-offs. */
+  dueSeconds: number | null;
+  /** Orders released to picking (the order book's orders). */
+  created: number;
+  /** Orders arrived and waiting for their wave at the end of the run (not yet on the order book). */
+  held: number;
+  completed: number;
+  onTime: number;
+  /** Share of the completed orders on time. */
+  sla: number;
+  cycleTimeSeconds: { p50: number; p95: number };
+}
+
 declare module '../metrics/report.js' {
   interface Report {
-    orders: { created: number; completed: number; open: number };
+    /** `byClass`, by class name in the scenario's order: only with service classes. */
+    orders: { created: number; completed: number; open: number; byClass?: Record<string, ClassFigures> };
     lines: { created: number; picked: number; open: number };
     throughput: { ordersPerHour: number; linesPerHour: number };
     cycleTimeSeconds: { mean: number; p50: number; p95: number; p99: number; max: number };
@@ -23,7 +41,7 @@ export const ordersSection: ReportPart<'orders' | 'lines' | 'throughput' | 'cycl
     const c = metrics.cycle;
     const completed = books.ordersCompleted;
     return {
-      orders: { created: books.ordersCreated, completed, open: books.openOrders },
+      orders: { created: books.ordersCreated, completed, open: books.openOrders, ...byClass(w) },
       lines: { created: books.linesCreated, picked: books.linesPicked, open: books.openLines },
       throughput: {
         ordersPerHour: r4(hours > 0 ? completed / hours : 0),
@@ -44,6 +62,27 @@ export const ordersSection: ReportPart<'orders' | 'lines' | 'throughput' | 'cycl
     };
   },
 };
+
+/** `{ byClass }` with the service classes' figures, or nothing (the key left out) without classes. */
+function byClass(w: World): { byClass?: Record<string, ClassFigures> } {
+  const c = w.orderClasses ?? null;
+  if (c === null || !c.declared) return {};
+  const tickS = w.config.tickSeconds;
+  const out: Record<string, ClassFigures> = {};
+  c.classes.forEach((k, i) => {
+    out[k.name] = {
+      priority: k.priority,
+      dueSeconds: k.dueTicks >= 0 ? r4(k.dueTicks * tickS) : null,
+      created: c.created[i],
+      held: c.held.heldOf(i),
+      completed: c.completed[i],
+      onTime: c.onTime[i],
+      sla: r4(c.completed[i] > 0 ? c.onTime[i] / c.completed[i] : 0),
+      cycleTimeSeconds: { p50: r4(c.cycle[i].percentile(0.5) * tickS), p95: r4(c.cycle[i].percentile(0.95) * tickS) },
+    };
+  });
+  return { byClass: out };
+}
 
 /** Units from the order book to the docks, and totes from first pick to release. */
 export const itemsSection: ReportPart<'items' | 'totes'> = {

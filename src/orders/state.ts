@@ -1,5 +1,6 @@
 import type { OrderBook } from './books.js';
-import type { DemandConfig } from './config.js';
+import type { ClassBook } from './classes.js';
+import type { DemandConfig, ReleaseConfig, ServiceClassConfig } from './config.js';
 import type { SkuFamilies } from './families.js';
 import type { OrderAssignment } from './order-assignment.js';
 import type { ToteBook } from './totes.js';
@@ -15,6 +16,8 @@ declare module '../core/world.js' {
     readonly orderAssignment: OrderAssignment;
     /** SKU families (built when demand affinity or the slotting needs them), or null. */
     families: SkuFamilies | null;
+    /** Service classes and their figures (set by the demand feature when the scenario has `serviceClasses`); absent or null otherwise. */
+    orderClasses?: ClassBook | null;
   }
 }
 
@@ -22,5 +25,9 @@ declare module '../core/world.js' {
 declare module '../core/config.js' {
   interface SimConfig {
     demand: DemandConfig;
+    /** Service classes of orders (omitted or null = every order alike). */
+    classes?: ServiceClassConfig[] | null;
+    /** Release in waves (omitted or null = continuous release). */
+    release?: ReleaseConfig | null;
   }
 }

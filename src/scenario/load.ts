@@ -14,6 +14,9 @@ import { buildFaults } from '../faults/config.js';
 import { buildOperations } from '../operations/schema.js';
 import { buildInventory } from '../inventory/schema.js';
 import { buildAlerts } from '../alerts/schema.js';
+import { buildClasses, buildRelease } from '../orders/schema.js';
+import { buildShipping } from '../shipping/schema.js';
+import { buildQuality } from '../quality/schema.js';
 import { buildAutomation } from './automation-config.js';
 import { SLOTTING } from '../storage/slotting.js';
 import { findJsonProblem } from './json-position.js';
@@ -286,6 +289,7 @@ export function buildConfig(file: string, s: ScenarioFile, options: LoadOptions 
   }
   const faults = buildFaults(s, grid, tick, { robots: rb.count, zones: flow.zones, outbound: flow.outbound }, fail);
   const automation = buildAutomation(s, grid.stations.length, tick, flow.zones, (p) => pickDistribution(p, tick), fail);
+  const shipping = buildShipping(s.shipping, s.serviceClasses, fail);
   const operations = buildOperations(s.operations, { robots: rb.count, locations, podFill: s.storage.podFill, podSkus: goodsToPerson }, fail);
   const items = { medianCm: s.packing?.items.medianCm ?? ([25, 18, 8] as [number, number, number]), spread: s.packing?.items.spread ?? 0.4 };
   const inventory = buildInventory(s.inventory, { tickSeconds: tick, goodsToPerson, items }, seconds, fail);
@@ -352,6 +356,10 @@ export function buildConfig(file: string, s: ScenarioFile, options: LoadOptions 
     packing: automation.packing,
     operations,
     alerts: buildAlerts(s.alerts, tick),
+    classes: buildClasses(s.serviceClasses, tick),
+    release: buildRelease(s.release, tick),
+    shipping,
+    quality: buildQuality(s.quality),
     inventory,
   };
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { Cell, Duration, PositiveDuration, TimeDistribution, TimeOfDay } from './primitives.js';
 import { assertionSyntaxError } from './assertions.js';
-import { Demand } from '../orders/schema.js';
+import { Demand, Release, ServiceClasses } from '../orders/schema.js';
+import { Shipping } from '../shipping/schema.js';
+import { Quality } from '../quality/schema.js';
 import { Stations } from '../stations/schema.js';
 import { StorageSection } from '../storage/schema.js';
 import { Pickers } from '../people/schema.js';
@@ -88,12 +90,16 @@ export const Scenario = z.strictObject({
   layout: Layout,
   robots: Robots,
   demand: Demand,
+  serviceClasses: ServiceClasses.optional(),
+  release: Release.optional(),
   stations: Stations.prefault({}),
   fleet: Fleet.prefault({}),
   storage: StorageSection.prefault({}).describe('Storage locations: pod fill and where pods go after a visit'),
   pickers: Pickers.optional().describe('Person-to-goods zones: people walking shelves with carts'),
   outbound: Outbound.optional().describe('Conveyors, sorters, AGVs and docks after picking; omitted = an order is done when picked'),
   packing: Packing.optional().describe('Pack stations: cartons chosen from the items\' sizes; omitted = totes ship as picked'),
+  shipping: Shipping.optional().describe('Shipping rules per service class: ship complete or split at the cut-off; omitted = every order ships complete, parcels not counted'),
+  quality: Quality.optional().describe('Pick accuracy: pick errors per picker type and the pack check; omitted = every line picked right'),
   energy: Energy.prefault({}),
   faults: Faults.optional().describe('Faults on the same clock as the run: robot breakdowns, closed areas, conveyor jams, chutes, stations and people out'),
   operations: Operations.optional().describe('Forecast-driven operations: an hourly demand forecast driving robots and people on duty and re-slotting ahead of peaks; omitted = everyone on duty'),

@@ -12,6 +12,8 @@ import { ordersModule } from '../orders/module.js';
 import { outboundModule } from '../outbound/module.js';
 import { packingModule } from '../packing/module.js';
 import { peopleModule } from '../people/module.js';
+import { qualityModule } from '../quality/module.js';
+import { shippingModule } from '../shipping/module.js';
 import { siteModule } from '../site/module.js';
 import { stationsModule } from '../stations/module.js';
 import { storageModule } from '../storage/module.js';
@@ -38,6 +40,8 @@ export const MODULES: readonly FeatureModule[] = [
   stallsModule, // planning, movement
   stationsModule, // service
   siteModule, // equipment; flow in the frame
+  shippingModule, // equipment: split orders' first parcels, after the site moved this tick's units
+  qualityModule, // no stage: told of picks and shipped orders by the order flow
   outboundModule, // report and books only (run by the site)
   peopleModule, // report and books only (run by the site)
   packingModule, // report and books only (run by the site)

@@ -38,12 +38,13 @@ export function assignmentStage(w: World, strategy: AssignmentStrategy, scratch:
   const nRobots = availableRobots(w, scratch);
   if (nRobots === 0 || requests.length === 0) return;
 
-  // Requests whose station can take one more pod, oldest first, no more than there are robots.
+  // Requests whose station can take one more pod, oldest first (with service classes: highest priority first), no more than there are robots.
   const cap = w.config.stations.queueCapacity;
+  const queue = w.orderClasses ? w.orderClasses.orderRequests(w) : requests.items;
   scratch.reserved.fill(0);
   let nPods = 0;
   for (let k = 0; k < requests.length && nPods < nRobots; k++) {
-    const p = requests.items[k];
+    const p = queue[k];
     const s = books.lineStation[pods.pendHead[p]];
     if (stations.load[s] + scratch.reserved[s] >= cap) continue;
     // Faults: no pod goes to a closed station, and none is fetched from a closed area or from under a broken robot.

@@ -27,6 +27,11 @@ import { site } from '../../src/site/feature.js';
 import { service } from '../../src/stations/feature.js';
 import { robotPickingSummary, stationsSummary } from '../../src/stations/summary.js';
 import { podFetching, reslotting } from '../../src/storage/feature.js';
+import { shippingBooks } from '../../src/shipping/books.js';
+import { shipping } from '../../src/shipping/feature.js';
+import { shipmentsSummary } from '../../src/shipping/summary.js';
+import { quality } from '../../src/quality/feature.js';
+import { qualitySummary } from '../../src/quality/summary.js';
 
 /**
  * The report's published key order after the run's header: readers of
@@ -54,6 +59,8 @@ const PUBLISHED_REPORT_KEYS = [
   'robotPicking',
   'packing',
   'inventory',
+  'shipments',
+  'quality',
 ];
 
 /** A module that places one report section of key `key` at `order`. */
@@ -89,7 +96,7 @@ describe('the one list of feature modules', () => {
   });
 
   it('registers the features in the order the tick has always run them', () => {
-    expect(FEATURES).toEqual([fleetControl, podFetching, reslotting, demand, inventory, faults, operations, metrics, alerting, stallWatch, service, site]);
+    expect(FEATURES).toEqual([fleetControl, podFetching, reslotting, demand, inventory, faults, operations, metrics, alerting, stallWatch, service, site, shipping, quality]);
   });
 
   it('composes the report in its published key order', () => {
@@ -112,11 +119,13 @@ describe('the one list of feature modules', () => {
       alertsSummary,
       booksSummary,
       inventorySummary,
+      shipmentsSummary,
+      qualitySummary,
     ]);
   });
 
   it('composes the books parts in the order of the problems they note', () => {
-    expect(BOOKS).toEqual([stagingBooks, outboundBooks, packingBooks, cartBooks, stockBooks]);
+    expect(BOOKS).toEqual([stagingBooks, outboundBooks, packingBooks, cartBooks, stockBooks, shippingBooks]);
   });
 
   it('takes every place of each order exactly once (the composition would throw otherwise)', () => {
