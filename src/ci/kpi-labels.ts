@@ -46,6 +46,11 @@ const KNOWN: Record<string, string> = {
   'inventory.turnsPerYear': 'Stock turns per year',
   'inventory.onHandUnits': 'Units on hand at the end',
   'inventory.daysOfCover': 'Days of cover at the end',
+  'quality.misShipmentRate': 'Orders shipped wrong (%)',
+  'quality.pickErrors': 'Pick errors (lines)',
+  'quality.caughtAtPack': 'Pick errors caught at pack',
+  'shipments.parcels': 'Parcels shipped',
+  'shipments.splitOrders': 'Orders shipped split',
 };
 
 /** Units read off the end of a figure's name, for paths not listed above. */

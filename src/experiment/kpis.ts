@@ -29,6 +29,18 @@ export const INVENTORY_KPIS: readonly KpiInput[] = [
   { path: 'inventory.onHandUnits', better: 'none' },
 ];
 
+/** Tabulated with the defaults by `wsim run`'s CI reports when the run has pick accuracy (a `quality` section). */
+export const QUALITY_KPIS: readonly KpiInput[] = [
+  { path: 'quality.misShipmentRate', better: 'lower' },
+  { path: 'quality.pickErrors', better: 'lower' },
+  { path: 'quality.caughtAtPack', better: 'none' },
+];
+/** Tabulated with the defaults by `wsim run`'s CI reports when the run has shipping rules (a `shipping` section). */
+export const SHIPMENT_KPIS: readonly KpiInput[] = [
+  { path: 'shipments.parcels', better: 'none' },
+  { path: 'shipments.splitOrders', better: 'none' },
+];
+
 const HIGHER = [/throughput/i, /PerHour/, /hitRate/i, /onTime/i, /completed/i, /picked/i, /shipped/i, /delivered/i, /sorted/i, /PerVisit/i, /PerPickerHour/i];
 const LOWER = [
   /Seconds/,

@@ -1,6 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { serviceCsv, serviceHtml, serviceMarkdown } from '../../src/ci/service.js';
 import type { RunResult } from '../../src/experiment/run-one.js';
+import { cli, tempDir } from '../experiment/fixtures.js';
+import { scenarioPath } from '../helpers/scenarios.js';
 
 const cls = (created: number, sla: number, p50: number, p95: number) => ({ priority: 1, dueSeconds: 1200, created, held: 0, completed: created, onTime: created * sla, sla, cycleTimeSeconds: { p50, p95 } });
 
@@ -42,5 +46,20 @@ describe('the CI reports\' service section', () => {
     expect(serviceCsv(plain).size).toBe(0);
     expect(serviceMarkdown(plain)).toBe('');
     expect(serviceHtml(plain)).toBe('');
+  });
+});
+
+describe('wsim run\'s CI reports with service classes, shipping rules and accuracy', () => {
+  it('add the service section, its CSV files and the accuracy and parcel KPIs', async () => {
+    const dir = tempDir();
+    const r = await cli('run', scenarioPath('service-classes.json'), '--quiet', '--duration', '1h', '--summary', join(dir, 'summary.md'), '--csv', join(dir, 'csv'), '--html', join(dir, 'report.html'));
+    expect(r.code).toBe(0);
+    const md = readFileSync(join(dir, 'summary.md'), 'utf8');
+    expect(md).toContain('### Service classes, shipments and accuracy');
+    expect(md).toMatch(/\| service-classes \| same-day \| \d+ \| \d+ \|/);
+    const csvs = readdirSync(join(dir, 'csv'));
+    for (const f of ['service-classes.csv', 'shipments-quality.csv', 'kpi-quality.misShipmentRate.csv', 'kpi-shipments.parcels.csv']) expect(csvs).toContain(f);
+    expect(readFileSync(join(dir, 'csv', 'service-classes.csv'), 'utf8').split('\n')[0]).toBe('variant,class,runs,created,completed,on_time_pct,cycle_p50_s,cycle_p95_s');
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toContain('<h2>Service classes, shipments and accuracy</h2>');
   });
 });
