@@ -19,6 +19,7 @@ export function cancelLine(w: World, l: number): void {
   const t = books.lineTote[l];
   const s = books.lineStation[l];
   w.orderAssignment.linePicked?.(s, books.lineSku[l]);
+  w.orderClasses?.lineClosed(s, o);
   stations.openLines[s]--;
   totes.items[t] -= books.lineQty[l];
   if (books.cancelLine(l) >= 0) {

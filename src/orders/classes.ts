@@ -122,8 +122,8 @@ export class ClassBook {
     this.openLines[s * this.ranks + this.rankOf(o)] += n;
   }
 
-  /** A pod line of order slot `o` was picked at station `s`. */
-  linePicked(s: number, o: number): void {
+  /** A pod line of order slot `o` at station `s` was picked, or cancelled unpicked (src/inventory/cancel.ts). */
+  lineClosed(s: number, o: number): void {
     this.openLines[s * this.ranks + this.rankOf(o)]--;
   }
 

@@ -58,7 +58,7 @@ export function linePicked(w: World, l: number): number {
   // Pack stations need to know what each tote holds; the line's slot is freed below.
   w.site.packing?.addLine(l);
   if (books.pickStart[o] < 0) books.pickStart[o] = w.tick;
-  if (w.orderClasses && books.lineStation[l] >= 0) w.orderClasses.linePicked(books.lineStation[l], o);
+  if (w.orderClasses && books.lineStation[l] >= 0) w.orderClasses.lineClosed(books.lineStation[l], o);
   w.quality?.linePicked(w, l);
   w.shipping?.linePicked(w, l);
   if (books.pickLine(l) >= 0) books.pickEnd[o] = w.tick;

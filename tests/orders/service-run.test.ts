@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/metrics/report.js';
 import { buildReport } from '../../src/sim/report.js';
-import { simFor, stableReport } from '../helpers/scenarios.js';
+import { scenarioPath, simFor, simFromJson, stableReport } from '../helpers/scenarios.js';
 
 /** scenarios/service-classes.json: three classes, waves every 15 minutes, split same-day orders, pick errors. */
 describe('a run with service classes, waves, split shipping and pick errors', () => {
@@ -48,5 +49,24 @@ describe('a run with service classes, waves, split shipping and pick errors', ()
     const other = simFor('service-classes.json', { duration: '2h', seed: 2 });
     other.run();
     expect(stableReport(other)).not.toBe(stableReport(sim));
+  });
+});
+
+describe('the open lines by station and priority', () => {
+  it('add up to each station\'s open lines all along, also when stock-outs cancel lines unpicked', () => {
+    const s = JSON.parse(readFileSync(scenarioPath('service-classes.json'), 'utf8'));
+    delete s.$schema;
+    const sim = simFromJson({ ...s, duration: '1h', inventory: { initial: { units: 3 }, cancelAfter: '3m' } });
+    const w = sim.world;
+    const c = w.orderClasses!;
+    let checked = 0;
+    while (!sim.done) {
+      sim.step();
+      if (w.tick % 60 !== 0) continue;
+      for (let st = 0; st < w.stations.n; st++) expect(c.loadAhead(st, c.ranks - 1)).toBe(w.stations.openLines[st]);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(50);
+    expect(w.inventory!.cancelledLines).toBeGreaterThan(0);
   });
 });
