@@ -18,11 +18,13 @@ export const enum CellKind {
   Equipment = 7,
   /** AGV guide lane ('+'): only path-guided vehicles drive here. */
   Guide = 8,
+  /** Put station ('U'): a person stows received units into the pods robots bring (finite stock's put-away). */
+  PutStation = 9,
 }
 
-/** Cell kinds the free-navigating robots may drive on (floor, storage, stations, chargers). */
+/** Cell kinds the free-navigating robots may drive on (floor, storage, stations, chargers, put stations). */
 export function robotWalkable(k: number): boolean {
-  return k !== CellKind.Wall && k < CellKind.Shelf;
+  return (k !== CellKind.Wall && k < CellKind.Shelf) || k === CellKind.PutStation;
 }
 
 /** Cell kinds people walk on: robot floor and manual walkways. */
@@ -44,6 +46,8 @@ export interface Grid {
   readonly storage: Int32Array;
   readonly stations: Int32Array;
   readonly chargers: Int32Array;
+  /** Put stations ('U'), in row-major order. */
+  readonly putStations: Int32Array;
   /** Cells robots may drive on, in row-major order. */
   readonly free: Int32Array;
   /** The source rows, kept for traces and viewers. */
@@ -66,9 +70,10 @@ const LEGEND: Record<string, CellKind> = {
   m: CellKind.Manual,
   '=': CellKind.Equipment,
   '+': CellKind.Guide,
+  U: CellKind.PutStation,
 };
 
-/** Characters a layout row may contain (MovingAI's plus R, P, C, and # m = + for shelves, walkways, equipment, guide lanes). */
+/** Characters a layout row may contain (MovingAI's plus R, P, C, and # m = + U for shelves, walkways, equipment, guide lanes, put stations). */
 export const LEGEND_CHARS = Object.keys(LEGEND).join('');
 
 /** A layout problem with the row/column it concerns, so loaders can point into the file. */
@@ -109,6 +114,7 @@ export function gridFromRows(rows: readonly string[]): Grid {
   const storage: number[] = [];
   const stations: number[] = [];
   const chargers: number[] = [];
+  const putStations: number[] = [];
   const free: number[] = [];
   for (let cell = 0; cell < n; cell++) {
     const k = kind[cell];
@@ -117,6 +123,7 @@ export function gridFromRows(rows: readonly string[]): Grid {
     if (k === CellKind.Storage) storage.push(cell);
     else if (k === CellKind.Station) stations.push(cell);
     else if (k === CellKind.Charger) chargers.push(cell);
+    else if (k === CellKind.PutStation) putStations.push(cell);
     const r = (cell / width) | 0;
     const c = cell - r * width;
     for (let d = 0; d < 4; d++) {
@@ -135,6 +142,7 @@ export function gridFromRows(rows: readonly string[]): Grid {
     storage: Int32Array.from(storage),
     stations: Int32Array.from(stations),
     chargers: Int32Array.from(chargers),
+    putStations: Int32Array.from(putStations),
     free: Int32Array.from(free),
     rows: [...rows],
   };

@@ -13,6 +13,7 @@ import { buildFlow } from './flow-config.js';
 import { buildFaults } from '../faults/config.js';
 import { buildOperations } from '../operations/schema.js';
 import { buildInventory } from '../inventory/schema.js';
+import { buildInbound, buildReplenishment } from '../inbound/schema.js';
 import { buildAlerts } from '../alerts/schema.js';
 import { buildClasses, buildRelease } from '../orders/schema.js';
 import { buildShipping } from '../shipping/schema.js';
@@ -293,6 +294,13 @@ export function buildConfig(file: string, s: ScenarioFile, options: LoadOptions 
   const operations = buildOperations(s.operations, { robots: rb.count, locations, podFill: s.storage.podFill, podSkus: goodsToPerson }, fail);
   const items = { medianCm: s.packing?.items.medianCm ?? ([25, 18, 8] as [number, number, number]), spread: s.packing?.items.spread ?? 0.4 };
   const inventory = buildInventory(s.inventory, { tickSeconds: tick, goodsToPerson, items }, seconds, fail);
+  const skuInPods = (sku: number) => !flow.zones.some((z) => sku >= z.skuFrom + z.skuOffset && sku < z.skuTo && (sku - z.skuFrom - z.skuOffset) % z.skuStride === 0);
+  const replenishment = buildReplenishment(s.replenishment, s.inbound !== undefined, fail);
+  const inbound = buildInbound(
+    s.inbound,
+    { grid, tickSeconds: tick, skuCount: s.demand.skus, skuInPods, inventory: inventory !== null, policy: replenishment !== null && replenishment.policy !== 'none', faults: s.faults !== undefined },
+    fail,
+  );
   if (errors.length > 0) throw new ScenarioErrors(errors);
   const placed = starts ?? defaultStarts(grid, rb.count);
   if (goodsToPerson) for (const problem of checkReachability(grid, placed)) fail(problem.path, problem.message);
@@ -361,6 +369,8 @@ export function buildConfig(file: string, s: ScenarioFile, options: LoadOptions 
     shipping,
     quality: buildQuality(s.quality),
     inventory,
+    inbound,
+    replenishment,
   };
 }
 

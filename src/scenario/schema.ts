@@ -14,6 +14,7 @@ import { Energy } from '../metrics/schema.js';
 import { Faults } from '../faults/schema.js';
 import { Operations } from '../operations/schema.js';
 import { Inventory } from '../inventory/schema.js';
+import { Inbound, Replenishment } from '../inbound/schema.js';
 
 /**
  * The scenario file: the kernel's sections (layout, robots, fleet) are here;
@@ -39,7 +40,7 @@ export const GeneratedLayout = z.strictObject({
 export const Layout = z
   .union([
     z.strictObject({
-      grid: z.array(z.string().min(1)).min(1).describe('Rows of . @ T R P C # m = +'),
+      grid: z.array(z.string().min(1)).min(1).describe('Rows of . @ T R P C # m = + U'),
       cellSize: z.number().min(0.01).max(100).optional(),
     }),
     z.strictObject({
@@ -105,6 +106,8 @@ export const Scenario = z.strictObject({
   operations: Operations.optional().describe('Forecast-driven operations: an hourly demand forecast driving robots and people on duty and re-slotting ahead of peaks; omitted = everyone on duty'),
   alerts: Alerts.optional().describe('Live alerts: an anomaly detector over the KPIs (throughput drop, station queue, robots stalled, battery critical, chute full); omitted = off'),
   inventory: Inventory.optional().describe('Finite stock in pod slots: initial fill, slot capacity, stock-outs waiting or cancelled; omitted = every pod holds an endless supply'),
+  inbound: Inbound.optional().describe("Trucks on a daily schedule, a receiving buffer and put stations ('U' cells) stowing units into pods; needs inventory; omitted = stock only falls"),
+  replenishment: Replenishment.optional().describe('The policy deciding what trucks that list no SKUs bring: none, min-max or forecast; needs inbound; omitted = none'),
   assertions: z
     .array(z.string().superRefine((v, ctx) => {
       const problem = assertionSyntaxError(v);

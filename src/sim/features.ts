@@ -6,6 +6,7 @@ import { faultsModule } from '../faults/module.js';
 import { fleetModule } from '../fleet/module.js';
 import type { Report, SummaryPart } from '../metrics/report.js';
 import { metricsModule, stallsModule } from '../metrics/module.js';
+import { inboundModule } from '../inbound/module.js';
 import { inventoryModule } from '../inventory/module.js';
 import { operationsModule } from '../operations/module.js';
 import { ordersModule } from '../orders/module.js';
@@ -33,6 +34,7 @@ export const MODULES: readonly FeatureModule[] = [
   storageModule, // pod fetching: assignment; re-slotting: rearrange
   ordersModule, // demand; orders in the frame
   inventoryModule, // demand: stock-outs cancelled after the arrivals; metrics
+  inboundModule, // assignment: trucks, unloading, put-away tasks to robots (after pod fetching)
   faultsModule, // faults
   operationsModule, // duty, rearrange
   metricsModule, // metrics

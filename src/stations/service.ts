@@ -102,11 +102,13 @@ function stationClear(w: World, s: number): boolean {
 export function serviceStage(w: World): void {
   const { robots: r, pods } = w;
   const b = w.config.robots.battery;
+  // Inbound: robots on put-away tasks are served by the put-away (src/inbound).
+  const put = w.putAway ?? null;
   for (let i = 0; i < r.n; i++) {
     const state = r.state[i];
     // A robot on a detour out of a jam has not arrived anywhere that matters to its task.
     const arrived = r.cell[i] === r.goal[i] && r.detourFrom[i] < 0;
-    switch (state) {
+    if (put === null || !put.serve(w, i, arrived)) switch (state) {
       case RobotState.ToPod:
         if (arrived) {
           const p = r.taskPod[i];

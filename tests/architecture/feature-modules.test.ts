@@ -5,6 +5,9 @@ import { alertsSummary } from '../../src/alerts/summary.js';
 import { booksSummary } from '../../src/books/summary.js';
 import { faults } from '../../src/faults/feature.js';
 import { faultsSummary } from '../../src/faults/summary.js';
+import { inboundBooks } from '../../src/inbound/books.js';
+import { inbound } from '../../src/inbound/feature.js';
+import { inboundSummary } from '../../src/inbound/summary.js';
 import { stockBooks } from '../../src/inventory/books.js';
 import { inventory } from '../../src/inventory/feature.js';
 import { inventorySummary } from '../../src/inventory/summary.js';
@@ -61,6 +64,7 @@ const PUBLISHED_REPORT_KEYS = [
   'inventory',
   'shipments',
   'quality',
+  'inbound',
 ];
 
 /** A module that places one report section of key `key` at `order`. */
@@ -96,7 +100,7 @@ describe('the one list of feature modules', () => {
   });
 
   it('registers the features in the order the tick has always run them', () => {
-    expect(FEATURES).toEqual([fleetControl, podFetching, reslotting, demand, inventory, faults, operations, metrics, alerting, stallWatch, service, site, shipping, quality]);
+    expect(FEATURES).toEqual([fleetControl, podFetching, reslotting, demand, inventory, inbound, faults, operations, metrics, alerting, stallWatch, service, site, shipping, quality]);
   });
 
   it('composes the report in its published key order', () => {
@@ -121,11 +125,12 @@ describe('the one list of feature modules', () => {
       inventorySummary,
       shipmentsSummary,
       qualitySummary,
+      inboundSummary,
     ]);
   });
 
   it('composes the books parts in the order of the problems they note', () => {
-    expect(BOOKS).toEqual([stagingBooks, outboundBooks, packingBooks, cartBooks, stockBooks, shippingBooks]);
+    expect(BOOKS).toEqual([stagingBooks, outboundBooks, packingBooks, cartBooks, stockBooks, shippingBooks, inboundBooks]);
   });
 
   it('takes every place of each order exactly once (the composition would throw otherwise)', () => {

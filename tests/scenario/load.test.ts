@@ -77,7 +77,7 @@ describe('scenario loading', () => {
     const grid = base().layout.grid.slice();
     grid[2] = '@.RX..@';
     expect(problems({ ...base(), layout: { grid } })).toEqual([
-      "bad.json: layout.grid[2]: unknown character 'X' at row 2, column 3; expected one of .GSE@TOWRPC#m=+",
+      "bad.json: layout.grid[2]: unknown character 'X' at row 2, column 3; expected one of .GSE@TOWRPC#m=+U",
     ]);
     expect(problems({ ...base(), layout: { grid: ['@@@', '@.@@'] } })[0]).toMatch(/layout\.grid\[1\]: row 1 has 4 characters; expected 3/);
     expect(problems({ ...base(), layout: { grid: ['@', '.'], map: 'x.map' } })[0]).toMatch(/^bad\.json: layout: Unrecognized key/);

@@ -21,6 +21,8 @@ export const CELL_RGB: Record<string, [number, number, number]> = {
   m: [28, 52, 70],
   '=': [90, 100, 120],
   '+': [40, 48, 80],
+  // Inbound: put stations.
+  U: [40, 110, 190],
 };
 export const UNKNOWN_RGB: [number, number, number] = [120, 40, 120];
 

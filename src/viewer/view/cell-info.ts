@@ -19,6 +19,7 @@ export const CELL_KINDS: Record<string, string> = {
   m: 'walkway (people only)',
   '=': 'conveyor or sorter',
   '+': 'AGV guide lane',
+  U: 'put station',
 };
 
 /** The name of a layout character's cell kind. */

@@ -44,7 +44,7 @@ export function floorLayer(ctx: LayerContext): Layer {
             const edge = u === 0 || v === 0;
             const inner = u >= px / 4 && u < px - px / 4 && v >= px / 4 && v < px - px / 4;
             if (edge) k = 0.8; // faint grid lines
-            if ((ch === 'P' || ch === 'C') && inner) k = 1.35; // a lighter centre marks stations and chargers
+            if ((ch === 'P' || ch === 'C' || ch === 'U') && inner) k = 1.35; // a lighter centre marks stations, chargers and put stations
             if (ch === '+' && (u === (px >> 1) || v === (px >> 1))) k = 1.6; // guide lanes show their line
           }
           data[at] = Math.min(255, cr * k);
