@@ -40,11 +40,14 @@ describe('the tick loop', () => {
     const hub = simFor('alerts-drill.json');
     expect(hub.features.map((f) => f.name)).toContain('faults');
     expect(hub.features.map((f) => f.name)).toContain('alerts');
-    // The four left out (re-slotting, faults, operations, alerts) return null and leave their part of the world empty.
+    // The seven left out (re-slotting, inventory, faults, operations, alerts, shipping, quality) return null and leave their part of the world empty.
     const w = createWorld(sim.config);
-    expect(FEATURES.map((create) => create(w)).filter((f) => f === null).length).toBe(4);
+    expect(FEATURES.map((create) => create(w)).filter((f) => f === null).length).toBe(7);
     expect(w.faults).toBeNull();
     expect(w.operations).toBeNull();
     expect(w.alerts).toBeNull();
+    expect(w.shipping).toBeNull();
+    expect(w.quality).toBeNull();
+    expect(w.orderClasses).toBeNull();
   });
 });
