@@ -40,9 +40,11 @@ describe('the tick loop', () => {
     const hub = simFor('alerts-drill.json');
     expect(hub.features.map((f) => f.name)).toContain('faults');
     expect(hub.features.map((f) => f.name)).toContain('alerts');
-    // The seven left out (re-slotting, inventory, faults, operations, alerts, shipping, quality) return null and leave their part of the world empty.
+    // The eight left out (re-slotting, inventory, inbound, faults, operations, alerts, shipping, quality) return null and leave their part of the world empty.
     const w = createWorld(sim.config);
-    expect(FEATURES.map((create) => create(w)).filter((f) => f === null).length).toBe(7);
+    expect(FEATURES.map((create) => create(w)).filter((f) => f === null).length).toBe(8);
+    expect(w.inventory).toBeNull();
+    expect(w.putAway).toBeNull();
     expect(w.faults).toBeNull();
     expect(w.operations).toBeNull();
     expect(w.alerts).toBeNull();
