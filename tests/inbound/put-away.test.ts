@@ -4,7 +4,7 @@ import { checkStock } from '../../src/inventory/books.js';
 import { appendPending, choosePod, requestPod } from '../../src/orders/demand.js';
 import { checkBooks } from '../../src/sim/books.js';
 import { RobotState } from '../../src/core/robots.js';
-import { loaderMessages, simFromJson, stableReport } from '../helpers/scenarios.js';
+import { loaderMessages, simFor, simFromJson, stableReport } from '../helpers/scenarios.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -116,5 +116,34 @@ describe('inbound loader errors', () => {
     expect(loaderMessages({ ...base, layout: { grid: ['@@@@@@@', '@P.R@U@', '@...@@@', '@@@@@@@'] } })).toEqual([
       expect.stringContaining('layout: the put station at row 1, column 5 cannot be reached by a robot carrying a pod from storage'),
     ]);
+  });
+});
+
+describe('inbound over a whole run', () => {
+  it('inbound-peak to 10:00: the stock books, with the units on trucks, in the buffer and on tasks, close at every tick', () => {
+    const sim = simFor('inbound-peak.json', { duration: '10h' });
+    const w = sim.world;
+    while (w.tick < w.config.ticks) {
+      sim.step();
+      expect(checkStock(w).problems).toEqual([]);
+      const put = w.putAway!;
+      expect(put.receiving.recount() + put.unitsInTasks()).toBe(w.inventory!.inPutAwayUnits);
+      if (w.tick % 900 === 0) expect(checkBooks(w).problems).toEqual([]);
+    }
+    // The 06:00 truck came, was unloaded and mostly stowed; pods were refilled while picking went on.
+    const put = w.putAway!;
+    expect(put.receiving.trucks).toBe(1);
+    expect(put.visits).toBeGreaterThan(100);
+    expect(w.inventory!.putAwayUnits).toBe(put.unitsStowed);
+    expect(w.books.linesPicked).toBeGreaterThan(500);
+  });
+
+  it('is deterministic: the same scenario and seed give the same report byte for byte', () => {
+    const a = simFor('inbound-peak.json', { duration: '8h' });
+    a.run();
+    const b = simFor('inbound-peak.json', { duration: '8h' });
+    b.run();
+    expect(stableReport(a)).toBe(stableReport(b));
+    expect(JSON.parse(stableReport(a)).inbound.unitsStowed).toBeGreaterThan(0);
   });
 });
