@@ -7,6 +7,7 @@ import { colorOf, lineChart, shareBars, type BarGroup, type Series } from './svg
 import { heatmapOverSite } from './svg-heat.js';
 import { xmlEscape as esc } from './text.js';
 import { serviceHtml } from './service.js';
+import { stockHtml } from './stock.js';
 import { stallsHtml } from './stalls.js';
 
 interface VariantView {
@@ -263,6 +264,7 @@ export function htmlReport(a: Aggregate, runs: readonly RunResult[], sites?: Rea
   h += '</div>';
   h += stallsHtml(runs);
   h += serviceHtml(runs);
+  h += stockHtml(runs);
   h += `<p class="meta">Written by wsim ${esc(a.wsimVersion)}${a.hash ? ` &middot; experiment ${esc(a.hash.slice(0, 12))}` : ''}.</p>`;
   return h + '</main></body></html>\n';
 }

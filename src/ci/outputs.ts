@@ -9,6 +9,7 @@ import type { SiteSketch } from './site.js';
 import { junitXml } from './junit.js';
 import { summaryMarkdown } from './markdown.js';
 import { serviceCsv, serviceMarkdown } from './service.js';
+import { stockCsv, stockMarkdown } from './stock.js';
 import { stallsCsv, stallsMarkdown } from './stalls.js';
 
 /** Report options shared by `wsim run`, `wsim experiment` and `wsim merge`. */
@@ -24,10 +25,10 @@ export interface CiReportOptions {
 /** Writes every report asked for (each file whole or not at all). */
 export function writeCiReports(a: Aggregate, runs: readonly RunResult[], o: CiReportOptions): void {
   if (o.junit) writeTextAtomic(o.junit, junitXml(a));
-  if (o.summary) writeTextAtomic(o.summary, summaryMarkdown(a) + stallsMarkdown(runs) + serviceMarkdown(runs));
+  if (o.summary) writeTextAtomic(o.summary, summaryMarkdown(a) + stallsMarkdown(runs) + serviceMarkdown(runs) + stockMarkdown(runs));
   if (o.csv) {
     ensureOutputFolder(o.csv);
-    for (const [name, text] of [...csvFiles(a), ...stallsCsv(runs), ...serviceCsv(runs)]) writeTextAtomic(join(o.csv, name), text);
+    for (const [name, text] of [...csvFiles(a), ...stallsCsv(runs), ...serviceCsv(runs), ...stockCsv(runs)]) writeTextAtomic(join(o.csv, name), text);
   }
   if (o.html) writeTextAtomic(o.html, htmlReport(a, runs, o.sites));
 }

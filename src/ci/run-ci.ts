@@ -1,7 +1,7 @@
 import { checkReportPath, parseAssertion } from '../scenario/assertions.js';
 import type { SimConfig } from '../core/config.js';
 import { aggregate } from '../experiment/aggregate.js';
-import { DEFAULT_KPIS, INVENTORY_KPIS, kpiDef, QUALITY_KPIS, SHIPMENT_KPIS } from '../experiment/kpis.js';
+import { DEFAULT_KPIS, INBOUND_KPIS, INVENTORY_KPIS, kpiDef, QUALITY_KPIS, SHIPMENT_KPIS } from '../experiment/kpis.js';
 import { templateReport, wsimVersion, type ExperimentPlan } from '../experiment/load.js';
 import type { RunResult } from '../experiment/run-one.js';
 import type { Report } from '../metrics/report.js';
@@ -45,7 +45,7 @@ export function prepareRunCi(file: string, scenario: ScenarioFile, config: SimCo
         seeds: [seed],
         confidence: 0.95,
         // A run with finite stock reports its stock figures too; one with pick accuracy or shipping rules, those.
-        kpis: [...DEFAULT_KPIS, ...(report.inventory ? INVENTORY_KPIS : []), ...(report.quality ? QUALITY_KPIS : []), ...(report.shipments ? SHIPMENT_KPIS : [])].map(kpiDef),
+        kpis: [...DEFAULT_KPIS, ...(report.inventory ? INVENTORY_KPIS : []), ...(report.inbound ? INBOUND_KPIS : []), ...(report.quality ? QUALITY_KPIS : []), ...(report.shipments ? SHIPMENT_KPIS : [])].map(kpiDef),
         variants: [{ name: scenario.name, description: null, set: {}, scenario: {}, assertions, layoutDigest: '' }],
       };
       const run: RunResult = { index: 0, variant: scenario.name, replication: 1, seed, wallSeconds, report: stable };

@@ -29,6 +29,13 @@ export const INVENTORY_KPIS: readonly KpiInput[] = [
   { path: 'inventory.onHandUnits', better: 'none' },
 ];
 
+/** Tabulated with the defaults by `wsim run`'s CI reports when the run has inbound trucks and put-away (an `inbound` section). */
+export const INBOUND_KPIS: readonly KpiInput[] = [
+  { path: 'inbound.unitsStowed', better: 'higher' },
+  { path: 'inbound.putVisits', better: 'none' },
+  { path: 'inbound.peakBufferUnits', better: 'lower' },
+];
+
 /** Tabulated with the defaults by `wsim run`'s CI reports when the run has pick accuracy (a `quality` section). */
 export const QUALITY_KPIS: readonly KpiInput[] = [
   { path: 'quality.misShipmentRate', better: 'lower' },
