@@ -5,6 +5,7 @@ import { fillBackorders } from '../../src/inventory/refill.js';
 import { appendPending, choosePod, requestPod } from '../../src/orders/demand.js';
 import { checkBooks } from '../../src/sim/books.js';
 import { RobotState } from '../../src/core/robots.js';
+import { booksSummary } from '../../src/books/summary.js';
 import { loaderMessages, simFromJson, stableReport } from '../helpers/scenarios.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -206,5 +207,21 @@ describe('loader errors in the inventory section', () => {
     expect(msgs({ initial: { units: 1 }, cancelAfter: 'soon' })[0]).toContain('inventory.cancelAfter');
     expect(msgs({ initial: { units: 1 }, reorder: 3 })[0]).toContain('inventory');
     expect(msgs({ initial: { units: 1 } })).toEqual([]);
+  });
+});
+
+describe('the stock books catch what does not add up', () => {
+  it('a unit appearing in a slot off the books makes the books fail (wsim run then exits 1), with the problem named', () => {
+    const sim = simFromJson(generated({ initial: { units: 4 } }, '10m'));
+    sim.run();
+    const w = sim.world;
+    expect(checkBooks(w).balanced).toBe(true);
+    w.inventory!.onHand[0] += 1;
+    const c = checkBooks(w);
+    expect(c.balanced).toBe(false);
+    expect(c.problems).toContainEqual(expect.stringMatching(/^stock: the slots hold \d+ units, the books say \d+$/));
+    const r = JSON.parse(stableReport(sim));
+    expect(r.conservation.balanced).toBe(false);
+    expect(booksSummary(r)).toEqual([expect.stringContaining('books         NOT balanced: stock: the slots hold')]);
   });
 });
