@@ -9,7 +9,8 @@ import { CellKind, gridFromRows, LayoutError, parseMovingAiMap, robotWalkable, t
 import { checkReachability } from '../layout/checks.js';
 import { flattenIssues, ScenarioError, ScenarioErrors, unknownKeyMessage } from './errors.js';
 import { Scenario, type ScenarioFile } from './schema.js';
-import { buildFlow } from './flow-config.js';
+import { buildOutbound, checkRoutes, stationSources } from '../outbound/schema.js';
+import { buildZones, zoneSources } from '../people/schema.js';
 import { buildFaults } from '../faults/config.js';
 import { buildOperations } from '../operations/schema.js';
 import { buildInventory } from '../inventory/schema.js';
@@ -227,6 +228,19 @@ function profileSegments(s: ScenarioFile, tick: number): { segments: RateSegment
   return { segments: segs, period: 0 };
 }
 
+/**
+ * Outbound equipment and picker zones, resolved in that order (zones name
+ * outbound nodes), then every pick point's route to every dock checked.
+ */
+function buildFlow(s: ScenarioFile, grid: Grid, tick: number, fail: (path: string, msg: string) => void) {
+  const cellSize = s.layout.cellSize ?? 1;
+  const out = buildOutbound(s.outbound, { grid, tick, cellSize, startTime: s.startTime, robots: s.robots.count }, fail);
+  const ctx = { grid, tick, cellSize, skuCount: s.demand.skus, hasOutbound: s.outbound !== undefined, node: out.node };
+  const { zones, podSkus } = buildZones(s.pickers, ctx, fail);
+  if (out.outbound) checkRoutes(out.outbound, [...stationSources(out.outbound, s.outbound, podSkus), ...zoneSources(zones)], fail);
+  return { zones, outbound: out.outbound, podSkus };
+}
+
 /** Checks a parsed scenario against its layout and builds the engine's config. */
 export function buildConfig(file: string, s: ScenarioFile, options: LoadOptions = {}): SimConfig {
   const grid = loadGrid(file, s, options.allowOutside ?? false);
@@ -238,7 +252,7 @@ export function buildConfig(file: string, s: ScenarioFile, options: LoadOptions 
     throw new ScenarioError(file, 'duration', `is ${totalTicks} ticks of ${Number(tick.toPrecision(4))} s (cellSize / robots.speed); at most ${MAX_TICKS} are supported`);
   }
   const rb = s.robots;
-  const flow = buildFlow(s, grid, tick, (p) => pickDistribution(p, tick), fail);
+  const flow = buildFlow(s, grid, tick, fail);
   // Goods-to-person needs stations, pods and robots only when some SKUs live in pods.
   const goodsToPerson = flow.podSkus;
   if (goodsToPerson) {

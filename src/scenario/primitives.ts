@@ -1,9 +1,13 @@
 import { z } from 'zod';
+import type { TickDistribution } from '../core/config.js';
 import { parseDuration, parseTimeOfDay } from '../core/duration.js';
+import type { Grid } from '../layout/grid.js';
 
 /**
  * The base schemas every scenario section builds on (durations, pick-time
- * distributions, times of day, cells, outbound node ids). A module of their own, importing no section, so that the
+ * distributions, times of day, cells, outbound node ids) and the small
+ * conversions every section's loading shares (seconds, pick times in ticks,
+ * cells to indices). A module of their own, importing no section, so that the
  * sections kept in files of their own can use them without an import cycle
  * through schema.ts.
  */
@@ -54,3 +58,36 @@ export const Cell = z.tuple([z.number().int().nonnegative(), z.number().int().no
 
 /** A node of the outbound network: the outfeed of stations and picker zones, the target of belts and AGV loops. */
 export const NodeId = z.string().min(1).describe('Id of a conveyor, sorter, AGV loop (\'agv\' or \'agv/1\' for its second pickup) or dock');
+
+/** Where the conversions of sections report a problem: the path into the file and the message. */
+export type Fail = (path: string, message: string) => void;
+
+/** A duration written in the file, in seconds (0 for what the schema already refused). */
+export function secondsOf(v: number | string): number {
+  return parseDuration(v) ?? 0;
+}
+
+/** A pick time written in the file, in ticks of `tick` seconds. */
+export function tickDistribution(p: z.output<typeof TimeDistribution>, tick: number): TickDistribution {
+  if (typeof p === 'number') return { kind: 'fixed', value: p / tick };
+  switch (p.dist) {
+    case 'uniform':
+      return { kind: 'uniform', min: p.min / tick, max: p.max / tick };
+    case 'exponential':
+      return { kind: 'exponential', mean: p.mean / tick };
+    case 'lognormal':
+      return { kind: 'lognormal', mean: p.mean / tick, sd: p.sd / tick };
+  }
+}
+
+/**
+ * The index of a cell written as [row, col], or -1 (reported at `path`) when
+ * it lies outside the layout.
+ */
+export function cellIndex(grid: Grid, path: string, [row, col]: [number, number], fail: Fail): number {
+  if (row >= grid.height || col >= grid.width) {
+    fail(path, `[${row}, ${col}] is outside the ${grid.height}x${grid.width} layout`);
+    return -1;
+  }
+  return row * grid.width + col;
+}
