@@ -1,6 +1,11 @@
 import { z } from 'zod';
-import { PositiveDuration, TimeDistribution } from '../scenario/primitives.js';
-import { StationIndex } from '../stations/schema.js';
+import type { TickDistribution } from '../core/config.js';
+import type { ZoneConfig } from '../people/config.js';
+import { checkTimeDistribution, type Fail, PositiveDuration, secondsOf, TimeDistribution, tickDistribution } from '../scenario/primitives.js';
+import { stationExists, StationIndex } from '../stations/schema.js';
+import { sortedSides, type Carton } from './cartons.js';
+import type { PackStationSpec } from './pack-station.js';
+import type { PackingConfig } from './packing.js';
 
 /** The `packing` section of the scenario file: pack stations. */
 
@@ -60,3 +65,96 @@ export const Packing = z
     stations: z.array(z.discriminatedUnion('mode', [AutoPacker, ManualPacker])).min(1),
   })
   .describe('Pack stations between the pick points and their outfeeds');
+
+/** Default share of a carton the items may fill: a machine packs tighter than a person. */
+const MAX_FILL = { auto: 0.8, manual: 0.6 } as const;
+
+/** What pack stations are resolved against: the layout's stations, the tick and the picker zones. */
+export interface PackingContext {
+  stationCount: number;
+  tick: number;
+  zones: readonly ZoneConfig[];
+}
+
+/**
+ * Resolves the `packing` section (null when the scenario has none): the
+ * stations and zones each pack station serves checked (each pick point packed
+ * at one), seconds to ticks, cartons sorted smallest first. Problems go to
+ * `fail` with the path into the file.
+ */
+export function buildPacking(pk: z.output<typeof Packing> | undefined, ctx: PackingContext, fail: Fail): PackingConfig | null {
+  if (!pk) return null;
+  const { tick } = ctx;
+  const ids = new Map<string, number>();
+  const feeds = new Map<string, string>();
+  const claim = (key: string, path: string, what: string) => {
+    const other = feeds.get(key);
+    if (other !== undefined) {
+      fail(path, `${what} is already packed at ${other}: each pick point has one pack station`);
+      return false;
+    }
+    feeds.set(key, path);
+    return true;
+  };
+  const zoneIndex = new Map(ctx.zones.map((z, k) => [z.name, k]));
+  const cartonsOf = (path: string, list: { name: string; cm: [number, number, number] }[]): Carton[] => {
+    const seen = new Set<string>();
+    list.forEach((c, j) => {
+      if (seen.has(c.name)) fail(`${path}[${j}].name`, `'${c.name}' names another carton of the list`);
+      seen.add(c.name);
+    });
+    const cartons = list.map((c) => {
+      const [l, w, h] = sortedSides(...c.cm);
+      return { name: c.name, l, w, h };
+    });
+    // Smallest first (stable, so equal volumes keep the file's order).
+    return cartons.map((c, j) => ({ c, j })).sort((x, y) => x.c.l * x.c.w * x.c.h - y.c.l * y.c.w * y.c.h || x.j - y.j).map((x) => x.c);
+  };
+  const shared = cartonsOf('packing.cartons', pk.cartons);
+  const stations: PackStationSpec[] = pk.stations.map((p, k) => {
+    const path = `packing.stations[${k}]`;
+    const dup = ids.get(p.id);
+    if (dup !== undefined) fail(`${path}.id`, `'${p.id}' is already the id of packing.stations[${dup}]`);
+    ids.set(p.id, k);
+    const st: number[] = [];
+    p.stations.forEach((x, j) => {
+      const q = `${path}.stations[${j}]`;
+      if (stationExists(q, x, ctx.stationCount, fail) && claim(`s${x}`, q, `station ${x}`)) st.push(x);
+    });
+    const zs: number[] = [];
+    p.zones.forEach((id, j) => {
+      const q = `${path}.zones[${j}]`;
+      const z = zoneIndex.get(id);
+      if (z === undefined) fail(q, `unknown picker zone '${id}'; expected one of: ${[...zoneIndex.keys()].join(', ') || '(the scenario has no picker zones)'}`);
+      else if (claim(`z${z}`, q, `zone '${id}'`)) zs.push(z);
+    });
+    if (p.stations.length === 0 && p.zones.length === 0) fail(path, 'packs for no pick point: list its `stations` and/or `zones`');
+    const cartons = p.cartons ? cartonsOf(`${path}.cartons`, p.cartons) : shared;
+    const secs = (v: number | string) => secondsOf(v) / tick;
+    let packTicks: TickDistribution;
+    let jams: PackStationSpec['jams'] = null;
+    let rightSize = false;
+    if (p.mode === 'auto') {
+      packTicks = { kind: 'fixed', value: 3600 / p.perHour / tick };
+      rightSize = p.rightSize;
+      if (p.jams) jams = { mtbjTicks: Math.max(1, secs(p.jams.mtbj)), clearTicks: Math.max(1, secs(p.jams.clear)) };
+    } else {
+      checkTimeDistribution(`${path}.packSeconds`, p.packSeconds, fail);
+      packTicks = tickDistribution(p.packSeconds, tick);
+    }
+    return {
+      name: p.id,
+      mode: p.mode,
+      lanes: p.lanes,
+      packTicks,
+      cartons,
+      rightSize,
+      maxFill: p.maxFill ?? MAX_FILL[p.mode],
+      jams,
+      queueCapacity: p.queueCapacity,
+      stations: st,
+      zones: zs,
+    };
+  });
+  return { itemMedianCm: pk.items.medianCm, itemSpread: pk.items.spread, stations };
+}

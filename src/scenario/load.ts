@@ -19,7 +19,8 @@ import { buildAlerts } from '../alerts/schema.js';
 import { buildClasses, buildRelease } from '../orders/schema.js';
 import { buildShipping } from '../shipping/schema.js';
 import { buildQuality } from '../quality/schema.js';
-import { buildAutomation } from './automation-config.js';
+import { buildArms } from '../stations/schema.js';
+import { buildPacking } from '../packing/schema.js';
 import { SLOTTING } from '../storage/slotting.js';
 import { findJsonProblem } from './json-position.js';
 import { parseTimeOfDay } from '../core/duration.js';
@@ -303,7 +304,8 @@ export function buildConfig(file: string, s: ScenarioFile, options: LoadOptions 
     fail('storage.podFill', `is ${s.storage.podFill}, which leaves none of the ${locations} storage locations empty, but '${s.demand.slotting}' slotting moves pods through empty ones: set podFill to at most ${most}`);
   }
   const faults = buildFaults(s, grid, tick, { robots: rb.count, zones: flow.zones, outbound: flow.outbound }, fail);
-  const automation = buildAutomation(s, grid.stations.length, tick, flow.zones, (p) => pickDistribution(p, tick), fail);
+  const arms = buildArms(s.stations.arms, { stationCount: grid.stations.length, tick, skuCount: s.demand.skus }, fail);
+  const packing = buildPacking(s.packing, { stationCount: grid.stations.length, tick, zones: flow.zones }, fail);
   const shipping = buildShipping(s.shipping, s.serviceClasses, fail);
   const operations = buildOperations(s.operations, { robots: rb.count, locations, podFill: s.storage.podFill, podSkus: goodsToPerson }, fail);
   const items = { medianCm: s.packing?.items.medianCm ?? ([25, 18, 8] as [number, number, number]), spread: s.packing?.items.spread ?? 0.4 };
@@ -374,8 +376,8 @@ export function buildConfig(file: string, s: ScenarioFile, options: LoadOptions 
     energy: { gridGramsPerKWh: s.energy.gridGramsPerKWh, chargerEfficiency: s.energy.chargerEfficiency },
     storage: { podReturn: s.storage.podReturn, podFill: s.storage.podFill },
     faults,
-    arms: automation.arms,
-    packing: automation.packing,
+    arms,
+    packing,
     operations,
     alerts: buildAlerts(s.alerts, tick),
     classes: buildClasses(s.serviceClasses, tick),

@@ -91,3 +91,8 @@ export function cellIndex(grid: Grid, path: string, [row, col]: [number, number]
   }
   return row * grid.width + col;
 }
+
+/** Reports a uniform pick time whose min is above its max, at `path`. */
+export function checkTimeDistribution(path: string, d: z.output<typeof TimeDistribution>, fail: Fail): void {
+  if (typeof d === 'object' && d.dist === 'uniform' && d.min > d.max) fail(path, `min ${d.min} is above max ${d.max}`);
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OrderAssignmentName } from '../orders/schema.js';
-import { TimeDistribution } from '../scenario/primitives.js';
+import { checkTimeDistribution, type Fail, TimeDistribution, tickDistribution } from '../scenario/primitives.js';
+import type { ArmSpec } from './arms.js';
 
 /** The `stations` section of the scenario file, with its robotic picking arms (`stations.arms`). */
 
@@ -37,3 +38,64 @@ export const Stations = z.strictObject({
   orderAssignment: OrderAssignmentName.default('least-loaded'),
   arms: Arms.optional().describe('Robotic picking arms at some stations; omitted = people at every station'),
 });
+
+/**
+ * Whether station `k` exists among the layout's `stationCount`; reports it
+ * at `path` when it does not.
+ */
+export function stationExists(path: string, k: number, stationCount: number, fail: Fail): boolean {
+  if (k < stationCount) return true;
+  fail(path, stationCount === 0 ? `station ${k} does not exist: the layout has no pick station` : `station ${k} does not exist: the layout has ${stationCount} station(s), 0 to ${stationCount - 1}`);
+  return false;
+}
+
+/** What arms are resolved against: the layout's stations, the tick and the SKUs in demand. */
+export interface ArmsContext {
+  stationCount: number;
+  tick: number;
+  /** `demand.skus`. */
+  skuCount: number;
+}
+
+/**
+ * Resolves `stations.arms` (null when the scenario has none): station
+ * indices checked, each station with one kind of picker, SKU ranges checked
+ * against demand, seconds to ticks. Problems go to `fail` with the path into
+ * the file.
+ */
+export function buildArms(armsIn: z.output<typeof Arms> | undefined, ctx: ArmsContext, fail: Fail): ArmSpec[] | null {
+  if (!armsIn) return null;
+  const { tick, skuCount: skus } = ctx;
+  const armAt = new Map<number, string>();
+  return armsIn.map((a, k) => {
+    const path = `stations.arms[${k}]`;
+    const stations: number[] = [];
+    a.stations.forEach((x, j) => {
+      const p = `${path}.stations[${j}]`;
+      if (!stationExists(p, x, ctx.stationCount, fail)) return;
+      const other = armAt.get(x);
+      if (other !== undefined) return fail(p, `station ${x} is already listed at ${other}: a station has one kind of picker`);
+      armAt.set(x, p);
+      stations.push(x);
+    });
+    const ranges: [number, number][] = [];
+    a.cannotHandle.skus.forEach((r, j) => {
+      const p = `${path}.cannotHandle.skus[${j}]`;
+      if (r.from >= r.to) fail(p, `[${r.from}, ${r.to}) is empty: from must be below to`);
+      else if (r.from >= skus) fail(`${p}.from`, `${r.from} is beyond the ${skus} SKUs of demand.skus`);
+      else ranges.push([r.from, r.to]);
+    });
+    checkTimeDistribution(`${path}.fallbackSeconds`, a.fallbackSeconds, fail);
+    return {
+      name: a.model,
+      stations,
+      cycleTicks: 3600 / a.picksPerHour / tick,
+      graspFailure: a.graspFailure,
+      onFailure: a.onFailure,
+      retries: a.retries,
+      fallback: tickDistribution(a.fallbackSeconds, tick),
+      unhandledShare: a.cannotHandle.share,
+      unhandledRanges: ranges,
+    };
+  });
+}
