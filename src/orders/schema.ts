@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { parseDuration, parseTimeOfDay } from '../core/duration.js';
-import { Duration, PositiveDuration, TimeOfDay } from '../scenario/primitives.js';
+import { Duration, type Fail, PositiveDuration, secondsOf, TimeOfDay } from '../scenario/primitives.js';
 import { SlottingName } from '../storage/schema.js';
-import type { ReleaseConfig, ServiceClassConfig } from './config.js';
+import type { DemandConfig, RateSegment, ReleaseConfig, ServiceClassConfig } from './config.js';
 import { ORDER_ASSIGNMENTS } from './order-assignment.js';
 
 /** The order settings of the scenario file: the `demand`, `serviceClasses` and `release` sections and the order-to-station assignment names of `stations`. */
@@ -120,4 +120,57 @@ export function buildClasses(classes: ServiceClassesFile | undefined, tickSecond
 export function buildRelease(release: ReleaseFile | undefined, tickSeconds: number): ReleaseConfig | null {
   if (release === undefined || release.mode === 'continuous') return null;
   return { waveTicks: (release.waves ?? []).map((t) => Math.round((parseTimeOfDay(t) ?? 0) / tickSeconds)) };
+}
+
+export type DemandFile = z.output<typeof Demand>;
+
+/** The arrival profile in ticks: hourly multipliers (repeating) or segments from a time on (sorted, starting at 0). */
+function profileSegments(demand: DemandFile, tick: number): { segments: RateSegment[]; period: number } {
+  const p = demand.profile;
+  if (!p) return { segments: [{ fromTick: 0, multiplier: 1 }], period: 0 };
+  if (typeof p[0] === 'number') {
+    const hourTicks = 3600 / tick;
+    return {
+      segments: (p as number[]).map((m, h) => ({ fromTick: Math.round(h * hourTicks), multiplier: m })),
+      period: Math.round(p.length * hourTicks),
+    };
+  }
+  const segs = (p as { from: number | string; multiplier: number }[])
+    .map((g) => ({ fromTick: Math.round(secondsOf(g.from) / tick), multiplier: g.multiplier }))
+    .sort((a, b) => a.fromTick - b.fromTick);
+  if (segs[0].fromTick > 0) segs.unshift({ fromTick: 0, multiplier: 1 });
+  return { segments: segs, period: 0 };
+}
+
+/**
+ * Resolves the `demand` section: lines per order and units per line as
+ * ranges (a range whose min is above its max reported, lines first), the
+ * profile, due time and re-slotting interval in ticks.
+ */
+export function buildDemand(demand: DemandFile, tick: number, fail: Fail): DemandConfig {
+  const lines = demand.linesPerOrder;
+  const [linesMin, linesMax] = typeof lines === 'number' ? [lines, lines] : [lines.min, lines.max];
+  if (linesMin > linesMax) fail('demand.linesPerOrder', `min ${linesMin} is above max ${linesMax}`);
+  const units = demand.unitsPerLine;
+  const [unitsMin, unitsMax] = typeof units === 'number' ? [units, units] : [units.min, units.max];
+  if (unitsMin > unitsMax) fail('demand.unitsPerLine', `min ${unitsMin} is above max ${unitsMax}`);
+  const { segments, period } = profileSegments(demand, tick);
+  return {
+    ordersPerHour: demand.ordersPerHour,
+    profile: segments,
+    profilePeriodTicks: period,
+    linesMin,
+    linesMax,
+    skuCount: demand.skus,
+    zipf: demand.zipf,
+    replicas: demand.replicas,
+    slotting: demand.slotting,
+    dueTicks: Math.round(secondsOf(demand.due) / tick),
+    peakFactor: demand.peakFactor,
+    unitsMin,
+    unitsMax,
+    affinity: demand.affinity,
+    familySize: demand.families,
+    reslotEveryTicks: Math.max(1, Math.round(secondsOf(demand.reslotEvery) / tick)),
+  };
 }

@@ -1,7 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import type { SimConfig, TickDistribution } from '../core/config.js';
-import type { RateSegment } from '../orders/config.js';
+import type { SimConfig } from '../core/config.js';
 import { parseDuration } from '../core/duration.js';
 import { defaultStarts } from '../core/world.js';
 import { generateWarehouse } from '../layout/generate.js';
@@ -16,12 +15,12 @@ import { buildOperations } from '../operations/schema.js';
 import { buildInventory } from '../inventory/schema.js';
 import { buildInbound, buildReplenishment } from '../inbound/schema.js';
 import { buildAlerts } from '../alerts/schema.js';
-import { buildClasses, buildRelease } from '../orders/schema.js';
+import { buildClasses, buildDemand, buildRelease } from '../orders/schema.js';
 import { buildShipping } from '../shipping/schema.js';
 import { buildQuality } from '../quality/schema.js';
-import { buildArms } from '../stations/schema.js';
+import { buildArms, buildStations } from '../stations/schema.js';
+import { buildStorage } from '../storage/schema.js';
 import { buildPacking } from '../packing/schema.js';
-import { SLOTTING } from '../storage/slotting.js';
 import { findJsonProblem } from './json-position.js';
 import { parseTimeOfDay } from '../core/duration.js';
 import { excerpt, MAX_JSON_BYTES, MAX_MAP_BYTES, notText, readRegularFile } from './read-file.js';
@@ -200,35 +199,6 @@ function loadGrid(file: string, s: ScenarioFile, allowOutside: boolean): Grid {
   }
 }
 
-function pickDistribution(p: ScenarioFile['stations']['pickSeconds'], tick: number): TickDistribution {
-  if (typeof p === 'number') return { kind: 'fixed', value: p / tick };
-  switch (p.dist) {
-    case 'uniform':
-      return { kind: 'uniform', min: p.min / tick, max: p.max / tick };
-    case 'exponential':
-      return { kind: 'exponential', mean: p.mean / tick };
-    case 'lognormal':
-      return { kind: 'lognormal', mean: p.mean / tick, sd: p.sd / tick };
-  }
-}
-
-function profileSegments(s: ScenarioFile, tick: number): { segments: RateSegment[]; period: number } {
-  const p = s.demand.profile;
-  if (!p) return { segments: [{ fromTick: 0, multiplier: 1 }], period: 0 };
-  if (typeof p[0] === 'number') {
-    const hourTicks = 3600 / tick;
-    return {
-      segments: (p as number[]).map((m, h) => ({ fromTick: Math.round(h * hourTicks), multiplier: m })),
-      period: Math.round(p.length * hourTicks),
-    };
-  }
-  const segs = (p as { from: number | string; multiplier: number }[])
-    .map((g) => ({ fromTick: Math.round(seconds(g.from) / tick), multiplier: g.multiplier }))
-    .sort((a, b) => a.fromTick - b.fromTick);
-  if (segs[0].fromTick > 0) segs.unshift({ fromTick: 0, multiplier: 1 });
-  return { segments: segs, period: 0 };
-}
-
 /**
  * Outbound equipment and picker zones, resolved in that order (zones name
  * outbound nodes), then every pick point's route to every dock checked.
@@ -283,26 +253,15 @@ export function buildConfig(file: string, s: ScenarioFile, options: LoadOptions 
     for (const c of grid.free) if (grid.kind[c] === CellKind.Floor || grid.kind[c] === CellKind.Storage) room++;
     if (rb.count > room) fail('robots.count', `${rb.count} robots do not fit on the layout's ${room} floor and storage cells (stations and chargers are kept clear)`);
   }
-  const lines = s.demand.linesPerOrder;
-  const [linesMin, linesMax] = typeof lines === 'number' ? [lines, lines] : [lines.min, lines.max];
-  if (linesMin > linesMax) fail('demand.linesPerOrder', `min ${linesMin} is above max ${linesMax}`);
-  const units = s.demand.unitsPerLine;
-  const [unitsMin, unitsMax] = typeof units === 'number' ? [units, units] : [units.min, units.max];
-  if (unitsMin > unitsMax) fail('demand.unitsPerLine', `min ${unitsMin} is above max ${unitsMax}`);
-  const pick = s.stations.pickSeconds;
-  if (typeof pick === 'object' && pick.dist === 'uniform' && pick.min > pick.max) {
-    fail('stations.pickSeconds', `min ${pick.min} is above max ${pick.max}`);
-  }
+  const demand = buildDemand(s.demand, tick, fail);
+  const stations = buildStations(s.stations, tick, fail);
   const b = rb.battery;
   if (b.chargeUntil <= b.chargeBelow) fail('robots.battery.chargeUntil', `must be above chargeBelow (${b.chargeBelow})`);
   if (rb.count > 0 && b.chargeBelow > 0 && grid.chargers.length === 0 && b.moveWh + b.idleWatts > 0) {
     fail('layout', "robots need charging (robots.battery.chargeBelow > 0) but the layout has no charger: add 'C' cells or set chargeBelow to 0");
   }
   const locations = grid.storage.length;
-  if (goodsToPerson && SLOTTING[s.demand.slotting]?.reslots && Math.floor(locations * (1 - s.storage.podFill) + 1e-9) < 1) {
-    const most = Math.floor((1 - 1 / locations) * 100) / 100;
-    fail('storage.podFill', `is ${s.storage.podFill}, which leaves none of the ${locations} storage locations empty, but '${s.demand.slotting}' slotting moves pods through empty ones: set podFill to at most ${most}`);
-  }
+  const storage = buildStorage(s.storage, { locations, slotting: s.demand.slotting, podSkus: goodsToPerson }, fail);
   const faults = buildFaults(s, grid, tick, { robots: rb.count, zones: flow.zones, outbound: flow.outbound }, fail);
   const arms = buildArms(s.stations.arms, { stationCount: grid.stations.length, tick, skuCount: s.demand.skus }, fail);
   const packing = buildPacking(s.packing, { stationCount: grid.stations.length, tick, zones: flow.zones }, fail);
@@ -322,7 +281,6 @@ export function buildConfig(file: string, s: ScenarioFile, options: LoadOptions 
   if (goodsToPerson) for (const problem of checkReachability(grid, placed)) fail(problem.path, problem.message);
   if (errors.length > 0) throw new ScenarioErrors(errors);
 
-  const { segments, period } = profileSegments(s, tick);
   return {
     name: s.name,
     seed: s.seed,
@@ -344,37 +302,15 @@ export function buildConfig(file: string, s: ScenarioFile, options: LoadOptions 
         initial: b.initial,
       },
     },
-    demand: {
-      ordersPerHour: s.demand.ordersPerHour,
-      profile: segments,
-      profilePeriodTicks: period,
-      linesMin,
-      linesMax,
-      skuCount: s.demand.skus,
-      zipf: s.demand.zipf,
-      replicas: s.demand.replicas,
-      slotting: s.demand.slotting,
-      dueTicks: Math.round(seconds(s.demand.due) / tick),
-      peakFactor: s.demand.peakFactor,
-      unitsMin,
-      unitsMax,
-      affinity: s.demand.affinity,
-      familySize: s.demand.families,
-      reslotEveryTicks: Math.max(1, Math.round(seconds(s.demand.reslotEvery) / tick)),
-    },
-    stations: {
-      pick: pickDistribution(s.stations.pickSeconds, tick),
-      pickers: s.stations.pickers,
-      queueCapacity: s.stations.queueCapacity,
-      orderAssignment: s.stations.orderAssignment,
-    },
+    demand,
+    stations,
     fleet: { ...s.fleet, stallTicks: Math.max(1, Math.round(seconds(s.fleet.stallThreshold) / tick)) },
     startOfDayTick: Math.round((parseTimeOfDay(s.startTime) ?? 0) / tick),
     dayTicks: 86400 / tick,
     zones: flow.zones,
     outbound: flow.outbound,
     energy: { gridGramsPerKWh: s.energy.gridGramsPerKWh, chargerEfficiency: s.energy.chargerEfficiency },
-    storage: { podReturn: s.storage.podReturn, podFill: s.storage.podFill },
+    storage,
     faults,
     arms,
     packing,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { OrderAssignmentName } from '../orders/schema.js';
 import { checkTimeDistribution, type Fail, TimeDistribution, tickDistribution } from '../scenario/primitives.js';
 import type { ArmSpec } from './arms.js';
+import type { StationConfig } from './config.js';
 
 /** The `stations` section of the scenario file, with its robotic picking arms (`stations.arms`). */
 
@@ -98,4 +99,15 @@ export function buildArms(armsIn: z.output<typeof Arms> | undefined, ctx: ArmsCo
       unhandledRanges: ranges,
     };
   });
+}
+
+/** Resolves the `stations` section's pick settings: the pick time in ticks (a uniform one whose min is above its max reported). */
+export function buildStations(stations: z.output<typeof Stations>, tick: number, fail: Fail): StationConfig {
+  checkTimeDistribution('stations.pickSeconds', stations.pickSeconds, fail);
+  return {
+    pick: tickDistribution(stations.pickSeconds, tick),
+    pickers: stations.pickers,
+    queueCapacity: stations.queueCapacity,
+    orderAssignment: stations.orderAssignment,
+  };
 }
