@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Cell, Duration, PositiveDuration, TimeDistribution, TimeOfDay } from './primitives.js';
 import { assertionSyntaxError } from './assertions.js';
+import { Layout } from '../layout/schema.js';
 import { Demand, Release, ServiceClasses } from '../orders/schema.js';
 import { Shipping } from '../shipping/schema.js';
 import { Quality } from '../quality/schema.js';
@@ -17,42 +18,12 @@ import { Inventory } from '../inventory/schema.js';
 import { Inbound, Replenishment } from '../inbound/schema.js';
 
 /**
- * The scenario file: the kernel's sections (layout, robots, fleet) are here;
- * each feature's section is declared in its folder's schema.ts and composed
- * below.
+ * The scenario file: the kernel's sections (robots, fleet) are here; the
+ * layout's is in `layout` and each feature's section is declared in its
+ * folder's schema.ts, all composed below.
  */
 
 export { Duration, TimeDistribution, TimeOfDay };
-
-export const GeneratedLayout = z.strictObject({
-  kind: z.literal('warehouse'),
-  width: z.number().int().min(10).max(2000),
-  height: z.number().int().min(8).max(2000),
-  stations: z.number().int().min(1).max(10_000),
-  chargers: z.number().int().min(0).max(10_000),
-  blockWidth: z.number().int().min(1).optional(),
-  blockDepth: z.number().int().min(1).max(2).optional(),
-  aisle: z.number().int().min(1).optional(),
-  buffer: z.number().int().min(1).optional(),
-  stationSide: z.enum(['west', 'east', 'both']).optional(),
-});
-
-export const Layout = z
-  .union([
-    z.strictObject({
-      grid: z.array(z.string().min(1)).min(1).describe('Rows of . @ T R P C # m = + U'),
-      cellSize: z.number().min(0.01).max(100).optional(),
-    }),
-    z.strictObject({
-      map: z.string().min(1).describe('MovingAI .map file, relative to the scenario file'),
-      cellSize: z.number().min(0.01).max(100).optional(),
-    }),
-    z.strictObject({
-      generate: GeneratedLayout,
-      cellSize: z.number().min(0.01).max(100).optional(),
-    }),
-  ])
-  .describe('Inline grid rows, a MovingAI map file, or a generated warehouse. cellSize in metres (default 1).');
 
 export const Battery = z.strictObject({
   capacityWh: z.number().positive().max(1e7).default(1000),
