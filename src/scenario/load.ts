@@ -4,7 +4,8 @@ import type { SimConfig } from '../core/config.js';
 import { parseDuration } from '../core/duration.js';
 import { defaultStarts } from '../core/world.js';
 import { generateWarehouse } from '../layout/generate.js';
-import { CellKind, gridFromRows, LayoutError, parseMovingAiMap, robotWalkable, type Grid } from '../layout/grid.js';
+import { gridFromRows, LayoutError, parseMovingAiMap, type Grid } from '../layout/grid.js';
+import { buildFleet, buildRobots, robotStarts } from '../fleet/schema.js';
 import { checkReachability } from '../layout/checks.js';
 import { flattenIssues, ScenarioError, ScenarioErrors, unknownKeyMessage } from './errors.js';
 import { Scenario, type ScenarioFile } from './schema.js';
@@ -232,34 +233,10 @@ export function buildConfig(file: string, s: ScenarioFile, options: LoadOptions 
     if (grid.storage.length === 0) fail('layout', `the layout has no storage location: add 'R' cells for pods${why}`);
     if (rb.count === 0) fail('robots.count', `is 0, but pods need robots to carry them${why}`);
   }
-  let starts: Int32Array | null = null;
-  if (rb.start) {
-    if (rb.start.length !== rb.count) fail('robots.start', `has ${rb.start.length} cells but robots.count is ${rb.count}`);
-    starts = new Int32Array(rb.start.length);
-    const seen = new Map<number, number>();
-    rb.start.forEach(([row, col], k) => {
-      const path = `robots.start[${k}]`;
-      if (row >= grid.height || col >= grid.width) return fail(path, `[${row}, ${col}] is outside the ${grid.height}x${grid.width} layout`);
-      const cell = row * grid.width + col;
-      if (!robotWalkable(grid.kind[cell])) return fail(path, `[${row}, ${col}] is not floor robots may drive on`);
-      const dup = seen.get(cell);
-      if (dup !== undefined) return fail(path, `[${row}, ${col}] is also robots.start[${dup}]: two robots cannot start in one cell`);
-      seen.set(cell, k);
-      starts![k] = cell;
-    });
-  } else {
-    // Robots are placed on floor and storage cells, never on stations or chargers.
-    let room = 0;
-    for (const c of grid.free) if (grid.kind[c] === CellKind.Floor || grid.kind[c] === CellKind.Storage) room++;
-    if (rb.count > room) fail('robots.count', `${rb.count} robots do not fit on the layout's ${room} floor and storage cells (stations and chargers are kept clear)`);
-  }
+  const starts = robotStarts(rb, grid, fail);
   const demand = buildDemand(s.demand, tick, fail);
   const stations = buildStations(s.stations, tick, fail);
-  const b = rb.battery;
-  if (b.chargeUntil <= b.chargeBelow) fail('robots.battery.chargeUntil', `must be above chargeBelow (${b.chargeBelow})`);
-  if (rb.count > 0 && b.chargeBelow > 0 && grid.chargers.length === 0 && b.moveWh + b.idleWatts > 0) {
-    fail('layout', "robots need charging (robots.battery.chargeBelow > 0) but the layout has no charger: add 'C' cells or set chargeBelow to 0");
-  }
+  const robots = buildRobots(rb, starts, grid, tick, fail);
   const locations = grid.storage.length;
   const storage = buildStorage(s.storage, { locations, slotting: s.demand.slotting, podSkus: goodsToPerson }, fail);
   const faults = buildFaults(s, grid, tick, { robots: rb.count, zones: flow.zones, outbound: flow.outbound }, fail);
@@ -288,23 +265,10 @@ export function buildConfig(file: string, s: ScenarioFile, options: LoadOptions 
     cellSize: s.layout.cellSize ?? 1,
     ticks: Math.max(1, Math.round(seconds(s.duration) / tick)),
     grid,
-    robots: {
-      count: rb.count,
-      starts,
-      rotationTicks: Math.round(rb.rotationSeconds / tick),
-      battery: {
-        capacityWh: b.capacityWh,
-        moveWh: b.moveWh,
-        idleWhPerTick: (b.idleWatts * tick) / 3600,
-        chargeWhPerTick: (b.chargeWatts * tick) / 3600,
-        chargeBelow: b.chargeBelow,
-        chargeUntil: b.chargeUntil,
-        initial: b.initial,
-      },
-    },
+    robots,
     demand,
     stations,
-    fleet: { ...s.fleet, stallTicks: Math.max(1, Math.round(seconds(s.fleet.stallThreshold) / tick)) },
+    fleet: buildFleet(s.fleet, tick),
     startOfDayTick: Math.round((parseTimeOfDay(s.startTime) ?? 0) / tick),
     dayTicks: 86400 / tick,
     zones: flow.zones,

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { Cell, Duration, PositiveDuration, TimeDistribution, TimeOfDay } from './primitives.js';
+import { Duration, PositiveDuration, TimeDistribution, TimeOfDay } from './primitives.js';
 import { assertionSyntaxError } from './assertions.js';
 import { Layout } from '../layout/schema.js';
+import { Fleet, Robots } from '../fleet/schema.js';
 import { Demand, Release, ServiceClasses } from '../orders/schema.js';
 import { Shipping } from '../shipping/schema.js';
 import { Quality } from '../quality/schema.js';
@@ -18,38 +19,12 @@ import { Inventory } from '../inventory/schema.js';
 import { Inbound, Replenishment } from '../inbound/schema.js';
 
 /**
- * The scenario file: the kernel's sections (robots, fleet) are here; the
- * layout's is in `layout` and each feature's section is declared in its
- * folder's schema.ts, all composed below.
+ * The scenario file: its own keys (name, seed, duration, start time,
+ * assertions) are here; every section is declared in its folder's schema.ts
+ * (the layout in `layout`, robots and fleet in `fleet`) and composed below.
  */
 
 export { Duration, TimeDistribution, TimeOfDay };
-
-export const Battery = z.strictObject({
-  capacityWh: z.number().positive().max(1e7).default(1000),
-  moveWh: z.number().nonnegative().finite().default(0.5).describe('Energy per cell moved (Wh)'),
-  idleWatts: z.number().nonnegative().finite().default(30).describe('Base draw while on (W)'),
-  chargeWatts: z.number().positive().finite().default(2000),
-  chargeBelow: z.number().min(0).max(1).default(0.2).describe('Go charging below this fraction'),
-  chargeUntil: z.number().min(0).max(1).default(0.95),
-  initial: z.number().min(0).max(1).default(1),
-});
-
-export const Robots = z.strictObject({
-  count: z.number().int().nonnegative().max(100_000).describe('Robots; 0 for a site with people only'),
-  start: z.array(Cell).optional().describe('Start cells; omitted = spread over free floor'),
-  speed: z.number().min(0.01).max(100).default(1).describe('Metres per second: one cell per tick'),
-  rotationSeconds: z.number().nonnegative().max(3600).default(0).describe('Time for a 90-degree turn; 0 = free'),
-  battery: Battery.prefault({}),
-});
-
-export const Fleet = z.strictObject({
-  assignment: z.enum(['nearest', 'hungarian']).default('nearest'),
-  planner: z.enum(['pibt', 'whca']).default('pibt'),
-  window: z.number().int().min(1).max(64).default(8),
-  replanEvery: z.number().int().min(1).max(64).default(4),
-  stallThreshold: PositiveDuration.default('30s').describe('A stall episode (robots standing still on their way) counts in robots.stalls when it lasts longer than this'),
-});
 
 /** A wsim scenario file. */
 export const Scenario = z.strictObject({
