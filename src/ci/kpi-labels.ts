@@ -48,6 +48,7 @@ const KNOWN: Record<string, string> = {
   'inventory.daysOfCover': 'Days of cover at the end',
   'inbound.unitsStowed': 'Units stowed at put stations',
   'inbound.putVisits': 'Put-away visits',
+  'inbound.putAwayRobotHours': 'Robot-hours on put-away',
   'inbound.peakBufferUnits': 'Receiving buffer peak (units)',
   'quality.misShipmentRate': 'Orders shipped wrong (%)',
   'quality.pickErrors': 'Pick errors (lines)',

@@ -5,7 +5,7 @@ import { csvLine, mdCell, xmlEscape as esc } from './text.js';
  * The CI reports' stock section: per variant, the means over its runs of
  * the `inventory` figures (fill rate, stock-outs, cancelled and waiting
  * lines, units picked and on hand, turns, days of cover) and, with inbound,
- * the put-away's (put visits, units stowed). Empty when no run has finite
+ * the put-away's (put visits, units stowed, robot-hours on put-away). Empty when no run has finite
  * stock. Read defensively: runs merged from shard files may come from an
  * older wsim or a hand-edited file.
  */
@@ -25,6 +25,7 @@ const COLUMNS = [
   { section: 'inventory', key: 'daysOfCover', csv: 'days_of_cover', head: 'days of cover', dp: 2, scale: 1 },
   { section: 'inbound', key: 'putVisits', csv: 'put_visits', head: 'put visits', dp: 1, scale: 1 },
   { section: 'inbound', key: 'unitsStowed', csv: 'units_stowed', head: 'units stowed', dp: 0, scale: 1 },
+  { section: 'inbound', key: 'putAwayRobotHours', csv: 'put_away_robot_hours', head: 'put-away robot-hours', dp: 1, scale: 1 },
 ] as const;
 
 interface StockRow {

@@ -33,6 +33,7 @@ export const INVENTORY_KPIS: readonly KpiInput[] = [
 export const INBOUND_KPIS: readonly KpiInput[] = [
   { path: 'inbound.unitsStowed', better: 'higher' },
   { path: 'inbound.putVisits', better: 'none' },
+  { path: 'inbound.putAwayRobotHours', better: 'lower' },
   { path: 'inbound.peakBufferUnits', better: 'lower' },
 ];
 

@@ -75,6 +75,7 @@ export const inbound: FeatureFactory = (w) => {
         receiving.unload();
         put.assign(w);
       },
+      metrics: (w) => put.countRobotTime(w),
     },
   };
   return feature;

@@ -36,6 +36,10 @@ export class PutAway {
   readonly stationTasks: Int32Array;
   /** Ticks each put station spent stowing. */
   readonly busyTicks: Float64Array;
+  /** 1 while a robot takes a pod back from a put station (its task already closed), so the trip home counts as put-away time. */
+  private readonly returning: Uint8Array;
+  /** Robot-ticks spent on put-away visits: from the robot's assignment to the task until it has set the pod down again. */
+  robotTicks = 0;
   private readonly scratch: DispatchScratch;
   private readonly waiting: Int32Array;
   private cursor = 0;
@@ -62,8 +66,25 @@ export class PutAway {
     this.podBusy = new Uint8Array(w.pods.n);
     this.stationTasks = new Int32Array(cells.length);
     this.busyTicks = new Float64Array(cells.length);
+    this.returning = new Uint8Array(w.robots.n);
     this.scratch = new DispatchScratch(maxTasks, w.robots.n, 1);
     this.waiting = new Int32Array(maxTasks);
+  }
+
+  /**
+   * Metrics phase: one robot-tick for each robot on a put-away task or
+   * carrying a put-away pod home. Counted tick by tick from the robots'
+   * states, so the figure is the fleet's time taken from picking by stocking.
+   */
+  countRobotTime(w: World): void {
+    const r = w.robots;
+    for (let i = 0; i < r.n; i++) {
+      if (this.robotTask[i] >= 0) this.robotTicks++;
+      else if (this.returning[i] === 1) {
+        if (r.state[i] === RobotState.ToStorage) this.robotTicks++;
+        else this.returning[i] = 0;
+      }
+    }
   }
 
   /** Units in put-away tasks not yet stowed (for the books). */
@@ -224,6 +245,7 @@ export class PutAway {
     this.taskPod[t] = -1;
     this.taskRobot[t] = -1;
     this.robotTask[i] = -1;
+    this.returning[i] = 1;
     this.podBusy[p] = 0;
     pods.state[p] = PodState.Returning;
     r.state[i] = RobotState.ToStorage;

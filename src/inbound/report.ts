@@ -17,6 +17,8 @@ export interface InboundReport {
   /** Put-away visits (one pod, one SKU each) and the units they stowed. */
   putVisits: number;
   unitsStowed: number;
+  /** Robot-hours on put-away visits: robots on a task (fetching the pod, at the put station) or taking its pod home, counted tick by tick. */
+  putAwayRobotHours: number;
   /** Units on put-away tasks not yet stowed at the end. */
   unitsInTasks: number;
   /** Per put station: its cell and the share of the run a person there spent stowing. */
@@ -50,6 +52,7 @@ export const inboundSection: ReportPart<'inbound'> = {
         peakBufferUnits: rc.peakBufferUnits,
         putVisits: put.visits,
         unitsStowed: put.unitsStowed,
+        putAwayRobotHours: r4((put.robotTicks * w.config.tickSeconds) / 3600),
         unitsInTasks: put.unitsInTasks(),
         putStations: Array.from(g.putStations, (cell, u) => ({ row: Math.floor(cell / g.width), col: cell % g.width, busyShare: r4(put.busyTicks[u] / ticks) })),
       },

@@ -6,6 +6,6 @@ export const inboundSummary: SummaryPart = (r) => {
   if (!inb) return [];
   const busy = inb.putStations.length > 0 ? inb.putStations.reduce((a, s) => a + s.busyShare, 0) / inb.putStations.length : 0;
   return [
-    `  inbound       ${inb.trucks} trucks (${inb.policy}), ${inb.unitsArrived} units: ${inb.unitsStowed} stowed in ${inb.putVisits} put visits, ${inb.unitsInBuffer + inb.unitsInTasks} in the buffer and on tasks, ${inb.unitsOnTrucks} on trucks; put stations busy ${pct(busy)}`,
+    `  inbound       ${inb.trucks} trucks (${inb.policy}), ${inb.unitsArrived} units: ${inb.unitsStowed} stowed in ${inb.putVisits} put visits (${inb.putAwayRobotHours.toFixed(1)} robot-hours), ${inb.unitsInBuffer + inb.unitsInTasks} in the buffer and on tasks, ${inb.unitsOnTrucks} on trucks; put stations busy ${pct(busy)}`,
   ];
 };

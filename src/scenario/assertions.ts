@@ -7,7 +7,7 @@
  * assertion := path op number
  * path      := segment ('.' segment | '[' index ']')*
  * segment   := [A-Za-z_$][A-Za-z0-9_$]*
- * index     := digits | a name matched against the element's id (or zone)
+ * index     := digits | a name matched against the element's id (or zone), or an object's key
  * op        := '>=' | '<=' | '>' | '<' | '==' | '!='
  * number    := ['-' | '+'] digits ['.' digits] [('e' | 'E') ['-' | '+'] digits]
  * ```
@@ -171,8 +171,11 @@ export function valueAt(doc: unknown, segs: readonly Segment[]): unknown {
     if ('key' in s) {
       if (Array.isArray(v) || !Object.prototype.hasOwnProperty.call(v, s.key)) return undefined;
       v = (v as Record<string, unknown>)[s.key];
-    } else if (!Array.isArray(v)) return undefined;
-    else if ('index' in s) v = v[s.index];
+    } else if (!Array.isArray(v)) {
+      // A name on an object is its key, for keys a dotted path cannot spell (orders.byClass[same-day]).
+      if (!('name' in s) || !Object.prototype.hasOwnProperty.call(v, s.name)) return undefined;
+      v = (v as Record<string, unknown>)[s.name];
+    } else if ('index' in s) v = v[s.index];
     else v = v.find((e) => e !== null && typeof e === 'object' && ((e as Record<string, unknown>).id === s.name || (e as Record<string, unknown>).zone === s.name));
   }
   return v;

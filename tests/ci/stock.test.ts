@@ -23,22 +23,22 @@ function run(variant: string, replication: number, extra: Record<string, unknown
 
 describe("the CI reports' stock section", () => {
   const runs = [
-    run('min-max', 0, { inventory: inv(0.98, 10, 1), inbound: { putVisits: 40, unitsStowed: 900 } }),
-    run('min-max', 1, { inventory: inv(0.96, 20, null), inbound: { putVisits: 60, unitsStowed: 1100 } }),
+    run('min-max', 0, { inventory: inv(0.98, 10, 1), inbound: { putVisits: 40, unitsStowed: 900, putAwayRobotHours: 2 } }),
+    run('min-max', 1, { inventory: inv(0.96, 20, null), inbound: { putVisits: 60, unitsStowed: 1100, putAwayRobotHours: 3.2 } }),
     run('off', 0, { inventory: inv(1, 0, 2) }),
   ];
 
   it('writes the means over a variant\'s runs as CSV, a dash (empty) where no run has the figure', () => {
     expect(stockCsv(runs).get('stock.csv')).toBe(
-      'variant,runs,fill_rate_pct,stockout_lines,cancelled_lines,backordered_lines,picked_units,mean_on_hand_units,turns_per_year,days_of_cover,put_visits,units_stowed\n' +
-        'min-max,2,97,15,2,1,1000,500,50,1,50,1000\n' +
-        'off,1,100,0,2,1,1000,500,50,2,,\n',
+      'variant,runs,fill_rate_pct,stockout_lines,cancelled_lines,backordered_lines,picked_units,mean_on_hand_units,turns_per_year,days_of_cover,put_visits,units_stowed,put_away_robot_hours\n' +
+        'min-max,2,97,15,2,1,1000,500,50,1,50,1000,2.6\n' +
+        'off,1,100,0,2,1,1000,500,50,2,,,\n',
     );
   });
 
   it('writes the same figures in the Markdown summary and the HTML report', () => {
-    expect(stockMarkdown(runs)).toContain('| min-max | 97 | 15 | 2 | 1 | 1000 | 500 | 50 | 1 | 50 | 1000 |');
-    expect(stockMarkdown(runs)).toContain('| off | 100 | 0 | 2 | 1 | 1000 | 500 | 50 | 2 | – | – |');
+    expect(stockMarkdown(runs)).toContain('| min-max | 97 | 15 | 2 | 1 | 1000 | 500 | 50 | 1 | 50 | 1000 | 2.6 |');
+    expect(stockMarkdown(runs)).toContain('| off | 100 | 0 | 2 | 1 | 1000 | 500 | 50 | 2 | – | – | – |');
     expect(stockHtml(runs)).toContain('<td class="l">min-max</td><td>97</td><td>15</td>');
   });
 
