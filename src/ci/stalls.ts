@@ -1,6 +1,6 @@
 import type { RunResult } from '../experiment/run-one.js';
-import type { StallCause } from '../fleet/stall-chain.js';
-import type { StallReportEntry, StallsReport } from '../metrics/stalls-report.js';
+import type { StallCause } from '../stalls/stall-chain.js';
+import type { StallReportEntry, StallsReport } from '../stalls/report.js';
 import { csvLine, mdCell, xmlEscape as esc } from './text.js';
 
 /** Episodes listed in the Markdown and HTML reports. */

@@ -1,6 +1,6 @@
 import type { FeatureModule } from '../core/feature.js';
 import { energySection } from './energy-report.js';
-import { metrics, stallWatch } from './feature.js';
+import { metrics } from './feature.js';
 import { congestionSection, seriesSection, timelineSection } from './figures-report.js';
 import { robotsSection } from './robots-report.js';
 import { energySummary, robotsSummary } from './summary.js';
@@ -20,14 +20,4 @@ export const metricsModule: FeatureModule = {
     { order: 2, part: robotsSummary },
     { order: 7, part: energySummary },
   ],
-};
-
-/**
- * The stall watch (planning, movement), a module of its own because it is
- * created after the alerts, where it has always been; its figures are in the
- * robots section above.
- */
-export const stallsModule: FeatureModule = {
-  name: 'stalls',
-  features: [stallWatch],
 };

@@ -1,7 +1,7 @@
 import { RobotState } from '../core/robots.js';
 import type { ReportPart } from './report.js';
 import { r4 } from './round.js';
-import { buildStallsReport, type StallsReport } from './stalls-report.js';
+import { buildStallsReport, type StallsReport } from '../stalls/report.js';
 
 declare module './report.js' {
   interface Report {

@@ -1,12 +1,9 @@
 import type { Metrics } from './collector.js';
-import type { StallWatch } from './stalls.js';
 
 /** What the metrics keep in the world. */
 declare module '../core/world.js' {
   interface World {
     readonly metrics: Metrics;
-    /** Wait-for links and stall episodes (set by the Sim); absent in worlds built without one. */
-    stalls?: StallWatch | null;
   }
 }
 

@@ -1,5 +1,5 @@
 import { pct, type SummaryPart } from './report.js';
-import { stallsSummaryLine } from './stalls-summary.js';
+import { stallsSummaryLine } from '../stalls/summary.js';
 
 /** The fleet: utilisation, charging, distance, waits, energy; then the traffic guard's and planner's counts and the stalls. None without robots. */
 export const robotsSummary: SummaryPart = (r) =>

@@ -1,5 +1,5 @@
 import type { World } from '../core/world.js';
-import type { ChainArrays } from '../fleet/stall-chain.js';
+import type { ChainArrays } from '../stalls/stall-chain.js';
 import type { DecodedFrame, SectionArray } from './frame-codec.js';
 
 /**

@@ -10,7 +10,7 @@ import { FleetControl } from '../fleet/feature.js';
 import type { Planner } from '../fleet/planner.js';
 import type { StuckWatch } from '../fleet/stuck.js';
 import type { AlertDetector } from '../alerts/detector.js';
-import type { StallWatch } from '../metrics/stalls.js';
+import type { StallWatch } from '../stalls/watch.js';
 import type { Operations } from '../operations/operations.js';
 import { PodFetching } from '../storage/fetch-pods.js';
 import type { Reslotter } from '../storage/reslot.js';

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { RobotState } from '../../src/core/robots.js';
 import type { Sim } from '../../src/sim/sim.js';
 import { setGoal } from '../../src/core/world.js';
-import { followChain } from '../../src/fleet/stall-chain.js';
-import { WaitKind } from '../../src/fleet/wait-for.js';
+import { followChain } from '../../src/stalls/stall-chain.js';
+import { WaitKind } from '../../src/stalls/wait-for.js';
 import { buildReport } from '../../src/sim/report.js';
 import { simFromJson } from '../helpers/scenarios.js';
 

@@ -1,4 +1,4 @@
-import type { StallCause } from '../../fleet/stall-chain.js';
+import type { StallCause } from '../../stalls/stall-chain.js';
 import type { DecodedFrame } from '../../record/frame-codec.js';
 import type { LayoutInfo } from '../../record/layout-info.js';
 import { FrameStallsReader } from '../../record/stall-sections.js';

@@ -1,4 +1,4 @@
-import { followChain, type StallCause } from '../../fleet/stall-chain.js';
+import { followChain, type StallCause } from '../../stalls/stall-chain.js';
 import type { LayoutInfo } from '../../record/layout-info.js';
 import type { FrameStalls } from '../../record/stall-sections.js';
 

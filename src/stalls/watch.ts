@@ -1,6 +1,6 @@
 import type { World } from '../core/world.js';
-import { followChain, type ChainArrays, type StallChain, type StallCause } from '../fleet/stall-chain.js';
-import { WaitFor, WaitKind } from '../fleet/wait-for.js';
+import { followChain, type ChainArrays, type StallChain, type StallCause } from './stall-chain.js';
+import { WaitFor, WaitKind } from './wait-for.js';
 
 /** Longest episodes kept for the report. */
 export const STALLS_KEPT = 20;

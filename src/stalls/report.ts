@@ -1,7 +1,7 @@
 import type { World } from '../core/world.js';
-import type { StallCause } from '../fleet/stall-chain.js';
-import { r4 } from './round.js';
-import { compareEpisodes, STALLS_KEPT, type StallEpisode } from './stalls.js';
+import type { StallCause } from './stall-chain.js';
+import { r4 } from '../metrics/round.js';
+import { compareEpisodes, STALLS_KEPT, type StallEpisode } from './watch.js';
 
 /** One stall episode in the report. */
 export interface StallReportEntry {

@@ -1,5 +1,5 @@
 import { formatDuration } from '../core/duration.js';
-import type { Report } from './report.js';
+import type { Report } from '../metrics/report.js';
 
 /** The summary's stalls line: episodes over the threshold, the longest, and what held its chain up. */
 export function stallsSummaryLine(r: Report): string {
