@@ -1,6 +1,8 @@
+import { STOCK_SECTION } from '../inventory/frame.js';
 import type { DecodedFrame } from '../record/frame-codec.js';
 import type { ControlInput } from '../live/protocol.js';
 import type { SourceKind } from './sources/source.js';
+import { shortPods } from './ui/stock.js';
 
 /** Timing of one animation frame's JavaScript, ms. */
 export interface FrameTiming {
@@ -23,6 +25,9 @@ export interface TestHook {
   robots: number;
   /** Orders completed by the latest frame's tick. */
   ordersCompleted: number;
+  /** Lines waiting for stock in the latest frame, and pods marked for them (-1: the run has no finite stock). */
+  stockWaiting: number;
+  shortPods: number;
   framesReceived: number;
   framesDrawn: number;
   /** Animation frames the page has drawn (for frames per second). */
@@ -51,6 +56,8 @@ export function createHook(): TestHook {
     tick: -1,
     robots: 0,
     ordersCompleted: 0,
+    stockWaiting: -1,
+    shortPods: -1,
     framesReceived: 0,
     framesDrawn: 0,
     animationFrames: 0,
@@ -68,11 +75,14 @@ export function createHook(): TestHook {
   return hook;
 }
 
-/** Records a received frame's tick, robot count, orders completed and size. */
+/** Records a received frame's tick, robot count, orders completed, stock-out figures and size. */
 export function hookFrame(hook: TestHook, f: DecodedFrame): void {
   hook.tick = f.tick;
   hook.robots = f.robotCount;
   hook.ordersCompleted = f.ordersCompleted;
+  const stock = f.named.get(STOCK_SECTION);
+  hook.stockWaiting = stock ? (stock[0] ?? 0) : -1;
+  hook.shortPods = stock ? shortPods(f) : -1;
   hook.framesReceived++;
   hook.bytesReceived += f.bytes;
 }

@@ -31,6 +31,8 @@ export const STATE_COLORS = [0x94a3b8, 0x38bdf8, 0xf97316, 0x22c55e, 0xc084fc, 0
 export const STATE_LABELS = ['idle', 'to pod', 'to station', 'picking', 'to storage', 'to charger', 'charging', 'depleted', 'broken down'];
 
 export const POD_COLOR = 0xa1783f;
+/** A pod holding a SKU that lines wait for (finite stock). */
+export const SHORT_POD_COLOR = 0xf43f5e;
 export const QUEUE_COLOR = 0xfb923c;
 /** Ring round a station picked by a robotic arm. */
 export const ARM_COLOR = 0x22d3ee;

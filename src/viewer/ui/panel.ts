@@ -7,6 +7,7 @@ import { LineChart } from './chart.js';
 import { byId } from './dom.js';
 import { clock, num, pct, rc } from './format.js';
 import { StationsTable } from './stations-table.js';
+import { StockFigure } from './stock.js';
 
 /**
  * The side panel: KPI charts with their latest values, station queues, the
@@ -24,6 +25,7 @@ export class Panel {
   private readonly inspBody = byId('insp-body');
   private readonly equipment = byId('equipment');
   private readonly equipmentBody = byId('equipment-body');
+  private readonly stock = new StockFigure();
   private layout: LayoutInfo | null = null;
 
   constructor() {
@@ -61,6 +63,7 @@ export class Panel {
     ]);
     if (frame && this.layout) {
       this.stations.update(frame);
+      this.stock.update(frame);
       if (!this.equipment.hidden) this.flow(frame, this.layout);
     }
   }
