@@ -5,11 +5,11 @@ import { PibtPlanner } from '../fleet/pibt.js';
 import type { PlanView } from '../fleet/planner.js';
 import { floorIndex } from '../layout/floor-index.js';
 import { GuidedCache, GuidedField, MAX_PENALTY } from './guided-field.js';
+import { TileBuckets, tileReach } from './tile-buckets.js';
 import { countHeldUp } from './held-up.js';
 import { OrientedCache, type OrientedField } from './oriented-field.js';
 import { PibtT, type OrientedView } from './pibt-t.js';
 import { ACTION_C as ACT_C, ACTION_F as ACT_F, ACTION_R as ACT_R, ACTION_W as ACT_W } from './output.js';
-import { grown } from '../core/grow.js';
 import { OperationPlanner, type OperationPlannerOptions, type OperationView } from '../fleet/epibt.js';
 
 export interface LorrInput {
@@ -84,9 +84,12 @@ export class LorrSim {
   readonly fields: DistanceCache;
   /** Tasks revealed and not yet assigned, by task id. */
   /** Revealed, unassigned tasks, sorted by their errand-to-errand length (see poolAdd). */
-  private pool: number[] = [];
-  /** Live entries of `pool` (taken ones stay until the next compaction). */
+  /** Revealed, unassigned tasks by id, filed by where their first errand is. */
+  private readonly pool: TileBuckets;
+  /** Tasks in `pool`. */
   private poolLive = 0;
+  /** Agents holding a task whose first errand they have not reached (it may change hands), filed by that errand. */
+  private readonly unopened: TileBuckets;
   private nextReveal = 0;
   private readonly planner: PibtPlanner;
   private readonly view: PlanView & { tick: number };
@@ -117,6 +120,8 @@ export class LorrSim {
     const { grid, starts } = input;
     const n = starts.length;
     this.n = n;
+    this.pool = new TileBuckets(grid.width, grid.height);
+    this.unopened = new TileBuckets(grid.width, grid.height);
     this.fieldSlot = options.guidance === 'none' || options.planner === 'pibt-t' ? null : floorIndex(grid).slot;
     this.cell = Int32Array.from(starts);
     this.heading = new Uint8Array(n);
@@ -187,70 +192,18 @@ export class LorrSim {
     }
   }
 
-  /**
-   * The pool in parallel arrays, sorted by each task's own length (errand to
-   * errand): a scan for the cheapest task can stop at the first task whose
-   * length alone exceeds the best total found, which at the start, when every
-   * agent scans thousands of tasks, cuts most of the work.
-   */
-  private poolRow = new Int32Array(16);
-  private poolCol = new Int32Array(16);
-  private poolCost = new Int32Array(16);
-  private poolTaken = new Uint8Array(16);
-
   private poolAdd(id: number): void {
-    this.compactPool();
-    const size = this.pool.length;
-    if (size === this.poolRow.length) {
-      this.poolRow = grown(this.poolRow, size * 2);
-      this.poolCol = grown(this.poolCol, size * 2);
-      this.poolCost = grown(this.poolCost, size * 2);
-      this.poolTaken = grown(this.poolTaken, size * 2);
-    }
-    const line = id % this.input.tasks.length;
-    const cost = this.taskCost[line];
-    // Insert after every entry of equal or lower cost (stable: earlier reveals first).
-    let lo = 0;
-    let hi = size;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.poolCost[mid] <= cost) lo = mid + 1;
-      else hi = mid;
-    }
-    this.pool.splice(lo, 0, id);
-    this.poolRow.copyWithin(lo + 1, lo, size);
-    this.poolCol.copyWithin(lo + 1, lo, size);
-    this.poolCost.copyWithin(lo + 1, lo, size);
-    this.poolTaken.copyWithin(lo + 1, lo, size);
-    const e0 = this.input.tasks[line][0];
+    const e0 = this.errands(id)[0];
     const w = this.input.grid.width;
-    this.poolRow[lo] = (e0 / w) | 0;
-    this.poolCol[lo] = e0 % w;
-    this.poolCost[lo] = cost;
-    this.poolTaken[lo] = 0;
+    this.pool.add(id, (e0 / w) | 0, e0 % w);
     this.poolLive++;
   }
 
-  private poolRemove(k: number): void {
-    this.poolTaken[k] = 1;
-    this.poolLive--;
-  }
-
-  /** Drops taken entries once they are a quarter of the pool, keeping the order. */
-  private compactPool(): void {
-    const size = this.pool.length;
-    if (size - this.poolLive <= size >> 2) return;
-    let keep = 0;
-    for (let k = 0; k < size; k++) {
-      if (this.poolTaken[k]) continue;
-      this.pool[keep] = this.pool[k];
-      this.poolRow[keep] = this.poolRow[k];
-      this.poolCol[keep] = this.poolCol[k];
-      this.poolCost[keep] = this.poolCost[k];
-      this.poolTaken[keep] = 0;
-      keep++;
-    }
-    this.pool.length = keep;
+  /** Files agent i's task under its first errand while the agent has not reached it. */
+  private fileUnopened(i: number): void {
+    const e0 = this.errands(this.task[i])[0];
+    const w = this.input.grid.width;
+    this.unopened.add(i, (e0 / w) | 0, e0 % w);
   }
 
   /** Agents holding a task. */
@@ -311,9 +264,6 @@ export class LorrSim {
    * task change hands until it is opened); the agent that lost it chooses again.
    */
   private schedule(): void {
-    const w = this.input.grid.width;
-    const pool = this.pool;
-    const lines = this.input.tasks.length;
     const free = this.freeList;
     free.length = 0;
     for (let i = 0; i < this.n; i++) if (this.task[i] < 0) free.push(i);
@@ -322,57 +272,32 @@ export class LorrSim {
     for (let q = 0; q < free.length; q++) {
       const i = free[q];
       if (this.poolLive === 0 && budget <= 0) break;
-      const here = this.cell[i];
-      const hr = (here / w) | 0;
-      const hc = here - hr * w;
-      let best = -1;
-      let bestCost = Infinity;
-      // Tight loop over the pool's parallel arrays: at the start every agent scans thousands of tasks.
-      // Cheap tasks go first, so taken entries pile up at the front: drop them now and then.
-      this.compactPool();
-      const { poolRow, poolCol, poolCost, poolTaken } = this;
-      for (let k = 0; k < pool.length; k++) {
-        if (poolCost[k] >= bestCost) break; // sorted: no later task can beat it
-        if (poolTaken[k]) continue;
-        const dr = poolRow[k] - hr;
-        const dc = poolCol[k] - hc;
-        const cost = REACH_WEIGHT * ((dr < 0 ? -dr : dr) + (dc < 0 ? -dc : dc)) + poolCost[k];
-        if (cost < bestCost) {
-          bestCost = cost;
-          best = k;
-        }
-      }
+      this.nearestTask(this.cell[i]);
+      const best = this.found;
       let victim = -1;
       if (budget > 0) {
-        for (let j = 0; j < this.n; j++) {
-          const t = this.task[j];
-          if (t < 0 || this.errand[j] !== 0) continue;
-          const line = t % lines;
-          const e0 = this.input.tasks[line][0];
-          const mine = manhattan(w, here, e0);
-          const cost = REACH_WEIGHT * mine + this.taskCost[line];
-          if (cost < bestCost && REACH_WEIGHT * (manhattan(w, this.cell[j], e0) - mine) >= STEAL_MARGIN) {
-            bestCost = cost;
-            victim = j;
-          }
-        }
+        this.nearestSteal(this.cell[i], this.foundCost);
+        victim = this.found;
       }
       let t: number;
       if (victim >= 0) {
         budget--;
         t = this.task[victim];
+        this.unopened.remove(victim);
         this.task[victim] = -1;
         this.assigned--;
         this.noteChange(victim, t);
         this.setGoal(victim, -1);
         free.push(victim);
       } else if (best >= 0) {
-        t = pool[best];
-        this.poolRemove(best);
+        t = best;
+        this.pool.remove(best);
+        this.poolLive--;
       } else continue;
       this.noteChange(i, -1);
       this.task[i] = t;
       this.errand[i] = 0;
+      this.fileUnopened(i);
       this.assigned++;
       this.setGoal(i, this.errands(t)[0]);
     }
@@ -382,6 +307,100 @@ export class LorrSim {
       this.changedMark[i] = 0;
     }
     this.changed.length = 0;
+  }
+
+  /** What the last search found (-1: nothing) and its cost. */
+  private found = -1;
+  private foundCost = Infinity;
+
+  /**
+   * The revealed task an agent at `here` would take: the least weighed cost
+   * (REACH_WEIGHT times the way to its first errand, plus its own length),
+   * ties to the shorter task, then the earlier revealed. Looks at the tiles
+   * round `here`, nearest first, until no tile can hold one as cheap.
+   */
+  private nearestTask(here: number): void {
+    const w = this.input.grid.width;
+    const hr = (here / w) | 0;
+    const hc = here - hr * w;
+    const pool = this.pool;
+    const lines = this.input.tasks.length;
+    let best = -1;
+    let bestCost = Infinity;
+    let bestLength = Infinity;
+    const tr = (hr / TileBuckets.SIZE) | 0;
+    const tc = (hc / TileBuckets.SIZE) | 0;
+    const rings = Math.max(tr, pool.rows - 1 - tr, tc, pool.cols - 1 - tc);
+    for (let r = 0; r <= rings; r++) {
+      // Every tile of ring r lies at least this far (cells) from `here`.
+      if (r > 0 && REACH_WEIGHT * ((r - 1) * TileBuckets.SIZE + 1) > bestCost) break;
+      for (let dr = -r; dr <= r; dr++) {
+        const y = tr + dr;
+        if (y < 0 || y >= pool.rows) continue;
+        const stride = dr === -r || dr === r ? 1 : 2 * r;
+        for (let dc = -r; dc <= r; dc += stride) {
+          const x = tc + dc;
+          if (x < 0 || x >= pool.cols) continue;
+          if (REACH_WEIGHT * tileReach(hr, hc, y, x) > bestCost) continue;
+          for (let id = pool.first(y, x); id >= 0; id = pool.after(id)) {
+            const line = id % lines;
+            const length = this.taskCost[line];
+            const cost = REACH_WEIGHT * manhattan(w, here, this.input.tasks[line][0]) + length;
+            if (cost < bestCost || (cost === bestCost && (length < bestLength || (length === bestLength && id < best)))) {
+              best = id;
+              bestCost = cost;
+              bestLength = length;
+            }
+          }
+        }
+      }
+    }
+    this.found = best;
+    this.foundCost = bestCost;
+  }
+
+  /**
+   * The agent an agent at `here` would take a task over from: one holding a
+   * task it has not opened, whose first errand `here` reaches for less than
+   * `limit` (weighed as in nearestTask) and clearly sooner than its holder
+   * (STEAL_MARGIN); the cheapest, ties to the lowest agent index.
+   */
+  private nearestSteal(here: number, limit: number): void {
+    const w = this.input.grid.width;
+    const hr = (here / w) | 0;
+    const hc = here - hr * w;
+    const tiles = this.unopened;
+    const lines = this.input.tasks.length;
+    let victim = -1;
+    let bestCost = limit;
+    const tr = (hr / TileBuckets.SIZE) | 0;
+    const tc = (hc / TileBuckets.SIZE) | 0;
+    const rings = Math.max(tr, tiles.rows - 1 - tr, tc, tiles.cols - 1 - tc);
+    for (let r = 0; r <= rings; r++) {
+      if (r > 0 && REACH_WEIGHT * ((r - 1) * TileBuckets.SIZE + 1) > bestCost) break;
+      for (let dr = -r; dr <= r; dr++) {
+        const y = tr + dr;
+        if (y < 0 || y >= tiles.rows) continue;
+        const stride = dr === -r || dr === r ? 1 : 2 * r;
+        for (let dc = -r; dc <= r; dc += stride) {
+          const x = tc + dc;
+          if (x < 0 || x >= tiles.cols) continue;
+          if (REACH_WEIGHT * tileReach(hr, hc, y, x) > bestCost) continue;
+          for (let j = tiles.first(y, x); j >= 0; j = tiles.after(j)) {
+            const line = this.task[j] % lines;
+            const e0 = this.input.tasks[line][0];
+            const mine = manhattan(w, here, e0);
+            const cost = REACH_WEIGHT * mine + this.taskCost[line];
+            if (victim < 0 ? cost >= bestCost : cost > bestCost || (cost === bestCost && j > victim)) continue;
+            if (REACH_WEIGHT * (manhattan(w, this.cell[j], e0) - mine) < STEAL_MARGIN) continue;
+            victim = j;
+            bestCost = cost;
+          }
+        }
+      }
+    }
+    this.found = victim;
+    this.foundCost = bestCost;
   }
 
   /** Remembers agent i's task as it was before this step's first change to it. */
@@ -677,6 +696,7 @@ export class LorrSim {
       if (t < 0 || this.cell[i] !== this.goal[i]) continue;
       const errands = this.errands(t);
       const done = ++this.errand[i];
+      if (done === 1) this.unopened.remove(i);
       this.errandsReached++;
       this.records.events.push({ timestep, agent: i, task: t, errandsDone: done });
       if (done < errands.length) {

@@ -26,3 +26,30 @@ describe('LoRR scheduler', () => {
     expect(sim.task[1]).toBe(0);
   });
 });
+
+describe('LoRR scheduler search by tiles', () => {
+  it('picks what a scan of every revealed task would: least weighed cost, then the shorter task, then the earlier revealed', () => {
+    // A 40 x 40 open floor: Manhattan distances tie often, which is what the tie rules are for.
+    const big = gridFromRows(Array.from({ length: 40 }, () => '.'.repeat(40)));
+    let seed = 12345;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let trial = 0; trial < 40; trial++) {
+      const cell = () => Math.floor(next() * 1600);
+      const tasks = Array.from({ length: 60 }, () => Int32Array.of(cell(), cell()));
+      const start = cell();
+      const sim = new LorrSim({ grid: big, starts: Int32Array.of(start), tasks, revealCount: 60 }, { guidance: 'none' });
+      sim.advance();
+      const md = (a: number, b: number) => Math.abs(((a / 40) | 0) - ((b / 40) | 0)) + Math.abs((a % 40) - (b % 40));
+      let want = -1;
+      let key = [Infinity, Infinity, Infinity];
+      tasks.forEach((t, id) => {
+        const k = [5 * md(start, t[0]) + md(t[0], t[1]), md(t[0], t[1]), id];
+        if (k[0] < key[0] || (k[0] === key[0] && (k[1] < key[1] || (k[1] === key[1] && k[2] < key[2])))) {
+          key = k;
+          want = id;
+        }
+      });
+      expect(sim.records.assignments[0], `trial ${trial}`).toEqual({ timestep: 1, agent: 0, task: want });
+    }
+  });
+});
