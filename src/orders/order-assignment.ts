@@ -89,6 +89,18 @@ export function bestBalanced(open: Int32Array, score: ArrayLike<number>, closed:
   return best;
 }
 
+/**
+ * The load the balance guard weighs for an order of `rank`: each station's
+ * open lines, or, with service classes, the open lines of that priority and
+ * above (the ones the order waits behind), written into `scratch`.
+ */
+function loadFor(w: World, rank: number, scratch: Int32Array): Int32Array {
+  const classes = w.orderClasses;
+  if (!classes) return w.stations.openLines;
+  for (let s = 0; s < w.stations.n; s++) scratch[s] = classes.loadAhead(s, rank);
+  return scratch;
+}
+
 /** Whether skus[k] already appeared in skus[0..k). */
 function repeated(skus: Int32Array, k: number): boolean {
   for (let j = 0; j < k; j++) if (skus[j] === skus[k]) return true;
@@ -126,22 +138,28 @@ class RoundRobin implements OrderAssignment {
  * Lines in common: the station whose open (not yet picked) lines share the
  * most distinct SKUs with the order, within the balance guard; so orders for
  * the same SKUs meet at one station and one pod visit can serve several.
+ * With service classes the guard weighs the lines the order waits behind
+ * (its priority and above), as least-loaded does.
  */
 class LinesInCommon implements OrderAssignment {
   readonly name = 'lines-in-common';
   /** Open lines per SKU, per station. */
   private open: Map<number, number>[] = [];
   private score = new Float64Array(0);
-  choose(w: World, skus: Int32Array, count: number): number {
+  private load = new Int32Array(0);
+  choose(w: World, skus: Int32Array, count: number, rank = 0): number {
     const n = w.stations.n;
     while (this.open.length < n) this.open.push(new Map());
-    if (this.score.length < n) this.score = new Float64Array(n);
+    if (this.score.length < n) {
+      this.score = new Float64Array(n);
+      this.load = new Int32Array(n);
+    }
     this.score.fill(0, 0, n);
     for (let k = 0; k < count; k++) {
       if (repeated(skus, k)) continue;
       for (let s = 0; s < n; s++) if ((this.open[s].get(skus[k]) ?? 0) > 0) this.score[s]++;
     }
-    return bestBalanced(w.stations.openLines, this.score, w.stations.closed);
+    return bestBalanced(loadFor(w, rank, this.load), this.score, w.stations.closed);
   }
   lineOpened(s: number, sku: number): void {
     while (this.open.length <= s) this.open.push(new Map());
@@ -162,18 +180,21 @@ class LinesInCommon implements OrderAssignment {
  * bound: assigned to it, on their way, being picked there, or waiting with
  * lines for it. The order's lines then ride those pods' visits (one visit
  * serves several orders). Scores count the order's distinct SKUs with such a
- * pod; within the balance guard; no match anywhere = least loaded.
+ * pod; within the balance guard (with service classes, over the lines the
+ * order waits behind); no match anywhere = least loaded.
  */
 class PodMatching implements OrderAssignment {
   readonly name = 'pod-matching';
   private score = new Float64Array(0);
   private seen = new Int32Array(0);
-  choose(w: World, skus: Int32Array, count: number): number {
+  private load = new Int32Array(0);
+  choose(w: World, skus: Int32Array, count: number, rank = 0): number {
     const { pods, books } = w;
     const n = w.stations.n;
     if (this.score.length < n) {
       this.score = new Float64Array(n);
       this.seen = new Int32Array(n);
+      this.load = new Int32Array(n);
     }
     this.score.fill(0, 0, n);
     this.seen.fill(-1, 0, n);
@@ -192,7 +213,7 @@ class PodMatching implements OrderAssignment {
         }
       }
     }
-    return bestBalanced(w.stations.openLines, this.score, w.stations.closed);
+    return bestBalanced(loadFor(w, rank, this.load), this.score, w.stations.closed);
   }
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nextTimeOfDay } from '../../src/orders/release.js';
 import { ORDER_ASSIGNMENTS } from '../../src/orders/order-assignment.js';
+import { PodState } from '../../src/storage/pods.js';
 import { simFromJson, stableReport } from '../helpers/scenarios.js';
 import { scenarioFromJson } from '../../src/scenario/load.js';
 import { Sim } from '../../src/sim/sim.js';
@@ -113,4 +114,30 @@ describe('order-to-station assignment with priorities', () => {
     expect(a.choose(w, skus, 1, 1)).toBe(0); // express: 0 ahead at station 0, 2 at station 1
     expect(a.choose(w, skus, 1, 2)).toBe(1); // standard: 5 ahead at station 0, 2 at station 1
   });
+
+  it.each(['lines-in-common', 'pod-matching'] as const)('%s weighs, in its balance guard, the open lines an order waits behind', (name) => {
+    const { config } = scenarioFromJson('x.json', site({ serviceClasses: CLASSES }));
+    const w = new Sim(config).world;
+    const c = w.orderClasses!;
+    const a = ORDER_ASSIGNMENTS[name]();
+    const skus = Int32Array.from([1]);
+    // Station 0: twenty standard lines open, one of them for SKU 1; station 1: none.
+    const std = w.books.openOrder(0, 100, 0, 20);
+    c.orderOpened(std, 2);
+    c.linesOpened(0, std, 20);
+    w.stations.openLines[0] = 20;
+    a.lineOpened?.(0, 1);
+    if (name === 'pod-matching') {
+      // A pod holding SKU 1 is on its way to station 0.
+      const p = w.pods.podsOfSku[w.pods.podStart[1]];
+      w.pods.state[p] = PodState.ToStation;
+      w.pods.station[p] = 0;
+    }
+    // Same-day and express orders wait behind none of those twenty: they join the station that has their SKU.
+    expect(a.choose(w, skus, 1, 0)).toBe(0);
+    expect(a.choose(w, skus, 1, 1)).toBe(0);
+    // A standard order waits behind all twenty, beyond the balance guard (0 + 4): it goes to the idle station.
+    expect(a.choose(w, skus, 1, 2)).toBe(1);
+  });
 });
+
