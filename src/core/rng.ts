@@ -62,3 +62,16 @@ export function shuffleInPlace<T>(rng: Rng, a: T[] | Int32Array): void {
     a[j] = t;
   }
 }
+
+/**
+ * The first index k in [lo, hi] with cdf[k] >= u (hi when none): the entry a
+ * uniform draw `u` picks from a cumulative distribution, by binary search.
+ */
+export function cdfIndex(cdf: ArrayLike<number>, u: number, lo = 0, hi = cdf.length - 1): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cdf[mid] < u) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

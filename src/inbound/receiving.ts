@@ -1,5 +1,5 @@
 import { grown } from '../core/grow.js';
-import type { Rng } from '../core/rng.js';
+import { cdfIndex, type Rng } from '../core/rng.js';
 import type { World } from '../core/world.js';
 
 /**
@@ -117,16 +117,9 @@ export function drawFromMix(w: World, rng: Rng, units: number, out: Float64Array
   let tries = 0;
   while (placed < units && tries < units * 20) {
     tries++;
-    const u = rng.next();
-    let lo = 0;
-    let hi = cdf.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cdf[mid] < u) lo = mid + 1;
-      else hi = mid;
-    }
-    if (pods.podStart[lo + 1] === pods.podStart[lo]) continue;
-    out[lo]++;
+    const sku = cdfIndex(cdf, rng.next());
+    if (pods.podStart[sku + 1] === pods.podStart[sku]) continue;
+    out[sku]++;
     placed++;
   }
 }

@@ -1,5 +1,5 @@
 import { EventKind } from '../core/events.js';
-import { randInt, randPoisson } from '../core/rng.js';
+import { cdfIndex, randInt, randPoisson } from '../core/rng.js';
 import { cellBlocked, type World } from '../core/world.js';
 import { sampleFromFamily } from './families.js';
 import { PodState } from '../storage/pods.js';
@@ -23,16 +23,7 @@ export function rateMultiplier(w: World, tick: number): number {
 }
 
 function sampleSku(w: World): number {
-  const u = w.rng.demand.next();
-  const cdf = w.skuCdf;
-  let lo = 0;
-  let hi = cdf.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (cdf[mid] < u) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return cdfIndex(w.skuCdf, w.rng.demand.next());
 }
 
 /**

@@ -1,4 +1,4 @@
-import { shuffleInPlace, type Rng } from '../core/rng.js';
+import { cdfIndex, shuffleInPlace, type Rng } from '../core/rng.js';
 
 /**
  * SKU families: groups of SKUs that are often ordered together. SKUs are
@@ -51,13 +51,5 @@ export function buildFamilies(skuCount: number, size: number, popularity: ArrayL
 
 /** Draws a SKU of family f by popularity within the family (one draw from `rng`). */
 export function sampleFromFamily(fam: SkuFamilies, f: number, rng: Rng): number {
-  const u = rng.next();
-  let lo = fam.start[f];
-  let hi = fam.start[f + 1] - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (fam.cdf[mid] < u) lo = mid + 1;
-    else hi = mid;
-  }
-  return fam.members[lo];
+  return fam.members[cdfIndex(fam.cdf, rng.next(), fam.start[f], fam.start[f + 1] - 1)];
 }
