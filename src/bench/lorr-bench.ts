@@ -97,7 +97,7 @@ function runChild(inst: Instance): void {
     peakMb: process.resourceUsage().maxRSS / 1024,
     wallS: (performance.now() - t0) / 1000,
     guidance: result.guidance,
-    planner: result.planner,
+    planner: result.dense ? `${result.planner}+dense` : result.planner,
   };
   process.stdout.write(JSON.stringify(out) + '\n');
 }

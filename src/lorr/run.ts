@@ -6,18 +6,31 @@ export type Guidance = 'auto' | 'lanes' | 'traffic' | 'none';
 export type Planner = 'auto' | NonNullable<LorrOptions['planner']>;
 
 /**
- * Robots per free cell above which `auto` plans with PIBT's single moves
- * rather than three-action operations. Operations need room: a push must
- * clear within three actions, turns included, and on a floor more than half
- * full the chains rarely do (RANDOM-04, 85% full: 547 tasks with PIBT, a few
- * dozen with operations); up to a quarter full, operations win everywhere
- * they were measured (docs/lorr.md).
+ * Robots per free cell above which `auto` treats a floor as packed and runs
+ * it with DENSE_FLOOR. With every robot on an errand, operations need room a
+ * packed floor does not have: a push must clear within three actions, turns
+ * included, and the chains rarely do (RANDOM-04, 85% full: a few dozen tasks
+ * in 500 steps with operations, 317 with PIBT's single moves).
  */
 export const OPERATIONS_MAX_DENSITY = 0.5;
 
-/** The planner `auto` picks for a problem: see OPERATIONS_MAX_DENSITY. */
-export function choosePlanner(problem: LorrProblem): 'pibt' | 'epibt' {
-  return problem.teamSize <= OPERATIONS_MAX_DENSITY * problem.grid.free.length ? 'epibt' : 'pibt';
+/**
+ * What `auto` adds on a packed floor: at most 35% of the free cells' worth of
+ * robots on errands (the rest stand by), tasks into crowds weighed down, and
+ * the operation planner led by the agents nearest to finishing, gains weighed
+ * by the square of priority rank. Measured on RANDOM-04 (700 robots, 819
+ * free cells, 1,000 steps): 654 tasks with PIBT and every robot on an errand,
+ * 1,154 with these (docs/lorr.md).
+ */
+export const DENSE_FLOOR = {
+  activeShare: 0.35,
+  crowdWeight: 2,
+  epibt: { priority: 'remaining', power: 'rank2' },
+} as const satisfies Pick<LorrOptions, 'activeShare' | 'crowdWeight' | 'epibt'>;
+
+/** Whether `auto` runs a problem with DENSE_FLOOR. */
+export function isDenseFloor(problem: LorrProblem): boolean {
+  return problem.teamSize > OPERATIONS_MAX_DENSITY * problem.grid.free.length;
 }
 
 export interface LorrRunOptions {
@@ -33,6 +46,8 @@ export interface LorrRunResult {
   output: LorrOutputJson;
   guidance: 'lanes' | 'traffic' | 'none';
   planner: NonNullable<LorrOptions['planner']>;
+  /** Whether the run used DENSE_FLOOR's settings (auto on a packed floor). */
+  dense: boolean;
   /** Errands reached per guidance in the calibration trial (auto only). */
   trial?: { lanes: number; none: number; steps: number };
 }
@@ -50,10 +65,10 @@ export function lorrInput(problem: LorrProblem) {
  * learned traffic costs (`traffic`), which a short trial cannot show: they
  * matter once jams have had time to form.
  */
-export function calibrateGuidance(problem: LorrProblem, steps: number, planner?: LorrOptions['planner']) {
+export function calibrateGuidance(problem: LorrProblem, steps: number, settings: Omit<LorrOptions, 'guidance'> = {}) {
   const trialSteps = Math.max(20, Math.min(100, Math.floor(steps / 5)));
   const score = (guidance: 'lanes' | 'none') => {
-    const sim = new LorrSim(lorrInput(problem), { guidance, planner });
+    const sim = new LorrSim(lorrInput(problem), { ...settings, guidance });
     for (let s = 0; s < trialSteps; s++) sim.advance();
     return sim.errandsReached;
   };
@@ -66,19 +81,25 @@ export function calibrateGuidance(problem: LorrProblem, steps: number, planner?:
 export function runLorr(problem: LorrProblem, options: LorrRunOptions): LorrRunResult {
   let guidance: 'lanes' | 'traffic' | 'none';
   let trial: LorrRunResult['trial'];
-  const planner = (options.planner ?? 'auto') === 'auto' ? choosePlanner(problem) : (options.planner as LorrRunResult['planner']);
-  if ((options.guidance ?? 'auto') === 'auto') {
+  // auto: operations everywhere, on a packed floor with DENSE_FLOOR's settings.
+  const planner = (options.planner ?? 'auto') === 'auto' ? 'epibt' : (options.planner as LorrRunResult['planner']);
+  const dense = (options.planner ?? 'auto') === 'auto' && isDenseFloor(problem);
+  if ((options.guidance ?? 'auto') === 'auto' && dense) {
+    // A packed floor needs the learned jam costs whatever its map (RANDOM-04 with DENSE_FLOOR: 1,154 tasks with
+    // traffic, 300-470 with plain distances), and a short trial there measures the start's scramble, not the map.
+    guidance = 'traffic';
+  } else if ((options.guidance ?? 'auto') === 'auto') {
     // The trial runs PIBT whatever plans the run: it is cheap, and lanes pay off, or not, for the map rather than the planner.
-    const c = calibrateGuidance(problem, options.steps, planner === 'pibt-t' ? planner : 'pibt');
+    const c = calibrateGuidance(problem, options.steps, { planner: planner === 'pibt-t' ? planner : 'pibt' });
     guidance = c.choice === 'lanes' ? 'traffic' : 'none';
     trial = { lanes: c.lanes, none: c.none, steps: c.steps };
   } else guidance = options.guidance as 'lanes' | 'traffic' | 'none';
-  const sim = new LorrSim(lorrInput(problem), { guidance, planner });
+  const sim = new LorrSim(lorrInput(problem), dense ? { guidance, planner, ...DENSE_FLOOR } : { guidance, planner });
   for (let s = 0; s < options.steps; s++) {
     sim.advance();
     options.onStep?.(sim);
   }
-  return { sim, output: lorrOutput(problem, sim), guidance, planner, trial };
+  return { sim, output: lorrOutput(problem, sim), guidance, planner, dense, trial };
 }
 
 /** The start-kit's output JSON for a finished run. */

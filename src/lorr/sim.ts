@@ -31,8 +31,25 @@ export interface LorrOptions {
    * `pibt-t`: PIBT over MAPF_T actions with oriented distances (experimental).
    */
   planner?: 'pibt-t' | 'pibt' | 'epibt';
-  /** Operation planner settings (see OperationPlanner), and how robots' gains are weighed: by priority rank (default), its square, or alike. */
-  epibt?: OperationPlannerOptions & { power?: 'flat' | 'rank' | 'rank2' };
+  /**
+   * Operation planner settings (see OperationPlanner); how robots' gains are
+   * weighed: by priority rank (default), its square, or alike; and who leads:
+   * the agent that has waited longest for its goal (`waiting`, default) or
+   * the one with the least of its task left (`remaining`, see planOperations).
+   */
+  epibt?: OperationPlannerOptions & { power?: 'flat' | 'rank' | 'rank2'; priority?: 'waiting' | 'remaining' };
+  /**
+   * Most agents holding a task at once, as a share of the map's free cells,
+   * rounded up (default: no limit). Past what a floor carries, more robots on errands
+   * only jam it: the rest stand by (see holdSurplus).
+   */
+  activeShare?: number;
+  /**
+   * Weight, in the scheduler's cost, of the robots on errands round each of a
+   * task's errands (see crowdAround; default 0): a task into a jam waits for
+   * the jam to clear, and the agents that would have joined it work elsewhere.
+   */
+  crowdWeight?: number;
   /** Tie-break toward alternating one-way lanes (see PibtPlanner); default 0.3 without guidance, 0 with. */
   laneBias?: number;
   /**
@@ -174,6 +191,10 @@ export class LorrSim {
     this.progressAt = new Int32Array(n);
     this.taskBefore = new Int32Array(n);
     this.ensuredAt = new Int32Array(n).fill(-1);
+    this.yieldedAt = new Int32Array(n).fill(-STUCK_STEPS - 1);
+    this.handedBackAt = new Int32Array(n).fill(-STUCK_STEPS - 1);
+    this.freeKey = new Float64Array(n);
+    this.activeLimit = options.activeShare === undefined ? n : Math.max(1, Math.ceil(options.activeShare * grid.free.length));
     this.reveal(0);
   }
 
@@ -219,6 +240,13 @@ export class LorrSim {
   private ensuredAt = new Int32Array(0);
   private changedMark = new Uint8Array(0);
   private taskBefore = new Int32Array(0);
+  /** Most agents holding a task at once (see activeShare). */
+  private readonly activeLimit: number;
+  /** Step each agent last gave up its priority (yieldWhenStuck), and last handed a task back (holdSurplus). */
+  private yieldedAt = new Int32Array(0);
+  private handedBackAt = new Int32Array(0);
+  /** Cost of the cheapest task to hand, per free agent (see schedule). */
+  private freeKey = new Float64Array(0);
 
   /** Advances one step: schedule, plan, act, count errands. */
   advance(): void {
@@ -266,7 +294,19 @@ export class LorrSim {
   private schedule(): void {
     const free = this.freeList;
     free.length = 0;
-    for (let i = 0; i < this.n; i++) if (this.task[i] < 0) free.push(i);
+    if ((this.options.crowdWeight ?? 0) > 0) this.crowdAround();
+    this.holdSurplus();
+    for (let i = 0; i < this.n; i++) if (this.task[i] < 0 && this.step - this.handedBackAt[i] > STUCK_STEPS) free.push(i);
+    const slots = this.activeLimit - this.assigned;
+    if (free.length > slots) {
+      // More free agents than tasks may be held: the ones with the cheapest tasks to hand choose first.
+      const key = this.freeKey;
+      for (const i of free) {
+        this.nearestTask(this.cell[i]);
+        key[i] = this.foundCost;
+      }
+      free.sort((a, b) => key[a] - key[b] || a - b);
+    }
     // Steals per step: bounded, though each one shortens the fleet's travel; none while most agents are free (the start).
     let budget = free.length > this.n / 4 ? 0 : 2 * this.n;
     for (let q = 0; q < free.length; q++) {
@@ -289,7 +329,7 @@ export class LorrSim {
         this.noteChange(victim, t);
         this.setGoal(victim, -1);
         free.push(victim);
-      } else if (best >= 0) {
+      } else if (best >= 0 && this.assigned < this.activeLimit) {
         t = best;
         this.pool.remove(best);
         this.poolLive--;
@@ -345,7 +385,7 @@ export class LorrSim {
           for (let id = pool.first(y, x); id >= 0; id = pool.after(id)) {
             const line = id % lines;
             const length = this.taskCost[line];
-            const cost = REACH_WEIGHT * manhattan(w, here, this.input.tasks[line][0]) + length;
+            const cost = REACH_WEIGHT * manhattan(w, here, this.input.tasks[line][0]) + length + this.crowdCost(line);
             if (cost < bestCost || (cost === bestCost && (length < bestLength || (length === bestLength && id < best)))) {
               best = id;
               bestCost = cost;
@@ -362,7 +402,8 @@ export class LorrSim {
   /**
    * The agent an agent at `here` would take a task over from: one holding a
    * task it has not opened, whose first errand `here` reaches for less than
-   * `limit` (weighed as in nearestTask) and clearly sooner than its holder
+   * `limit` (weighed as in nearestTask, less the crowd term, which is the
+   * task's whoever holds it) and clearly sooner than its holder
    * (STEAL_MARGIN); the cheapest, ties to the lowest agent index.
    */
   private nearestSteal(here: number, limit: number): void {
@@ -403,6 +444,59 @@ export class LorrSim {
     this.foundCost = bestCost;
   }
 
+  /** Robots on errands within CROWD_REACH rows and columns of each cell (see crowdWeight), counted at the start of the step. */
+  private crowd = new Uint16Array(0);
+
+  private crowdAround(): void {
+    const { width, height } = this.input.grid;
+    if (this.crowd.length === 0) this.crowd = new Uint16Array(width * height);
+    const crowd = this.crowd;
+    crowd.fill(0);
+    for (let i = 0; i < this.n; i++) {
+      if (this.goal[i] < 0) continue;
+      const c = this.cell[i];
+      const r0 = (c / width) | 0;
+      const c0 = c - r0 * width;
+      const r1 = Math.min(height - 1, r0 + CROWD_REACH);
+      const c1 = Math.min(width - 1, c0 + CROWD_REACH);
+      for (let r = Math.max(0, r0 - CROWD_REACH); r <= r1; r++) {
+        for (let q = Math.max(0, c0 - CROWD_REACH); q <= c1; q++) crowd[r * width + q]++;
+      }
+    }
+  }
+
+  /** The crowd a task's errands lie in, weighed for the scheduler (0 without crowdWeight). */
+  private crowdCost(line: number): number {
+    const weight = this.options.crowdWeight ?? 0;
+    if (weight === 0) return 0;
+    const e = this.input.tasks[line];
+    let sum = 0;
+    for (let k = 0; k < e.length; k++) sum += this.crowd[e[k]];
+    return weight * sum;
+  }
+
+  /**
+   * With more agents than may hold tasks (activeShare), an agent that has
+   * just given up its priority for getting nowhere (yieldWhenStuck) and has
+   * not opened its task hands it back to the pool (LoRR lets a task change
+   * hands until it is opened) and stands by for a while: a jam sheds the
+   * robots heading into it, and a free agent elsewhere takes the task on.
+   */
+  private holdSurplus(): void {
+    if (this.n <= this.activeLimit) return;
+    for (let i = 0; i < this.n; i++) {
+      const t = this.task[i];
+      if (t < 0 || this.errand[i] !== 0 || this.yieldedAt[i] !== this.step - 1) continue;
+      this.unopened.remove(i);
+      this.noteChange(i, t);
+      this.task[i] = -1;
+      this.assigned--;
+      this.setGoal(i, -1);
+      this.poolAdd(t);
+      this.handedBackAt[i] = this.step;
+    }
+  }
+
   /** Remembers agent i's task as it was before this step's first change to it. */
   private noteChange(i: number, before: number): void {
     if (this.changedMark[i]) return;
@@ -427,6 +521,7 @@ export class LorrSim {
         this.progressAt[i] = this.step;
       } else if (this.step - this.progressAt[i] > STUCK_STEPS) {
         this.goalSince[i] = this.step;
+        this.yieldedAt[i] = this.step;
         this.progressAt[i] = this.step;
       }
     }
@@ -626,8 +721,9 @@ export class LorrSim {
       };
     }
     const view = this.opView!;
+    const remaining = this.options.epibt?.priority === 'remaining';
     for (let i = 0; i < n; i++) {
-      this.opKey[i] = this.goal[i] < 0 ? -1 : this.step - this.goalSince[i];
+      this.opKey[i] = this.goal[i] < 0 ? -Infinity : remaining ? this.remainingKey(i) : this.step - this.goalSince[i];
       this.opOrder[i] = i;
     }
     const key = this.opKey;
@@ -639,6 +735,21 @@ export class LorrSim {
       view.power[i] = mode === 'flat' ? 1 : mode === 'rank2' ? p * p : p;
     }
     this.ops.step(view, acts);
+  }
+
+  /**
+   * Priority by what is left of the task (`remaining`): the agent nearest to
+   * finishing leads, so a task nearly done is not held up by one just begun
+   * (on a packed floor, waiting longest says little: everyone waits). Counted
+   * in Manhattan cells over the errands left. An agent that has just given up
+   * its priority for getting nowhere (yieldWhenStuck) goes last meanwhile.
+   */
+  private remainingKey(i: number): number {
+    const w = this.input.grid.width;
+    const e = this.errands(this.task[i]);
+    let left = manhattan(w, this.cell[i], this.goal[i]);
+    for (let k = this.errand[i] + 1; k < e.length; k++) left += manhattan(w, e[k - 1], e[k]);
+    return this.step - this.yieldedAt[i] <= STUCK_STEPS ? -left - YIELDED : -left;
   }
 
   /** Steps held up per cell (see learnTraffic), in the current traffic window. */
@@ -722,8 +833,12 @@ const TRAFFIC_NEW = 0.5;
 /** Penalty of a cell where robots waited every step (capped at MAX_PENALTY). */
 const TRAFFIC_SCALE = 2 * MAX_PENALTY;
 
-/** Steps without getting closer to its goal after which an agent gives up its priority. */
+/** Steps without getting closer to its goal after which an agent gives up its priority (for as many steps again, with `remaining`). */
 const STUCK_STEPS = 40;
+/** Below any agent's remaining cells: an agent that has yielded ranks after every other with a goal. */
+const YIELDED = 1 << 24;
+/** Rows and columns round a robot on an errand that count it in their crowd (a 5 x 5 square). */
+const CROWD_REACH = 2;
 
 /**
  * Weight of an agent's way to a task's first errand against the task's own

@@ -9,7 +9,7 @@ import { generateWarehouse } from '../../src/layout/generate.js';
 import { parseLorrOutput } from '../../src/lorr/output.js';
 import { loadLorrProblem } from '../../src/lorr/problem.js';
 import { replayLorr } from '../../src/lorr/replay.js';
-import { choosePlanner, congestionFreeBound, OPERATIONS_MAX_DENSITY, runLorr } from '../../src/lorr/run.js';
+import { congestionFreeBound, isDenseFloor, OPERATIONS_MAX_DENSITY, runLorr } from '../../src/lorr/run.js';
 
 /** Writes a LoRR-format problem: a generated warehouse floor (pods become open floor, as in LoRR maps), seeded agents and tasks. */
 function makeProblem(agents: number, tasks: number, seed = 5): string {
@@ -140,16 +140,18 @@ describe('LoRR runs', () => {
     expect(err).toMatch(/--guidance must be auto, traffic, lanes or none/);
   });
 
-  it('auto plans with operations up to half the floor taken, with single moves beyond', () => {
+  it('auto plans with operations, and treats a floor more than half taken as packed', () => {
     const sparse = loadLorrProblem(makeProblem(40, 100, 3));
-    expect(choosePlanner(sparse)).toBe('epibt');
+    expect(isDenseFloor(sparse)).toBe(false);
     const free = sparse.grid.free.length;
     const dense = loadLorrProblem(makeProblem(Math.floor(free * 0.6), 100, 3));
-    expect(choosePlanner(dense)).toBe('pibt');
+    expect(isDenseFloor(dense)).toBe(true);
     const edge = loadLorrProblem(makeProblem(Math.floor(free * OPERATIONS_MAX_DENSITY), 100, 3));
-    expect(choosePlanner(edge)).toBe('epibt');
-    expect(runLorr(dense, { steps: 5, guidance: 'lanes' }).planner).toBe('pibt');
-    expect(runLorr(sparse, { steps: 5, guidance: 'lanes', planner: 'pibt' }).planner).toBe('pibt');
+    expect(isDenseFloor(edge)).toBe(false);
+    expect(runLorr(sparse, { steps: 5, guidance: 'lanes' })).toMatchObject({ planner: 'epibt', dense: false });
+    expect(runLorr(dense, { steps: 5, guidance: 'lanes' })).toMatchObject({ planner: 'epibt', dense: true });
+    // A planner named runs as named, without the packed floor's settings.
+    expect(runLorr(dense, { steps: 5, guidance: 'lanes', planner: 'pibt' })).toMatchObject({ planner: 'pibt', dense: false });
   });
 
   it('keeps finishing tasks among scattered obstacles and dead ends (stuck agents yield)', () => {

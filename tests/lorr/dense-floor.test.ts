@@ -1,0 +1,110 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rngStream } from '../../src/core/rng.js';
+import { parseLorrOutput } from '../../src/lorr/output.js';
+import { loadLorrProblem, type LorrProblem } from '../../src/lorr/problem.js';
+import { replayLorr } from '../../src/lorr/replay.js';
+import { DENSE_FLOOR, isDenseFloor, runLorr } from '../../src/lorr/run.js';
+
+/** A 24 x 24 map of scattered obstacles (a fifth of the cells), kept to its largest region, with robots on `share` of its free cells. */
+function packedProblem(share: number): LorrProblem {
+  const size = 24;
+  const rng = rngStream(11, 'packed');
+  const open = Array.from({ length: size * size }, () => rng.next() >= 0.2);
+  // The largest connected region, so every robot can reach every errand.
+  const region = new Int32Array(size * size).fill(-1);
+  let best: number[] = [];
+  for (let c = 0; c < size * size; c++) {
+    if (!open[c] || region[c] >= 0) continue;
+    const comp = [c];
+    region[c] = c;
+    for (let k = 0; k < comp.length; k++) {
+      const r = Math.floor(comp[k] / size);
+      const q = comp[k] % size;
+      for (const [dr, dq] of [[0, 1], [1, 0], [0, -1], [-1, 0]]) {
+        const rr = r + dr;
+        const qq = q + dq;
+        const y = rr * size + qq;
+        if (rr < 0 || rr >= size || qq < 0 || qq >= size || !open[y] || region[y] >= 0) continue;
+        region[y] = c;
+        comp.push(y);
+      }
+    }
+    if (comp.length > best.length) best = comp;
+  }
+  const keep = new Set(best);
+  const rows = Array.from({ length: size }, (_, r) => Array.from({ length: size }, (_, q) => (keep.has(r * size + q) ? '.' : '@')).join(''));
+  const cells = best.slice().sort((a, b) => a - b);
+  const shuffled = cells.slice();
+  for (let k = shuffled.length - 1; k > 0; k--) {
+    const j = Math.floor(rng.next() * (k + 1));
+    [shuffled[k], shuffled[j]] = [shuffled[j], shuffled[k]];
+  }
+  const agents = shuffled.slice(0, Math.floor(share * cells.length));
+  const pick = () => cells[Math.floor(rng.next() * cells.length)];
+  const tasks = Array.from({ length: 2000 }, () => `${pick()},${pick()}`);
+  const dir = mkdtempSync(join(tmpdir(), 'wsim-dense-'));
+  writeFileSync(join(dir, 'm.map'), `type octile\nheight ${size}\nwidth ${size}\nmap\n${rows.join('\n')}\n`);
+  writeFileSync(join(dir, 'a.agents'), `${agents.length}\n${agents.join('\n')}\n`);
+  writeFileSync(join(dir, 't.tasks'), `${tasks.length}\n${tasks.join('\n')}\n`);
+  writeFileSync(join(dir, 'p.json'), JSON.stringify({ mapFile: 'm.map', agentFile: 'a.agents', taskFile: 't.tasks', teamSize: agents.length, numTasksReveal: 1.5 }));
+  return loadLorrProblem(join(dir, 'p.json'));
+}
+
+describe('LoRR on a packed floor', () => {
+  const problem = packedProblem(0.8);
+  const limit = Math.ceil(DENSE_FLOOR.activeShare * problem.grid.free.length);
+  const steps = 400;
+
+  it('auto holds the surplus robots back, keeps finishing tasks to the end, and beats every robot on an errand', () => {
+    expect(isDenseFloor(problem)).toBe(true);
+    let mostHeld = 0;
+    const windows: number[] = [];
+    const run = runLorr(problem, {
+      steps,
+      onStep: (sim) => {
+        let held = 0;
+        for (let i = 0; i < sim.n; i++) if (sim.task[i] >= 0) held++;
+        mostHeld = Math.max(mostHeld, held);
+        if (sim.step % 100 === 0) windows.push(sim.finished - windows.reduce((a, b) => a + b, 0));
+      },
+    });
+    expect(run.dense).toBe(true);
+    expect(run.planner).toBe('epibt');
+    expect(run.guidance).toBe('traffic');
+    expect(mostHeld).toBe(limit);
+    // Every 100-step window finishes tasks: the pack does not freeze.
+    expect(windows).toHaveLength(4);
+    for (const w of windows) expect(w).toBeGreaterThan(100);
+    // The same floor with PIBT and every robot on an errand (what auto ran before).
+    const all = runLorr(problem, { steps, planner: 'pibt', guidance: 'traffic' });
+    expect(all.dense).toBe(false);
+    expect(run.sim.finished).toBeGreaterThan(1.3 * all.sim.finished);
+  });
+
+  it('a task handed back before it was opened is recorded, and the run replays as valid', () => {
+    const { sim, output } = runLorr(problem, { steps });
+    const handedBack = sim.records.assignments.filter((a) => a.task < 0 && a.timestep > 1);
+    expect(handedBack.length).toBeGreaterThan(0);
+    // Each hand-back: the agent had not reached the task's first errand.
+    for (const h of handedBack.slice(0, 20)) {
+      const before = sim.records.assignments.filter((a) => a.agent === h.agent && a.timestep < h.timestep).at(-1)!;
+      expect(before.task).toBeGreaterThanOrEqual(0);
+      const opened = sim.records.events.some((e) => e.agent === h.agent && e.task === before.task && e.timestep >= before.timestep && e.timestep < h.timestep);
+      expect(opened).toBe(false);
+    }
+    const replay = replayLorr(problem, parseLorrOutput(JSON.parse(JSON.stringify(output))));
+    expect(replay.errors).toEqual([]);
+    expect(replay.tasksFinished).toBe(sim.finished);
+  });
+
+  it('same problem, same run', () => {
+    const a = runLorr(problem, { steps: 150 });
+    const b = runLorr(problem, { steps: 150 });
+    expect(b.sim.finished).toBe(a.sim.finished);
+    expect(b.output.actualPaths).toEqual(a.output.actualPaths);
+    expect(b.sim.records.assignments).toEqual(a.sim.records.assignments);
+  });
+});
