@@ -20,7 +20,7 @@ export const OPERATIONS_MAX_DENSITY = 0.5;
  * the operation planner led by the agents nearest to finishing, gains weighed
  * by the square of priority rank. Measured on RANDOM-04 (700 robots, 819
  * free cells, 1,000 steps): 654 tasks with PIBT and every robot on an errand,
- * 1,154 with these (docs/lorr.md).
+ * 1,115 with these; over eight variants of it, 4,685 against 8,963 (docs/lorr.md).
  */
 export const DENSE_FLOOR = {
   activeShare: 0.35,
@@ -85,8 +85,8 @@ export function runLorr(problem: LorrProblem, options: LorrRunOptions): LorrRunR
   const planner = (options.planner ?? 'auto') === 'auto' ? 'epibt' : (options.planner as LorrRunResult['planner']);
   const dense = (options.planner ?? 'auto') === 'auto' && isDenseFloor(problem);
   if ((options.guidance ?? 'auto') === 'auto' && dense) {
-    // A packed floor needs the learned jam costs whatever its map (RANDOM-04 with DENSE_FLOOR: 1,154 tasks with
-    // traffic, 300-470 with plain distances), and a short trial there measures the start's scramble, not the map.
+    // A packed floor needs the learned jam costs whatever its map (RANDOM-04 with DENSE_FLOOR: 1,115 tasks with
+    // traffic, 394 with plain distances), and a short trial there measures the start's scramble, not the map.
     guidance = 'traffic';
   } else if ((options.guidance ?? 'auto') === 'auto') {
     // The trial runs PIBT whatever plans the run: it is cheap, and lanes pay off, or not, for the map rather than the planner.

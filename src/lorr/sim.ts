@@ -46,8 +46,8 @@ export interface LorrOptions {
   activeShare?: number;
   /**
    * Weight, in the scheduler's cost, of the robots on errands round each of a
-   * task's errands (see crowdAround; default 0): a task into a jam waits for
-   * the jam to clear, and the agents that would have joined it work elsewhere.
+   * task's errands (see crowdAround; default 0): a task into a jam ranks
+   * behind tasks elsewhere, so fewer agents join the jam while it clears.
    */
   crowdWeight?: number;
   /** Tie-break toward alternating one-way lanes (see PibtPlanner); default 0.3 without guidance, 0 with. */
