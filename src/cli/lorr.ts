@@ -1,5 +1,5 @@
 import { loadLorrProblem } from '../lorr/problem.js';
-import { congestionFreeBound, DENSE_FLOOR, runLorr, type Guidance, type Planner } from '../lorr/run.js';
+import { congestionFreeBound, runLorr, type Guidance, type Planner } from '../lorr/run.js';
 import { actionShares, formatShares } from '../lorr/action-shares.js';
 import { writeLorrRecording } from '../lorr/record.js';
 import { traceFromSim } from '../lorr/trace.js';
@@ -62,7 +62,7 @@ export function lorrCommand(args: LorrArgs): number {
   if (!args.quiet) {
     const shares = actionShares(sim.actions);
     const lines = [
-      `${args.problem}: ${problem.teamSize} agents on ${problem.grid.width}x${problem.grid.height}, ${args.steps} steps, planner ${result.planner}${result.dense ? ' (packed floor: at most ' + Math.floor(DENSE_FLOOR.activeShare * problem.grid.free.length) + ' robots on errands)' : ''}, guidance ${result.guidance}` +
+      `${args.problem}: ${problem.teamSize} agents on ${problem.grid.width}x${problem.grid.height}, ${args.steps} steps, planner ${result.planner}${result.dense ? ` (packed floor: at most ${sim.activeLimit} robots on errands)` : ''}, guidance ${result.guidance}` +
         (result.trial ? ` (trial of ${result.trial.steps} steps: lanes ${result.trial.lanes} vs none ${result.trial.none} errands)` : ''),
       `  tasks finished   ${sim.finished} (${(sim.finished / args.steps).toFixed(2)} per step)`,
       `  per tenth        ${sparkline(tenths)}  ${tenths.join(' ')} (the last tenth is ${(tenths[tenths.length - 1] / Math.max(1, ...tenths)).toFixed(2)} of the best)`,

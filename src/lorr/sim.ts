@@ -240,8 +240,8 @@ export class LorrSim {
   private ensuredAt = new Int32Array(0);
   private changedMark = new Uint8Array(0);
   private taskBefore = new Int32Array(0);
-  /** Most agents holding a task at once (see activeShare). */
-  private readonly activeLimit: number;
+  /** Most agents holding a task at once (see activeShare; the number of agents without it). */
+  readonly activeLimit: number;
   /** Step each agent last gave up its priority (yieldWhenStuck), and last handed a task back (holdSurplus). */
   private yieldedAt = new Int32Array(0);
   private handedBackAt = new Int32Array(0);
