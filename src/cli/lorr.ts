@@ -65,6 +65,7 @@ export function lorrCommand(args: LorrArgs): number {
       `${args.problem}: ${problem.teamSize} agents on ${problem.grid.width}x${problem.grid.height}, ${args.steps} steps, planner ${result.planner}${result.dense ? ` (packed floor: at most ${sim.activeLimit} robots on errands)` : ''}, guidance ${result.guidance}` +
         (result.trial ? ` (trial of ${result.trial.steps} steps: lanes ${result.trial.lanes} vs none ${result.trial.none} errands)` : ''),
       `  tasks finished   ${sim.finished} (${(sim.finished / args.steps).toFixed(2)} per step)`,
+      ...(result.dense ? [`  packed floor     ${sim.activeLimit} of ${sim.n} robots on errands at most, the rest standing by; ${sim.handedBack} tasks handed back unopened by robots stuck on the way`] : []),
       `  per tenth        ${sparkline(tenths)}  ${tenths.join(' ')} (the last tenth is ${(tenths[tenths.length - 1] / Math.max(1, ...tenths)).toFixed(2)} of the best)`,
       // Where a fleet clogs, turning in place climbs before the tasks fall off.
       ...(['moving', 'turning', 'waiting'] as const).map((k) => `  ${(k + ' %').padEnd(16)} ${formatShares(shares, k)}  (share of robot-steps, by tenth)`),

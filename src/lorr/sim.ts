@@ -96,6 +96,8 @@ export class LorrSim {
   readonly records: LorrRecords = { assignments: [], events: [], revealed: [] };
   /** Errands reached so far (a finer progress count than tasks). */
   errandsReached = 0;
+  /** Tasks handed back to the pool by agents stuck before their first errand (see holdSurplus). */
+  handedBack = 0;
   /** Milliseconds spent planning (scheduler + planner) per step. */
   readonly planMs: number[] = [];
   readonly fields: DistanceCache;
@@ -494,6 +496,7 @@ export class LorrSim {
       this.setGoal(i, -1);
       this.poolAdd(t);
       this.handedBackAt[i] = this.step;
+      this.handedBack++;
     }
   }
 

@@ -1,15 +1,16 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import { rngStream } from '../../src/core/rng.js';
 import { parseLorrOutput } from '../../src/lorr/output.js';
-import { loadLorrProblem, type LorrProblem } from '../../src/lorr/problem.js';
+import { loadLorrProblem } from '../../src/lorr/problem.js';
 import { replayLorr } from '../../src/lorr/replay.js';
 import { DENSE_FLOOR, isDenseFloor, runLorr } from '../../src/lorr/run.js';
 
-/** A 24 x 24 map of scattered obstacles (a fifth of the cells), kept to its largest region, with robots on `share` of its free cells. */
-function packedProblem(share: number): LorrProblem {
+/** Writes a 24 x 24 map of scattered obstacles (a fifth of the cells), kept to its largest region, with robots on `share` of its free cells; returns the problem file. */
+function packedProblemFile(share: number): string {
   const size = 24;
   const rng = rngStream(11, 'packed');
   const open = Array.from({ length: size * size }, () => rng.next() >= 0.2);
@@ -50,11 +51,12 @@ function packedProblem(share: number): LorrProblem {
   writeFileSync(join(dir, 'a.agents'), `${agents.length}\n${agents.join('\n')}\n`);
   writeFileSync(join(dir, 't.tasks'), `${tasks.length}\n${tasks.join('\n')}\n`);
   writeFileSync(join(dir, 'p.json'), JSON.stringify({ mapFile: 'm.map', agentFile: 'a.agents', taskFile: 't.tasks', teamSize: agents.length, numTasksReveal: 1.5 }));
-  return loadLorrProblem(join(dir, 'p.json'));
+  return join(dir, 'p.json');
 }
 
 describe('LoRR on a packed floor', () => {
-  const problem = packedProblem(0.8);
+  const file = packedProblemFile(0.8);
+  const problem = loadLorrProblem(file);
   const limit = Math.ceil(DENSE_FLOOR.activeShare * problem.grid.free.length);
   const steps = 400;
 
@@ -98,6 +100,23 @@ describe('LoRR on a packed floor', () => {
     const replay = replayLorr(problem, parseLorrOutput(JSON.parse(JSON.stringify(output))));
     expect(replay.errors).toEqual([]);
     expect(replay.tasksFinished).toBe(sim.finished);
+  });
+
+  it('wsim lorr says how many robots were allowed on errands and how many tasks were handed back', async () => {
+    const { sim } = runLorr(problem, { steps: 120 });
+    expect(sim.handedBack).toBeGreaterThan(0);
+    let stdout = '';
+    const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
+    const e = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(await main(['lorr', file, '--steps', '120'])).toBe(0);
+    } finally {
+      o.mockRestore();
+      e.mockRestore();
+    }
+    expect(stdout).toContain(`planner epibt (packed floor: at most ${limit} robots on errands), guidance traffic`);
+    expect(stdout).toContain(`packed floor     ${limit} of ${problem.teamSize} robots on errands at most, the rest standing by; ${sim.handedBack} tasks handed back`);
+    expect(stdout).toContain(`tasks finished   ${sim.finished} `);
   });
 
   it('same problem, same run', () => {
