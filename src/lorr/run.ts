@@ -17,8 +17,8 @@ export const OPERATIONS_MAX_DENSITY = 0.5;
 /**
  * What `auto` adds on a packed floor: at most 35% of the free cells' worth of
  * robots on errands (the rest stand by), tasks into crowds weighed down, and
- * the operation planner led by the agents nearest to finishing, gains weighed
- * by the square of priority rank. Measured on RANDOM-04 (700 robots, 819
+ * the operation planner (when the trial picks it, see choosePackedPlanner) led
+ * by the agents nearest to finishing, gains weighed by the square of priority rank. Measured on RANDOM-04 (700 robots, 819
  * free cells, 1,000 steps): 654 tasks with PIBT and every robot on an errand,
  * 1,115 with these; over eight variants of it, 4,685 against 8,963 (docs/lorr.md).
  */
@@ -50,6 +50,8 @@ export interface LorrRunResult {
   dense: boolean;
   /** Errands reached per guidance in the calibration trial (auto only). */
   trial?: { lanes: number; none: number; steps: number };
+  /** Errands reached per planner in the packed floor's trial (see choosePackedPlanner). */
+  plannerTrial?: { epibt: number; pibt: number; steps: number };
 }
 
 export function lorrInput(problem: LorrProblem) {
@@ -77,13 +79,47 @@ export function calibrateGuidance(problem: LorrProblem, steps: number, settings:
   return { choice: lanes > none ? ('lanes' as const) : ('none' as const), lanes, none, steps: trialSteps };
 }
 
+/**
+ * Picks the planner for a packed floor by trying both with DENSE_FLOOR's
+ * settings and guidance `traffic` for a short while: the errands reached in
+ * the second half of the trial decide. Which one carries a packed floor
+ * depends on its map: among scattered obstacles operations do (RANDOM-04:
+ * 1,115 tasks against 585 with PIBT under the same cap), in a warehouse's
+ * one-wide aisles PIBT's single moves do (a generated 60 x 30 warehouse with
+ * robots on 60% of its free cells, 500 steps: 865 against 545). The first
+ * half is the start's scramble, where operations lead on both maps (errands
+ * in the first 50 steps on that warehouse: 505 against 387; in the next 50,
+ * 260 against 289).
+ */
+export function choosePackedPlanner(problem: LorrProblem, steps: number) {
+  const trialSteps = Math.max(20, Math.min(200, Math.floor(steps / 4)));
+  const score = (planner: 'epibt' | 'pibt') => {
+    const sim = new LorrSim(lorrInput(problem), { ...DENSE_FLOOR, planner, guidance: 'traffic' });
+    let half = 0;
+    for (let s = 0; s < trialSteps; s++) {
+      if (s === trialSteps >> 1) half = sim.errandsReached;
+      sim.advance();
+    }
+    return sim.errandsReached - half;
+  };
+  const epibt = score('epibt');
+  const pibt = score('pibt');
+  return { choice: pibt > epibt ? ('pibt' as const) : ('epibt' as const), epibt, pibt, steps: trialSteps };
+}
+
 /** Runs a LoRR problem for `steps` steps and builds the start-kit's output JSON. */
 export function runLorr(problem: LorrProblem, options: LorrRunOptions): LorrRunResult {
   let guidance: 'lanes' | 'traffic' | 'none';
   let trial: LorrRunResult['trial'];
-  // auto: operations everywhere, on a packed floor with DENSE_FLOOR's settings.
-  const planner = (options.planner ?? 'auto') === 'auto' ? 'epibt' : (options.planner as LorrRunResult['planner']);
+  let plannerTrial: LorrRunResult['plannerTrial'];
+  // auto: operations, and on a packed floor DENSE_FLOOR's settings with the planner a trial picks.
+  let planner = (options.planner ?? 'auto') === 'auto' ? 'epibt' : (options.planner as LorrRunResult['planner']);
   const dense = (options.planner ?? 'auto') === 'auto' && isDenseFloor(problem);
+  if (dense) {
+    const c = choosePackedPlanner(problem, options.steps);
+    planner = c.choice;
+    plannerTrial = { epibt: c.epibt, pibt: c.pibt, steps: c.steps };
+  }
   if ((options.guidance ?? 'auto') === 'auto' && dense) {
     // A packed floor needs the learned jam costs whatever its map (RANDOM-04 with DENSE_FLOOR: 1,115 tasks with
     // traffic, 394 with plain distances), and a short trial there measures the start's scramble, not the map.
@@ -99,7 +135,7 @@ export function runLorr(problem: LorrProblem, options: LorrRunOptions): LorrRunR
     sim.advance();
     options.onStep?.(sim);
   }
-  return { sim, output: lorrOutput(problem, sim), guidance, planner, dense, trial };
+  return { sim, output: lorrOutput(problem, sim), guidance, planner, dense, trial, plannerTrial };
 }
 
 /** The start-kit's output JSON for a finished run. */

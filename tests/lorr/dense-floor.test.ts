@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { rngStream } from '../../src/core/rng.js';
+import { generateWarehouse } from '../../src/layout/generate.js';
 import { parseLorrOutput } from '../../src/lorr/output.js';
 import { loadLorrProblem } from '../../src/lorr/problem.js';
 import { replayLorr } from '../../src/lorr/replay.js';
@@ -54,6 +55,40 @@ function packedProblemFile(share: number): string {
   return join(dir, 'p.json');
 }
 
+/** Writes a generated 60 x 30 warehouse (racks become walls, as on LoRR maps) with robots on `share` of its free cells; returns the problem file. */
+function packedWarehouseFile(share: number): string {
+  const rows = generateWarehouse({ width: 60, height: 30, stations: 4, chargers: 2 }).map((r) => r.replace(/[RPC]/g, (ch) => (ch === 'R' ? '@' : '.')));
+  const width = rows[0].length;
+  const free: number[] = [];
+  rows.forEach((row, r) => [...row].forEach((ch, c) => ch === '.' && free.push(r * width + c)));
+  const rng = rngStream(1, 'problem');
+  const pool = free.slice();
+  for (let k = pool.length - 1; k > 0; k--) {
+    const j = Math.floor(rng.next() * (k + 1));
+    [pool[k], pool[j]] = [pool[j], pool[k]];
+  }
+  const agents = pool.slice(0, Math.floor(share * free.length));
+  const tasks = Array.from({ length: 5000 }, () => `${free[Math.floor(rng.next() * free.length)]},${free[Math.floor(rng.next() * free.length)]}`);
+  const dir = mkdtempSync(join(tmpdir(), 'wsim-dense-'));
+  writeFileSync(join(dir, 'w.map'), `type octile\nheight ${rows.length}\nwidth ${width}\nmap\n${rows.join('\n')}\n`);
+  writeFileSync(join(dir, 'a.agents'), `${agents.length}\n${agents.join('\n')}\n`);
+  writeFileSync(join(dir, 't.tasks'), `${tasks.length}\n${tasks.join('\n')}\n`);
+  writeFileSync(join(dir, 'p.json'), JSON.stringify({ mapFile: 'w.map', agentFile: 'a.agents', taskFile: 't.tasks', teamSize: agents.length, numTasksReveal: 1.5 }));
+  return join(dir, 'p.json');
+}
+
+describe('LoRR on a packed warehouse', () => {
+  it('the trial picks single moves in one-wide aisles, and auto beats every robot on an errand', () => {
+    const problem = loadLorrProblem(packedWarehouseFile(0.6));
+    const run = runLorr(problem, { steps: 500 });
+    expect(run.dense).toBe(true);
+    expect(run.plannerTrial!.pibt).toBeGreaterThan(run.plannerTrial!.epibt);
+    expect(run.planner).toBe('pibt');
+    const all = runLorr(problem, { steps: 500, planner: 'pibt', guidance: 'traffic' });
+    expect(run.sim.finished).toBeGreaterThan(1.05 * all.sim.finished);
+  });
+});
+
 describe('LoRR on a packed floor', () => {
   const file = packedProblemFile(0.8);
   const problem = loadLorrProblem(file);
@@ -74,6 +109,8 @@ describe('LoRR on a packed floor', () => {
       },
     });
     expect(run.dense).toBe(true);
+    // Among scattered obstacles the trial picks operations.
+    expect(run.plannerTrial!.epibt).toBeGreaterThan(run.plannerTrial!.pibt);
     expect(run.planner).toBe('epibt');
     expect(run.guidance).toBe('traffic');
     expect(mostHeld).toBe(limit);
@@ -114,7 +151,7 @@ describe('LoRR on a packed floor', () => {
       o.mockRestore();
       e.mockRestore();
     }
-    expect(stdout).toContain(`planner epibt (packed floor: at most ${limit} robots on errands), guidance traffic`);
+    expect(stdout).toMatch(new RegExp(`planner epibt \\(packed floor: at most ${limit} robots on errands\\) \\(trial of 30 steps, errands in its second half: epibt \\d+ vs pibt \\d+\\), guidance traffic`));
     expect(stdout).toContain(`packed floor     ${limit} of ${problem.teamSize} robots on errands at most, the rest standing by; ${sim.handedBack} tasks handed back`);
     expect(stdout).toContain(`tasks finished   ${sim.finished} `);
   });
