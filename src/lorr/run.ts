@@ -17,10 +17,11 @@ export const OPERATIONS_MAX_DENSITY = 0.5;
 /**
  * What `auto` adds on a packed floor: at most 35% of the free cells' worth of
  * robots on errands (the rest stand by), tasks into crowds weighed down, and
- * the operation planner (when the trial picks it, see choosePackedPlanner) led
- * by the agents nearest to finishing, gains weighed by the square of priority rank. Measured on RANDOM-04 (700 robots, 819
- * free cells, 1,000 steps): 654 tasks with PIBT and every robot on an errand,
- * 1,115 with these; over eight variants of it, 4,685 against 8,963 (docs/lorr.md).
+ * the operation planner (when the trial picks it, see choosePackedPlanner)
+ * led by the agents nearest to finishing, gains weighed by the square of
+ * priority rank. Measured on RANDOM-04 (700 robots, 819 free cells, 1,000
+ * steps): 654 tasks with PIBT and every robot on an errand, 1,115 with these;
+ * over eight variants of it, 4,685 against 8,963 (docs/lorr.md).
  */
 export const DENSE_FLOOR = {
   activeShare: 0.35,
@@ -83,8 +84,8 @@ export function calibrateGuidance(problem: LorrProblem, steps: number, settings:
  * Picks the planner for a packed floor by trying both with DENSE_FLOOR's
  * settings and guidance `traffic` for a short while: the errands reached in
  * the second half of the trial decide. Which one carries a packed floor
- * depends on its map: among scattered obstacles operations do (RANDOM-04:
- * 1,115 tasks against 585 with PIBT under the same cap), in a warehouse's
+ * depends on its map: among scattered obstacles operations do (RANDOM-04's
+ * trial, errands in its second half: 414 against 183), in a warehouse's
  * one-wide aisles PIBT's single moves do (a generated 60 x 30 warehouse with
  * robots on 60% of its free cells, 500 steps: 865 against 545). The first
  * half is the start's scramble, where operations lead on both maps (errands
