@@ -25,7 +25,19 @@ describe('stalls in the viewer', () => {
     await page.waitForFunction(() => document.querySelectorAll('#stalls-list li[data-k]').length >= 3, null, { timeout: 10_000 });
     expect(await page.locator('#stalls').isVisible()).toBe(true);
     expect(await page.locator('#stalls-count').textContent()).toMatch(/^\d+ robots? waiting$/);
-    const rows = await page.locator('#stalls-list li[data-k]').allTextContents();
+    // Text and title are read in one call, and until two reads 400 ms apart agree: the tick in
+    // flight when the pause landed may still redraw the list, and a row's title must match its text.
+    const read = () =>
+      page.evaluate(() => [...document.querySelectorAll('#stalls-list li[data-k]')].map((li) => [li.textContent ?? '', li.getAttribute('title') ?? '']));
+    let list = await read();
+    for (let tries = 0; ; tries++) {
+      await page.waitForTimeout(400);
+      const again = await read();
+      if (JSON.stringify(again) === JSON.stringify(list)) break;
+      expect(tries, 'the stall list keeps changing while paused').toBeLessThan(10);
+      list = again;
+    }
+    const rows = list.map(([text]) => text);
     for (const t of rows) expect(t).toMatch(/^(\d+m )?\d+s (robot in the way|deadlock cycle|closed cell|station queue|charger): \d+( → \d+)*$/);
     // Longest first; the first has lasted since about the breakdowns (at 1 minute, the pause at 5 or more).
     const secs = rows.map((t) => {
@@ -39,7 +51,7 @@ describe('stalls in the viewer', () => {
     const k = arrows.indexOf(Math.max(...arrows));
     expect(arrows[k]).toBeGreaterThanOrEqual(3);
     const row = page.locator(`#stalls-list li[data-k="${k}"]`);
-    const robot = Number(/robot (\d+)/.exec((await row.getAttribute('title'))!)![1]);
+    const robot = Number(/robot (\d+)/.exec(list[k][1])![1]);
     // The chain starts at the robot the stall selects.
     expect(rows[k]).toMatch(new RegExp(`: ${robot} → `));
     await page.screenshot({ path: join(shots, 'stalls-panel.png') });
