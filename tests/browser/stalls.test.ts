@@ -28,7 +28,7 @@ describe('stalls in the viewer', () => {
     // Text and title are read in one call, and until two reads 400 ms apart agree: the tick in
     // flight when the pause landed may still redraw the list, and a row's title must match its text.
     const read = () =>
-      page.evaluate(() => [...document.querySelectorAll('#stalls-list li[data-k]')].map((li) => [li.textContent ?? '', li.getAttribute('title') ?? '']));
+      page.evaluate(() => Array.from(document.querySelectorAll('#stalls-list li[data-k]')).map((li) => [li.textContent ?? '', li.getAttribute('title') ?? '']));
     let list = await read();
     for (let tries = 0; ; tries++) {
       await page.waitForTimeout(400);
