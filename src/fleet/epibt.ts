@@ -20,6 +20,14 @@ export interface OperationView {
   costAt(i: number, cell: number): number;
   /** Field units per step of robot i (the cost of one turn). */
   unit(i: number): number;
+  /**
+   * Whether robot i may drive from `from` into the neighbouring cell `to`
+   * (walls are excluded already); absent: every floor cell. An operation
+   * through a cell it may not enter is not possible.
+   */
+  mayEnter?(i: number, from: number, to: number): boolean;
+  /** 1 for a robot that must stay where it is this step, facing as it faces (absent: none). */
+  fixed?: Uint8Array;
 }
 
 export interface OperationPlannerOptions {
@@ -29,6 +37,8 @@ export interface OperationPlannerOptions {
   chain?: number;
   /** Passes over the robots: the first plans, the rest improve (default 2). */
   passes?: number;
+  /** A robot without a goal stands unless a chain pushes it (default: it takes whatever fits, as one with a goal does). */
+  idleStands?: boolean;
 }
 
 const NONE = -1;
@@ -149,6 +159,8 @@ export class OperationPlanner {
     const opEdges = this.opEdges;
     const c0 = this.view.cell[i];
     const h0 = this.view.heading[i];
+    const enter = this.view.mayEnter;
+    const fixed = this.view.fixed !== undefined && this.view.fixed[i] !== 0;
     for (let op = 0; op < count; op++) {
       const at = (i * count + op) * OP_DEPTH;
       let c = c0;
@@ -158,7 +170,7 @@ export class OperationPlanner {
         let e = -1;
         if (a === OP_F) {
           const to = nbr[c * 4 + h];
-          if (to < 0) {
+          if (to < 0 || (enter !== undefined && !enter(i, c, to))) {
             opCells[at] = -1;
             break;
           }
@@ -167,6 +179,11 @@ export class OperationPlanner {
           c = to;
         } else if (a === OP_R) h = (h + 1) & 3;
         else if (a === OP_C) h = (h + 3) & 3;
+        // A fixed robot may only stand as it is.
+        if (fixed && a !== OP_W) {
+          opCells[at] = -1;
+          break;
+        }
         opCells[at + t] = c;
         opEdges[at + t] = e;
       }
@@ -250,6 +267,7 @@ export class OperationPlanner {
     const count = this.ops.count;
     const view = this.view;
     const opCells = this.opCells;
+    const cacheable = view.mayEnter === undefined && view.fixed === undefined;
     for (let i = 0; i < this.n; i++) {
       // A robot that stands as it stood, toward the same goal, ranks as it did: most of a jam.
       const c = view.cell[i];
@@ -286,8 +304,9 @@ export class OperationPlanner {
       }
       if (m < count) this.ranked[base + m] = -1;
       const known = this.costFrom(i, c) >= 0;
-      // Without a cost to go yet (its search has not reached it), rank again next step.
-      if (!known) this.rankedCell[i] = -1;
+      // Without a cost to go yet (its search has not reached it), rank again next step; and every step where
+      // what a robot may do changes besides its state (fixed robots, cells it may not enter).
+      if (!known || !cacheable) this.rankedCell[i] = -1;
     }
   }
 
@@ -415,11 +434,13 @@ export class OperationPlanner {
     for (let i = 0; i < n; i++) this.add(i);
     const budget = this.options.budget ?? Infinity;
     const passes = this.options.passes ?? 2;
+    const idleStands = this.options.idleStands === true;
     for (let p = 0; p < passes; p++) {
       this.improving = p > 0;
       for (let k = 0; k < n; k++) {
         if (this.tried > budget) break;
         const i = view.order[k];
+        if (idleStands && view.goal[i] < 0) continue;
         if (this.improving) {
           if (this.ranked[i * count] === this.plan[i]) continue; // on its best operation already
         } else if (this.plan[i] !== this.ops.stay) continue; // pushed aside by a stronger robot: keeps that plan

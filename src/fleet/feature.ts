@@ -57,6 +57,7 @@ export class FleetControl implements Feature {
       turnBias: config.robots.rotationTicks > 0 ? 0.2 : 0,
       laneBias: 0,
       fields: w.fields,
+      wantDir: r.wantDir,
     };
     this.motion = new MotionScratch(w.grid.width * w.grid.height);
     this.stuck = new StuckWatch(n);

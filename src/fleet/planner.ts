@@ -32,6 +32,12 @@ export interface PlanView {
   /** Extra cost (below 0.5: a tie-breaker) of moving against the alternating one-way lanes; 0 turns lanes off. */
   readonly laneBias: number;
   readonly fields: DistanceCache;
+  /**
+   * Heading each robot turns toward while it stays (NO_DIR: none), for
+   * planners that plan turns themselves (see EpibtPlanner); the movement
+   * stage turns a staying robot toward it. Absent where robots do not turn.
+   */
+  readonly wantDir?: Uint8Array;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { EpibtPlanner } from './epibt-planner.js';
 import { PibtPlanner } from './pibt.js';
 import type { PlannerFactory } from './planner.js';
 import { WhcaPlanner } from './whca.js';
@@ -6,4 +7,5 @@ import { WhcaPlanner } from './whca.js';
 export const PLANNERS: Record<string, PlannerFactory> = {
   pibt: (grid, n, options) => new PibtPlanner(grid, n, options),
   whca: (grid, n, options) => new WhcaPlanner(grid, n, options),
+  epibt: (grid, n) => new EpibtPlanner(grid, n),
 };

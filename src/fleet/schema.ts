@@ -25,7 +25,7 @@ export const Robots = z.strictObject({
 
 export const Fleet = z.strictObject({
   assignment: z.enum(['nearest', 'hungarian']).default('nearest'),
-  planner: z.enum(['pibt', 'whca']).default('pibt'),
+  planner: z.enum(['pibt', 'whca', 'epibt']).default('pibt'),
   window: z.number().int().min(1).max(64).default(8),
   replanEvery: z.number().int().min(1).max(64).default(4),
   stallThreshold: PositiveDuration.default('30s').describe('A stall episode (robots standing still on their way) counts in robots.stalls when it lasts longer than this'),

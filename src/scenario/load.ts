@@ -253,6 +253,12 @@ export function buildConfig(file: string, s: ScenarioFile, options: LoadOptions 
     { grid, tickSeconds: tick, skuCount: s.demand.skus, skuInPods, inventory: inventory !== null, policy: replenishment !== null && replenishment.policy !== 'none', faults: s.faults !== undefined },
     fail,
   );
+  if (s.fleet.planner === 'epibt' && robots.rotationTicks !== 1) {
+    fail(
+      'fleet.planner',
+      `'epibt' plans quarter turns that take one tick: robots.rotationSeconds must round to one tick (${tick.toFixed(3)} s); it rounds to ${robots.rotationTicks}`,
+    );
+  }
   if (errors.length > 0) throw new ScenarioErrors(errors);
   const placed = starts ?? defaultStarts(grid, rb.count);
   if (goodsToPerson) for (const problem of checkReachability(grid, placed)) fail(problem.path, problem.message);

@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import { NO_DIR } from '../../src/core/robots.js';
+import { EpibtPlanner } from '../../src/fleet/epibt-planner.js';
+import type { PlanView } from '../../src/fleet/planner.js';
+import { DistanceCache, type DistanceField } from '../../src/layout/distance.js';
+import { CellKind, gridFromRows, type Grid } from '../../src/layout/grid.js';
+import type { Sim } from '../../src/sim/sim.js';
+import { watchInvariants } from '../helpers/invariants.js';
+import { loaderMessages, scenarioPath, simFromJson, stableReport } from '../helpers/scenarios.js';
+import { readFileSync } from 'node:fs';
+
+const E = 0;
+const S = 1;
+const W = 2;
+const N = 3;
+
+interface Robot {
+  cell: number;
+  heading: number;
+  goal: number;
+  loaded?: boolean;
+  fixed?: boolean;
+}
+
+/**
+ * A bare loop of the action model: plan, then a forward move goes to the next
+ * cell and a turn turns a quarter in the tick. Returns each robot's (cell,
+ * heading) after every tick and checks no two robots share a cell or swap.
+ */
+function drive(grid: Grid, robots: Robot[], ticks: number) {
+  const n = robots.length;
+  const cache = new DistanceCache(grid);
+  const cell = Int32Array.from(robots, (r) => r.cell);
+  const heading = Uint8Array.from(robots, (r) => r.heading);
+  const goal = Int32Array.from(robots, (r) => r.goal);
+  const loaded = Uint8Array.from(robots, (r) => (r.loaded ? 1 : 0));
+  const field: (DistanceField | null)[] = robots.map((r) => (r.goal >= 0 ? cache.get(r.goal, r.loaded === true) : null));
+  const wantDir = new Uint8Array(n).fill(NO_DIR);
+  const view: PlanView & { tick: number } = {
+    grid,
+    n,
+    tick: 0,
+    cell,
+    goal,
+    goalSince: new Int32Array(n),
+    field,
+    loaded,
+    fixed: Uint8Array.from(robots, (r) => (r.fixed ? 1 : 0)),
+    heading,
+    turnBias: 0,
+    laneBias: 0,
+    fields: cache,
+    wantDir,
+  };
+  const planner = new EpibtPlanner(grid, n);
+  const next = new Int32Array(n);
+  const states: [number, number][][] = [];
+  for (let t = 0; t < ticks; t++) {
+    view.tick = t;
+    planner.plan(view, next);
+    for (let i = 0; i < n; i++) {
+      if (next[i] !== cell[i]) {
+        // Forward only: the planner moves a robot the way it faces.
+        expect(grid.nbr[cell[i] * 4 + heading[i]]).toBe(next[i]);
+        expect(wantDir[i]).toBe(NO_DIR);
+      } else if (wantDir[i] !== NO_DIR) {
+        expect([(heading[i] + 1) & 3, (heading[i] + 3) & 3]).toContain(wantDir[i]);
+        heading[i] = wantDir[i];
+      }
+      for (let j = 0; j < i; j++) {
+        expect(next[i]).not.toBe(next[j]);
+        expect(next[i] === cell[j] && next[j] === cell[i]).toBe(false);
+      }
+    }
+    cell.set(next);
+    states.push(robots.map((_, i) => [cell[i], heading[i]]));
+  }
+  return states;
+}
+
+describe('epibt in the warehouse engine: operations over cell and heading', () => {
+  const open = gridFromRows(['.....', '.....', '.....', '.....', '.....']);
+  const at = (row: number, col: number) => row * 5 + col;
+
+  it('a robot facing east with its goal three cells south turns once, then drives: four ticks', () => {
+    const states = drive(open, [{ cell: at(0, 0), heading: E, goal: at(3, 0) }], 5);
+    expect(states.map((s) => s[0])).toEqual([
+      [at(0, 0), S],
+      [at(1, 0), S],
+      [at(2, 0), S],
+      [at(3, 0), S],
+      [at(3, 0), S],
+    ]);
+  });
+
+  it('a goal behind the robot: two quarter turns, then two moves', () => {
+    const states = drive(open, [{ cell: at(2, 2), heading: E, goal: at(2, 0) }], 4);
+    expect(states[1][0][1]).toBe(W);
+    expect(states[3][0]).toEqual([at(2, 0), W]);
+  });
+
+  it('two robots meeting head-on in an open room: one sidesteps, both arrive, no shared cell or swap', () => {
+    const states = drive(
+      open,
+      [
+        { cell: at(2, 0), heading: E, goal: at(2, 4) },
+        { cell: at(2, 4), heading: W, goal: at(2, 0) },
+      ],
+      16,
+    );
+    const last = states[states.length - 1];
+    expect(last[0][0]).toBe(at(2, 4));
+    expect(last[1][0]).toBe(at(2, 0));
+  });
+
+  it('a fixed robot neither moves nor turns, even in the way of an older goal; the other goes round it', () => {
+    const states = drive(
+      open,
+      [
+        { cell: at(2, 0), heading: E, goal: at(2, 4) },
+        { cell: at(2, 2), heading: N, goal: -1, fixed: true },
+      ],
+      10,
+    );
+    for (const s of states) expect(s[1]).toEqual([at(2, 2), N]);
+    expect(states[states.length - 1][0][0]).toBe(at(2, 4));
+  });
+
+  it('a loaded robot does not drive under storage on its way, though that way is shorter', () => {
+    const racks = gridFromRows(['.....', '.RRR.', '.....']);
+    const startCell = 1 * 5 + 0;
+    const goalCell = 1 * 5 + 4;
+    const states = drive(racks, [{ cell: startCell, heading: E, goal: goalCell, loaded: true }], 10);
+    for (const s of states) expect(racks.kind[s[0][0]]).not.toBe(CellKind.Storage);
+    expect(states[states.length - 1][0][0]).toBe(goalCell);
+  });
+
+  it('a robot with no goal stands still, facing as it faces', () => {
+    const states = drive(open, [{ cell: at(2, 2), heading: S, goal: -1 }], 5);
+    for (const s of states) expect(s[0]).toEqual([at(2, 2), S]);
+  });
+});
+
+describe('fleet.planner epibt in a scenario', () => {
+  /** The default site with turns of one tick (1.5 m/s on 1 m cells: a tick is 2/3 s), 30 minutes. */
+  function turning(planner: string, rotationSeconds = 2 / 3) {
+    const json = JSON.parse(readFileSync(scenarioPath('default.json'), 'utf8'));
+    json.duration = '30m';
+    json.robots.rotationSeconds = rotationSeconds;
+    json.fleet = { ...(json.fleet ?? {}), planner };
+    return json;
+  }
+
+  it('runs the default site with no conflict, swap or move the traffic guard must undo, books balanced, the same twice', () => {
+    const sim = simFromJson(turning('epibt'));
+    expect(sim.config.robots.rotationTicks).toBe(1);
+    const rep = watchInvariants(sim);
+    sim.run();
+    expect(rep.vertexConflicts).toBe(0);
+    expect(rep.swaps).toBe(0);
+    expect(rep.illegalMoves).toBe(0);
+    expect(rep.loadedUnderPods).toBe(0);
+    expect(rep.bookErrors).toEqual([]);
+    expect(sim.world.metrics.repairs).toBe(0);
+    expect(sim.world.books.linesPicked).toBeGreaterThan(100);
+    const again = simFromJson(turning('epibt'));
+    again.run();
+    expect(stableReport(again)).toBe(stableReport(sim));
+    // PIBT plans on cells and turns when a move needs it: the guard holds robots that would run into a turning one.
+    const pibt = simFromJson(turning('pibt'));
+    pibt.run();
+    expect(pibt.world.metrics.repairs).toBeGreaterThan(0);
+    const waits = (s: Sim) => s.world.robots.waitTicks.reduce((a, b) => a + b, 0);
+    expect(waits(sim)).toBeLessThan(waits(pibt));
+  });
+
+  it('refuses a turn time that is not one tick, saying where and why', () => {
+    for (const seconds of [0, 1.5]) {
+      const messages = loaderMessages(turning('epibt', seconds));
+      expect(messages.some((m) => m.includes('fleet.planner') && m.includes('one tick'))).toBe(true);
+    }
+  });
+});
