@@ -338,25 +338,23 @@ export class OperationPlanner {
   }
 
   private add(i: number): void {
-    const op = this.plan[i];
-    const at = (i * this.ops.count + op) * OP_DEPTH;
-    for (let t = 0; t < OP_DEPTH; t++) {
-      this.atCell[this.opCells[at + t] * OP_DEPTH + t] = i;
-      const e = this.opEdges[at + t];
-      if (e >= 0) this.onEdge[e * OP_DEPTH + t] = i;
-    }
-    this.score += this.gain(i, op);
+    this.mark(i, i);
+    this.score += this.gain(i, this.plan[i]);
   }
 
   private remove(i: number): void {
-    const op = this.plan[i];
-    const at = (i * this.ops.count + op) * OP_DEPTH;
+    this.mark(i, NONE);
+    this.score -= this.gain(i, this.plan[i]);
+  }
+
+  /** Writes `who` into the tables over the cells and edges of robot i's plan. */
+  private mark(i: number, who: number): void {
+    const at = (i * this.ops.count + this.plan[i]) * OP_DEPTH;
     for (let t = 0; t < OP_DEPTH; t++) {
-      this.atCell[this.opCells[at + t] * OP_DEPTH + t] = NONE;
+      this.atCell[this.opCells[at + t] * OP_DEPTH + t] = who;
       const e = this.opEdges[at + t];
-      if (e >= 0) this.onEdge[e * OP_DEPTH + t] = NONE;
+      if (e >= 0) this.onEdge[e * OP_DEPTH + t] = who;
     }
-    this.score -= this.gain(i, op);
   }
 
   /** The one robot operation `op` of robot i collides with (NONE, or MANY). */
@@ -450,10 +448,10 @@ export class OperationPlanner {
     const n = this.n;
     const count = this.ops.count;
     this.rankAll();
-    // Every robot starts the step standing, which always fits: robots stand in distinct cells.
+    // Every robot starts the step standing, which always fits: robots stand in distinct cells. Standing gains nothing.
     this.score = 0;
     this.plan.fill(this.ops.stay);
-    for (let i = 0; i < n; i++) this.add(i);
+    for (let i = 0; i < n; i++) this.mark(i, i);
     const budget = this.options.budget ?? Infinity;
     const passes = this.options.passes ?? 2;
     const idleStands = this.options.idleStands === true;
@@ -471,7 +469,7 @@ export class OperationPlanner {
     }
     const a = this.ops.actions;
     for (let i = 0; i < n; i++) acts[i] = a[this.plan[i] * OP_DEPTH];
-    // Clear the tables for the next step.
-    for (let i = 0; i < n; i++) this.remove(i);
+    // Clear the tables for the next step (the score starts afresh).
+    for (let i = 0; i < n; i++) this.mark(i, NONE);
   }
 }
