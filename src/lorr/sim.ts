@@ -101,9 +101,7 @@ export class LorrSim {
   /** Milliseconds spent planning (scheduler + planner) per step. */
   readonly planMs: number[] = [];
   readonly fields: DistanceCache;
-  /** Tasks revealed and not yet assigned, by task id. */
-  /** Revealed, unassigned tasks, sorted by their errand-to-errand length (see poolAdd). */
-  /** Revealed, unassigned tasks by id, filed by where their first errand is. */
+  /** Revealed, unassigned tasks by id, filed by where their first errand is, shortest first in each tile (see poolAdd). */
   private readonly pool: TileBuckets;
   /** Tasks in `pool`. */
   private poolLive = 0;
@@ -218,7 +216,8 @@ export class LorrSim {
   private poolAdd(id: number): void {
     const e0 = this.errands(id)[0];
     const w = this.input.grid.width;
-    this.pool.add(id, (e0 / w) | 0, e0 % w);
+    // Shortest first in each tile: a search stops in a tile at the first task too long to beat what it has.
+    this.pool.add(id, (e0 / w) | 0, e0 % w, this.taskCost[id % this.input.tasks.length]);
     this.poolLive++;
   }
 
@@ -383,10 +382,13 @@ export class LorrSim {
         for (let dc = -r; dc <= r; dc += stride) {
           const x = tc + dc;
           if (x < 0 || x >= pool.cols) continue;
-          if (REACH_WEIGHT * tileReach(hr, hc, y, x) > bestCost) continue;
+          const reach = REACH_WEIGHT * tileReach(hr, hc, y, x);
+          if (reach > bestCost) continue;
           for (let id = pool.first(y, x); id >= 0; id = pool.after(id)) {
             const line = id % lines;
             const length = this.taskCost[line];
+            // The tile's tasks come shortest first: from here on none can cost less than the best so far.
+            if (reach + length > bestCost) break;
             const cost = REACH_WEIGHT * manhattan(w, here, this.input.tasks[line][0]) + length + this.crowdCost(line);
             if (cost < bestCost || (cost === bestCost && (length < bestLength || (length === bestLength && id < best)))) {
               best = id;

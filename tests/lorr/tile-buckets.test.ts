@@ -29,6 +29,21 @@ describe('TileBuckets', () => {
     expect(() => b.add(9, 0, 0)).toThrow();
   });
 
+  it('keeps each tile in ascending order of the key items were filed with, equal keys newest first, through removals and growth', () => {
+    const b = new TileBuckets(16, 8); // 2 x 1 tiles
+    const keys = [30, 10, 20, 10, 40, 0, 20];
+    keys.forEach((key, item) => b.add(item, item % 8, 0, key));
+    expect(itemsOf(b, 0, 0)).toEqual([5, 3, 1, 6, 2, 0, 4]);
+    b.remove(1);
+    b.remove(4); // the tail
+    b.add(300, 2, 3, 15); // grows the arrays
+    b.add(8, 9 % 8, 9, 5); // the other tile
+    expect(itemsOf(b, 0, 0)).toEqual([5, 3, 300, 6, 2, 0]);
+    expect(itemsOf(b, 0, 1)).toEqual([8]);
+    b.add(4, 4, 4, 99); // a new tail
+    expect(itemsOf(b, 0, 0).map((i) => (i === 300 ? 15 : i === 4 ? 99 : keys[i]))).toEqual([0, 10, 15, 20, 20, 30, 99]);
+  });
+
   it('tileReach is the fewest steps from a cell to the nearest cell of a tile', () => {
     expect(tileReach(3, 3, 0, 0)).toBe(0); // inside
     expect(tileReach(3, 3, 0, 1)).toBe(5); // tile columns 8..15: 8 - 3
