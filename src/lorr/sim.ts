@@ -225,7 +225,8 @@ export class LorrSim {
   private fileUnopened(i: number): void {
     const e0 = this.errands(this.task[i])[0];
     const w = this.input.grid.width;
-    this.unopened.add(i, (e0 / w) | 0, e0 % w);
+    // Shortest task first in each tile, as in the pool (see nearestSteal).
+    this.unopened.add(i, (e0 / w) | 0, e0 % w, this.taskCost[this.task[i] % this.input.tasks.length]);
   }
 
   /** Agents holding a task. */
@@ -430,9 +431,12 @@ export class LorrSim {
         for (let dc = -r; dc <= r; dc += stride) {
           const x = tc + dc;
           if (x < 0 || x >= tiles.cols) continue;
-          if (REACH_WEIGHT * tileReach(hr, hc, y, x) > bestCost) continue;
+          const reach = REACH_WEIGHT * tileReach(hr, hc, y, x);
+          if (reach > bestCost) continue;
           for (let j = tiles.first(y, x); j >= 0; j = tiles.after(j)) {
             const line = this.task[j] % lines;
+            // Shortest tasks first: from here on none can cost less than the best so far.
+            if (reach + this.taskCost[line] > bestCost) break;
             const e0 = this.input.tasks[line][0];
             const mine = manhattan(w, here, e0);
             const cost = REACH_WEIGHT * mine + this.taskCost[line];
