@@ -1,6 +1,7 @@
 import { chargersArePassages } from './charger-passage.js';
-import { CellKind, robotWalkable, type Grid } from './grid.js';
+import { robotWalkable, type Grid } from './grid.js';
 import { LruCache } from './lru.js';
+import { CHARGER_BIT, moveTable, STORAGE_BIT, type MoveTable } from './moves.js';
 
 /** Distance (in moves) from every cell to one goal; UNREACHABLE where there is no way (or not searched yet). */
 export type DistanceField = Uint16Array;
@@ -23,6 +24,14 @@ export function doubleRing(ring: Int32Array, head: number, size: number): Int32A
 export interface FieldStats {
   /** Cells expanded by every search of the cache. */
   expanded: number;
+}
+
+/** The cells closed to robots, as a DistanceCache keeps them (see `block`). */
+export interface BlockMask {
+  /** Per cell, how many faults block it (0 = open). */
+  readonly blocked: Uint16Array;
+  /** Cells with a count above 0: when 0, the mask need not be read. */
+  readonly blockedCells: number;
 }
 
 /**
@@ -59,14 +68,16 @@ export class LazyField {
   /** Set when the cache dropped this field because a blocked cell it had reached changed: fetch a new one. */
   stale = false;
   private readonly chargerDeadEnds: boolean;
+  private readonly moves: MoveTable;
 
   constructor(
     private readonly grid: Grid,
     readonly goal: number,
     readonly loaded: boolean,
-    private readonly blocked: Uint16Array | null = null,
+    private readonly mask: BlockMask | null = null,
     private readonly stats: FieldStats | null = null,
   ) {
+    this.moves = moveTable(grid);
     this.dist = new Uint16Array(grid.width * grid.height).fill(UNREACHABLE);
     this.ring = new Int32Array(1024);
     this.chargerDeadEnds = grid.chargers.length > 0 && !chargersArePassages(grid);
@@ -83,12 +94,14 @@ export class LazyField {
 
   /** Expands the search until every cell at distance <= level + 1 has its final label. */
   settle(level: number): void {
-    const { nbr, kind } = this.grid;
+    const { bits, step } = this.moves;
     const dist = this.dist;
-    const blockStorage = this.loaded;
-    const blocked = this.blocked;
+    // A loaded search skips storage cells; chargers (not the goal) are dead ends unless they are passages.
+    const storageBit = this.loaded ? STORAGE_BIT : 0;
+    const chargerBit = this.chargerDeadEnds ? CHARGER_BIT : 0;
+    // With no cell blocked the mask is all zeros: leave it unread.
+    const blocked = this.mask !== null && this.mask.blockedCells > 0 ? this.mask.blocked : null;
     const goal = this.goal;
-    const chargerDeadEnds = this.chargerDeadEnds;
     // Locals in the loop: this is the simulator's hottest code after the planner.
     let ring = this.ring;
     let mask = ring.length - 1;
@@ -102,16 +115,17 @@ export class LazyField {
       head = (head + 1) & mask;
       size--;
       consumed++;
+      const b = bits[cell];
       // A charger (not the goal) is labelled but routes no one through it: charging robots hold it for long.
-      if (chargerDeadEnds && cell !== goal && kind[cell] === CellKind.Charger) continue;
+      if ((b & chargerBit) !== 0 && cell !== goal) continue;
       const next = dc + 1 >= UNREACHABLE ? UNREACHABLE - 1 : dc + 1;
-      const base = cell * 4;
       // From a blocked cell the search goes on only through blocked cells: a robot may leave them, not enter.
       const inside = blocked !== null && blocked[cell] !== 0 && cell !== goal;
       for (let k = 0; k < 4; k++) {
-        const v = nbr[base + k];
-        if (v < 0 || dist[v] !== UNREACHABLE) continue;
-        if (blockStorage && kind[v] === CellKind.Storage) continue;
+        if ((b & (1 << k)) === 0) continue;
+        const v = cell + step[k];
+        if (dist[v] !== UNREACHABLE) continue;
+        if (storageBit !== 0 && (bits[v] & storageBit) !== 0) continue;
         if (inside && blocked[v] === 0) continue;
         dist[v] = next;
         if (size === ring.length) {
@@ -191,7 +205,7 @@ export class DistanceCache {
     const capacity = Math.max(16, Math.floor(budgetBytes / (grid.width * grid.height * 2)));
     this.blocked = new Uint16Array(grid.width * grid.height);
     // Key: goal * 2 + loaded.
-    this.lru = new LruCache(capacity, (key) => new LazyField(grid, key >> 1, (key & 1) === 1, this.blocked, this.stats));
+    this.lru = new LruCache(capacity, (key) => new LazyField(grid, key >> 1, (key & 1) === 1, this, this.stats));
   }
 
   /**
