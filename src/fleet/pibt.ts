@@ -1,6 +1,7 @@
 import { UNREACHABLE } from '../layout/distance.js';
 import { againstLane } from '../layout/lanes.js';
 import type { Grid } from '../layout/grid.js';
+import { moveTable, type MoveTable } from '../layout/moves.js';
 import { mayEnter, type PlanView, type Planner, type PlannerOptions } from './planner.js';
 
 const UNSET = -1;
@@ -27,8 +28,14 @@ export class PibtPlanner implements Planner {
   /** Robots by tiebreak, highest first (then by index): the order within one age. */
   private readonly byTiebreak: Int32Array;
   private counts = new Int32Array(64);
-  private readonly occNow: Int32Array;
-  private readonly occNext: Int32Array;
+  /**
+   * Per cell, the robot on it now (at cell * 2) and the robot that will be
+   * on it next (cell * 2 + 1), or UNSET: side by side because a step reads
+   * both for the same cells, and these reads at random cells are what a
+   * tick waits on.
+   */
+  private readonly occ: Int32Array;
+  private readonly moves: MoveTable;
   /** Five candidate cells per recursion depth. */
   private readonly cand: Int32Array;
   private readonly candKey: Float64Array;
@@ -45,8 +52,8 @@ export class PibtPlanner implements Planner {
     this.age = new Int32Array(n);
     const tb = this.tiebreak;
     this.byTiebreak = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => tb[b] - tb[a] || a - b);
-    this.occNow = new Int32Array(cells).fill(UNSET);
-    this.occNext = new Int32Array(cells).fill(UNSET);
+    this.occ = new Int32Array(cells * 2).fill(UNSET);
+    this.moves = moveTable(grid);
     this.cand = new Int32Array((n + 1) * 5);
     this.candKey = new Float64Array((n + 1) * 5);
   }
@@ -55,11 +62,11 @@ export class PibtPlanner implements Planner {
     this.view = view;
     this.next = next;
     const { n, cell, goal, goalSince, fixed, tick } = view;
-    const { order, prio, occNow, occNext, tiebreak } = this;
+    const { order, prio, occ, tiebreak } = this;
     const age = this.age;
     let oldest = 0;
     for (let i = 0; i < n; i++) {
-      occNow[cell[i]] = i;
+      occ[cell[i] * 2] = i;
       next[i] = UNSET;
       order[i] = i;
       // Robots with somewhere to be outrank idle ones; among them the longest waiting goes first.
@@ -70,7 +77,7 @@ export class PibtPlanner implements Planner {
     for (let i = 0; i < n; i++) {
       if (fixed[i]) {
         next[i] = cell[i];
-        occNext[cell[i]] = i;
+        occ[cell[i] * 2 + 1] = i;
       }
     }
     if (oldest <= MAX_COUNTED_AGE) this.orderByAge(oldest);
@@ -80,8 +87,8 @@ export class PibtPlanner implements Planner {
       if (next[i] === UNSET) this.step(i, -1, 0);
     }
     for (let i = 0; i < n; i++) {
-      occNow[cell[i]] = UNSET;
-      occNext[next[i]] = UNSET;
+      occ[cell[i] * 2] = UNSET;
+      occ[next[i] * 2 + 1] = UNSET;
     }
   }
 
@@ -114,26 +121,30 @@ export class PibtPlanner implements Planner {
   private step(i: number, forbidden: number, depth: number): boolean {
     const view = this.view;
     const next = this.next;
-    const { occNow, occNext, cand, candKey } = this;
+    const { occ, cand, candKey } = this;
+    const { bits, step } = this.moves;
     const here = view.cell[i];
     const field = view.field[i];
     const fieldIndex = view.fieldIndex;
-    const nbr = view.grid.nbr;
     const turnBias = view.turnBias;
     const laneBias = view.laneBias;
     const heading = view.heading[i];
     const base = depth * 5;
     // The robot's side of canEnter, worked out once for its five candidates (see mayEnter).
-    const blocked = view.fields.blocked;
-    const outside = blocked[here] === 0;
+    // With no cell blocked, counting the robot as inside a closed area changes nothing and spares reading the mask.
+    const fields = view.fields;
+    const blocked = fields.blocked;
+    const outside = fields.blockedCells > 0 && blocked[here] === 0;
     const loaded = view.loaded[i] !== 0;
     const kind = view.grid.kind;
     const goal = view.goal[i];
+    const moves = bits[here];
     let count = 0;
     // Candidates: the four neighbours and staying put, best (closest to goal) first.
     for (let d = -1; d < 4; d++) {
-      const c = d < 0 ? here : nbr[here * 4 + d];
-      if (c < 0 || c === forbidden) continue;
+      if (d >= 0 && (moves & (1 << d)) === 0) continue;
+      const c = d < 0 ? here : here + step[d];
+      if (c === forbidden) continue;
       if (d >= 0 && !mayEnter(blocked, kind, outside, loaded, goal, c)) continue;
       let key: number;
       if (field !== null) {
@@ -144,7 +155,8 @@ export class PibtPlanner implements Planner {
       } else key = d < 0 ? 0 : 1; // no goal: prefer staying, but yield when pushed
       if (laneBias > 0 && d >= 0 && againstLane(here, d, view.grid.width)) key += laneBias;
       // Prefer cells nobody stands on, then a fixed per-direction order for determinism.
-      if (occNow[c] !== UNSET && occNow[c] !== i) key += 0.5;
+      const now = occ[c * 2];
+      if (now !== UNSET && now !== i) key += 0.5;
       key += (d + 1) * 0.01;
       // Insertion sort into this depth's slots.
       let k = count++;
@@ -158,23 +170,22 @@ export class PibtPlanner implements Planner {
     }
     for (let k = 0; k < count; k++) {
       const c = cand[base + k];
-      if (occNext[c] !== UNSET) continue;
-      const j = occNow[c];
+      if (occ[c * 2 + 1] !== UNSET) continue;
+      const j = occ[c * 2];
       // Never swap with a robot that already decided to move into our cell.
       if (j !== UNSET && j !== i && next[j] === here) continue;
       next[i] = c;
-      occNext[c] = i;
+      occ[c * 2 + 1] = i;
       if (j !== UNSET && j !== i && next[j] === UNSET) {
         if (!this.step(j, here, depth + 1)) {
-          // j holds its cell; occNext[c] now belongs to j. Try the next candidate.
+          // j holds its cell; the claim on c now belongs to j. Try the next candidate.
           continue;
         }
       }
       return true;
     }
     next[i] = here;
-    occNext[here] = i;
+    occ[here * 2 + 1] = i;
     return false;
   }
 }
-
