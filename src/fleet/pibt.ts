@@ -125,6 +125,13 @@ export class PibtPlanner implements Planner {
     const { bits, step } = this.moves;
     const here = view.cell[i];
     const field = view.field[i];
+    // A robot without a goal that nobody is pushing stays put (staying scores 0, every move 1 or more):
+    // most of a large fleet is idle, and this spares reading the cells around it.
+    if (field === null && here !== forbidden && occ[here * 2] === i && occ[here * 2 + 1] === UNSET) {
+      next[i] = here;
+      occ[here * 2 + 1] = i;
+      return true;
+    }
     const fieldIndex = view.fieldIndex;
     const turnBias = view.turnBias;
     const laneBias = view.laneBias;
