@@ -2,6 +2,7 @@ import { chargersArePassages } from './charger-passage.js';
 import { robotWalkable, type Grid } from './grid.js';
 import { LruCache } from './lru.js';
 import { CHARGER_BIT, moveTable, STORAGE_BIT, type MoveTable } from './moves.js';
+import { RecyclePool } from './recycle.js';
 
 /** Distance (in moves) from every cell to one goal; UNREACHABLE where there is no way (or not searched yet). */
 export type DistanceField = Uint16Array;
@@ -67,6 +68,8 @@ export class LazyField {
   expanded = 0;
   /** Set when the cache dropped this field because a blocked cell it had reached changed: fetch a new one. */
   stale = false;
+  /** Bookkeeping of the cache's RecyclePool: the last pass that found a robot holding this field. */
+  heldMark = 0;
   private readonly chargerDeadEnds: boolean;
   private readonly moves: MoveTable;
 
@@ -76,10 +79,12 @@ export class LazyField {
     readonly loaded: boolean,
     private readonly mask: BlockMask | null = null,
     private readonly stats: FieldStats | null = null,
+    /** A field nobody holds any more, whose arrays this one takes over. */
+    reuse: LazyField | null = null,
   ) {
     this.moves = moveTable(grid);
-    this.dist = new Uint16Array(grid.width * grid.height).fill(UNREACHABLE);
-    this.ring = new Int32Array(1024);
+    this.dist = reuse !== null ? reuse.dist.fill(UNREACHABLE) : new Uint16Array(grid.width * grid.height).fill(UNREACHABLE);
+    this.ring = reuse !== null ? reuse.ring : new Int32Array(1024);
     this.chargerDeadEnds = grid.chargers.length > 0 && !chargersArePassages(grid);
     if (robotWalkable(grid.kind[goal])) {
       this.dist[goal] = 0;
@@ -197,6 +202,8 @@ export class DistanceCache {
   /** Bumped whenever a field is dropped for a mask change: holders compare it to know when to look for stale fields. */
   version = 0;
   readonly stats: FieldStats = { expanded: 0 };
+  /** Evicted fields waiting for reuse, once `recycle` has been called. */
+  private pool: RecyclePool<LazyField> | null = null;
 
   constructor(
     readonly grid: Grid,
@@ -205,7 +212,22 @@ export class DistanceCache {
     const capacity = Math.max(16, Math.floor(budgetBytes / (grid.width * grid.height * 2)));
     this.blocked = new Uint16Array(grid.width * grid.height);
     // Key: goal * 2 + loaded.
-    this.lru = new LruCache(capacity, (key) => new LazyField(grid, key >> 1, (key & 1) === 1, this, this.stats));
+    this.lru = new LruCache(
+      capacity,
+      (key) => new LazyField(grid, key >> 1, (key & 1) === 1, this, this.stats, this.pool?.take() ?? null),
+      (gone) => this.pool?.retire(gone),
+    );
+  }
+
+  /**
+   * Lets new fields reuse the arrays of evicted ones that no robot holds
+   * (see RecyclePool). `holders` is every field kept beyond a stage (a
+   * fleet's fields by robot); call it between stages. Until the first call
+   * evicted fields are left to the garbage collector.
+   */
+  recycle(holders: readonly (LazyField | null)[]): void {
+    this.pool ??= new RecyclePool();
+    this.pool.recycle(holders);
   }
 
   /**
