@@ -99,7 +99,22 @@ export class LazyField {
 
   /** Expands the search until every cell at distance <= level + 1 has its final label. */
   settle(level: number): void {
+    // The ring grows between passes, never inside one: a ring that may change under the loop made it twice as slow.
+    while (this.pass(level)) {
+      this.ring = doubleRing(this.ring, this.head, this.size);
+      this.head = 0;
+    }
+    // The queue is in distance order: everything up to the front's distance is labelled.
+    this.settled = this.size === 0 ? UNREACHABLE : this.dist[this.ring[this.head]];
+  }
+
+  /** Expands cells up to `level` while the ring has room for a cell's four neighbours; true when it stopped for room. */
+  private pass(level: number): boolean {
     const { bits, step } = this.moves;
+    const east = step[0];
+    const south = step[1];
+    const west = step[2];
+    const north = step[3];
     const dist = this.dist;
     // A loaded search skips storage cells; chargers (not the goal) are dead ends unless they are passages.
     const storageBit = this.loaded ? STORAGE_BIT : 0;
@@ -108,12 +123,18 @@ export class LazyField {
     const blocked = this.mask !== null && this.mask.blockedCells > 0 ? this.mask.blocked : null;
     const goal = this.goal;
     // Locals in the loop: this is the simulator's hottest code after the planner.
-    let ring = this.ring;
-    let mask = ring.length - 1;
+    const ring = this.ring;
+    const mask = ring.length - 1;
+    const room = ring.length - 4;
     let head = this.head;
     let size = this.size;
     let consumed = 0;
+    let full = false;
     while (size > 0) {
+      if (size > room) {
+        full = true;
+        break;
+      }
       const cell = ring[head];
       const dc = dist[cell];
       if (dc > level) break;
@@ -126,28 +147,33 @@ export class LazyField {
       const next = dc + 1 >= UNREACHABLE ? UNREACHABLE - 1 : dc + 1;
       // From a blocked cell the search goes on only through blocked cells: a robot may leave them, not enter.
       const inside = blocked !== null && blocked[cell] !== 0 && cell !== goal;
-      for (let k = 0; k < 4; k++) {
-        if ((b & (1 << k)) === 0) continue;
-        const v = cell + step[k];
-        if (dist[v] !== UNREACHABLE) continue;
-        if (storageBit !== 0 && (bits[v] & storageBit) !== 0) continue;
-        if (inside && blocked[v] === 0) continue;
+      // The four moves written out (east, south, west, north, the order of `nbr`): as a loop they cost three times as much.
+      let v = cell + east;
+      if ((b & 1) !== 0 && dist[v] === UNREACHABLE && (bits[v] & storageBit) === 0 && !(inside && blocked![v] === 0)) {
         dist[v] = next;
-        if (size === ring.length) {
-          ring = this.ring = doubleRing(ring, head, size);
-          mask = ring.length - 1;
-          head = 0;
-        }
-        ring[(head + size) & mask] = v;
-        size++;
+        ring[(head + size++) & mask] = v;
+      }
+      v = cell + south;
+      if ((b & 2) !== 0 && dist[v] === UNREACHABLE && (bits[v] & storageBit) === 0 && !(inside && blocked![v] === 0)) {
+        dist[v] = next;
+        ring[(head + size++) & mask] = v;
+      }
+      v = cell + west;
+      if ((b & 4) !== 0 && dist[v] === UNREACHABLE && (bits[v] & storageBit) === 0 && !(inside && blocked![v] === 0)) {
+        dist[v] = next;
+        ring[(head + size++) & mask] = v;
+      }
+      v = cell + north;
+      if ((b & 8) !== 0 && dist[v] === UNREACHABLE && (bits[v] & storageBit) === 0 && !(inside && blocked![v] === 0)) {
+        dist[v] = next;
+        ring[(head + size++) & mask] = v;
       }
     }
     this.expanded += consumed;
     if (this.stats !== null) this.stats.expanded += consumed;
     this.head = head;
     this.size = size;
-    // The queue is in distance order: everything up to the front's distance is labelled.
-    this.settled = size === 0 ? UNREACHABLE : dist[ring[head]];
+    return full;
   }
 
   /**
