@@ -1,6 +1,7 @@
 import { isFixed, NO_DIR, RobotState } from '../core/robots.js';
 import type { World } from '../core/world.js';
 import { CellKind, moveDir } from '../layout/grid.js';
+import { moveTable } from '../layout/moves.js';
 
 /**
  * Scratch for the movement stage, two slots per cell: at cell * 2 the robot
@@ -47,7 +48,9 @@ export function movementStage(w: World, s: MotionScratch): void {
   const { grid, occ, metrics } = w;
   const rot = w.config.robots.rotationTicks;
   const n = r.n;
-  const { nbr, kind, width } = grid;
+  const { kind, width } = grid;
+  // Whether a move stays on robot floor, from the one-byte move table (the neighbour table is 16 bytes a cell).
+  const { bits, step } = moveTable(grid);
   const blocked = w.fields.blocked;
   const sc = s.cells;
 
@@ -59,7 +62,8 @@ export function movementStage(w: World, s: MotionScratch): void {
       const d = moveDir(width, from, to);
       const legal =
         !isFixed(r.state[i]) &&
-        nbr[from * 4 + d] === to &&
+        (bits[from] & (1 << d)) !== 0 &&
+        from + step[d] === to &&
         (blocked[to] === 0 || blocked[from] !== 0) &&
         (r.pod[i] < 0 || kind[to] !== CellKind.Storage || r.goal[i] === to);
       if (!legal) {
