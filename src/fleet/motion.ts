@@ -52,6 +52,8 @@ export function movementStage(w: World, s: MotionScratch): void {
   // Whether a move stays on robot floor, from the one-byte move table (the neighbour table is 16 bytes a cell).
   const { bits, step } = moveTable(grid);
   const blocked = w.fields.blocked;
+  // With no cell blocked the mask is all zeros: leave it unread.
+  const noneBlocked = w.fields.blockedCells === 0;
   const sc = s.cells;
 
   // 1. Legality and turning.
@@ -64,7 +66,7 @@ export function movementStage(w: World, s: MotionScratch): void {
         !isFixed(r.state[i]) &&
         (bits[from] & (1 << d)) !== 0 &&
         from + step[d] === to &&
-        (blocked[to] === 0 || blocked[from] !== 0) &&
+        (noneBlocked || blocked[to] === 0 || blocked[from] !== 0) &&
         (r.pod[i] < 0 || kind[to] !== CellKind.Storage || r.goal[i] === to);
       if (!legal) {
         metrics.repairs++;
