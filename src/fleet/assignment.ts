@@ -1,5 +1,4 @@
 import { UNREACHABLE, type LazyField } from '../layout/distance.js';
-import { manhattan } from '../layout/grid.js';
 import type { World } from '../core/world.js';
 import { AssignmentSolver } from './hungarian.js';
 
@@ -35,26 +34,39 @@ export class NearestAssignment implements AssignmentStrategy {
   private bound = new Float64Array(0);
   /** Robots (indices into `robots`) still worth examining for one request, in index order. */
   private shortlist = new Int32Array(0);
+  /** Row and column of each idle robot's cell, worked out once per call rather than once per request. */
+  private row = new Int32Array(0);
+  private col = new Int32Array(0);
 
   assign(w: World, pods: Int32Array, nPods: number, robots: Int32Array, nRobots: number, out: Int32Array): void {
     if (this.taken.length < nRobots) {
       this.taken = new Uint8Array(nRobots * 2);
       this.bound = new Float64Array(nRobots * 2);
       this.shortlist = new Int32Array(nRobots * 2);
+      this.row = new Int32Array(nRobots * 2);
+      this.col = new Int32Array(nRobots * 2);
     }
     this.taken.fill(0, 0, nRobots);
     const width = w.grid.width;
     const cell = w.robots.cell;
-    const { bound, taken, shortlist } = this;
+    const { bound, taken, shortlist, row, col } = this;
+    for (let j = 0; j < nRobots; j++) {
+      const c = cell[robots[j]];
+      row[j] = (c / width) | 0;
+      col[j] = c - row[j] * width;
+    }
     for (let k = 0; k < nPods; k++) {
       const target = w.pods.cell[pods[k]];
       const lazy = w.fields.lazy(target, false);
+      const tr = (target / width) | 0;
+      const tc = target - tr * width;
       // Candidates in order of lower bound (lowest index on ties) until the bound reaches the best distance found.
       // The first is picked while the bounds are worked out; after it only robots whose bound beats its distance
       // can still win, and they go on a short list, so the later picks scan that instead of every idle robot.
       let first = -1;
       for (let j = 0; j < nRobots; j++) {
-        const b = taken[j] ? Infinity : manhattan(width, cell[robots[j]], target);
+        // Manhattan distance, a lower bound on travel.
+        const b = taken[j] ? Infinity : Math.abs(row[j] - tr) + Math.abs(col[j] - tc);
         bound[j] = b;
         if (b < (first < 0 ? Infinity : bound[first])) first = j;
       }
