@@ -66,22 +66,25 @@ export class PibtPlanner implements Planner {
     const age = this.age;
     let oldest = 0;
     for (let i = 0; i < n; i++) {
-      occ[cell[i] * 2] = i;
-      next[i] = UNSET;
-      order[i] = i;
-      // Robots with somewhere to be outrank idle ones; among them the longest waiting goes first.
-      age[i] = goal[i] >= 0 && goal[i] !== cell[i] ? 1 + (tick - goalSince[i]) : 0;
-      if (age[i] > oldest) oldest = age[i];
-      prio[i] = age[i] + tiebreak[i];
-    }
-    for (let i = 0; i < n; i++) {
+      const c = cell[i];
+      occ[c * 2] = i;
       if (fixed[i]) {
-        next[i] = cell[i];
-        occ[cell[i] * 2 + 1] = i;
-      }
+        next[i] = c;
+        occ[c * 2 + 1] = i;
+      } else next[i] = UNSET;
+      // Robots with somewhere to be outrank idle ones; among them the longest waiting goes first.
+      const a = goal[i] >= 0 && goal[i] !== c ? 1 + (tick - goalSince[i]) : 0;
+      age[i] = a;
+      if (a > oldest) oldest = a;
     }
     if (oldest <= MAX_COUNTED_AGE) this.orderByAge(oldest);
-    else order.sort(this.byPriority);
+    else {
+      for (let i = 0; i < n; i++) {
+        order[i] = i;
+        prio[i] = age[i] + tiebreak[i];
+      }
+      order.sort(this.byPriority);
+    }
     for (let k = 0; k < n; k++) {
       const i = order[k];
       if (next[i] === UNSET) this.step(i, -1, 0);
