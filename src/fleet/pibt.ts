@@ -1,8 +1,8 @@
 import { UNREACHABLE } from '../layout/distance.js';
 import { againstLane } from '../layout/lanes.js';
 import type { Grid } from '../layout/grid.js';
-import { moveTable, type MoveTable } from '../layout/moves.js';
-import { mayEnter, type PlanView, type Planner, type PlannerOptions } from './planner.js';
+import { moveTable, STORAGE_BIT, type MoveTable } from '../layout/moves.js';
+import type { PlanView, Planner, PlannerOptions } from './planner.js';
 
 const UNSET = -1;
 /** Ages up to which the priority order is a counting sort (beyond, a robot has waited some 18 hours of one-second ticks: sort by comparison). */
@@ -145,8 +145,8 @@ export class PibtPlanner implements Planner {
     const fields = view.fields;
     const blocked = fields.blocked;
     const outside = fields.blockedCells > 0 && blocked[here] === 0;
-    const loaded = view.loaded[i] !== 0;
-    const kind = view.grid.kind;
+    // A loaded robot enters storage only at its goal: the storage bit of the move table stands in for the cell kind.
+    const storageBit = view.loaded[i] !== 0 ? STORAGE_BIT : 0;
     const goal = view.goal[i];
     const moves = bits[here];
     let count = 0;
@@ -155,7 +155,8 @@ export class PibtPlanner implements Planner {
       if (d >= 0 && (moves & (1 << d)) === 0) continue;
       const c = d < 0 ? here : here + step[d];
       if (c === forbidden) continue;
-      if (d >= 0 && !mayEnter(blocked, kind, outside, loaded, goal, c)) continue;
+      // mayEnter, written out: the call was not inlined here.
+      if (d >= 0 && ((outside && blocked[c] !== 0) || ((bits[c] & storageBit) !== 0 && goal !== c))) continue;
       let key: number;
       if (field !== null) {
         const dc = field[fieldIndex === undefined ? c : fieldIndex[c]];
