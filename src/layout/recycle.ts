@@ -1,5 +1,7 @@
 /** Most recycled values kept for reuse; beyond it unheld ones are left to the garbage collector. */
 const MAX_SPARE = 64;
+/** Retired values gathered before a pass over the holders: a pass reads every holder, so it runs once for several. */
+const BATCH = 16;
 
 /** A value the pool can tell is still held: the pool stamps every held value on each pass. */
 export interface Recyclable {
@@ -30,7 +32,7 @@ export class RecyclePool<T extends Recyclable> {
    */
   recycle(holders: readonly (T | null)[]): void {
     const retired = this.retired;
-    if (retired.length === 0) return;
+    if (retired.length < BATCH) return;
     const mark = ++this.mark;
     for (let i = 0; i < holders.length; i++) {
       const h = holders[i];
