@@ -117,9 +117,10 @@ export function movementStage(w: World, s: MotionScratch): void {
     r.prevCell[i] = from;
     sc[from * 2] = -1;
     sc[to * 2] = -1;
-    if (occ[from] === i) occ[from] = -1;
     const state = r.state[i];
     if (to !== from) {
+      // Only a mover clears its old cell: a robot that stays lands on it again, and the loop below rewrites it.
+      if (occ[from] === i) occ[from] = -1;
       r.cell[i] = to;
       r.heading[i] = moveDir(width, from, to);
       r.wantDir[i] = NO_DIR;
