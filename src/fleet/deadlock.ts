@@ -105,11 +105,10 @@ export class DeadlockWatch {
         continue;
       }
       const s = r.state[i] === RobotState.ToStation ? r.station[i] : -1;
-      const atGoal = w.occ[r.goal[i]];
       if (s >= 0 && (w.stations.robot[s] >= 0 || w.stations.closed[s] !== 0 || this.podWaitsAt(w, s))) {
         // Queueing for a busy station (picking, or a pod at it waiting: closed, or its outfeed backed up) is waiting by design, not a jam.
         this.progressAt[i] = tick;
-      } else if (atGoal >= 0 && atGoal !== i && r.state[atGoal] === RobotState.Broken) {
+      } else if (heldByBroken(w, r.goal[i], i)) {
         // The goal is held by a broken-down robot: waiting for its repair, not a jam.
         this.progressAt[i] = tick;
       } else if (d < this.best[i]) {
@@ -192,4 +191,10 @@ export class DeadlockWatch {
     }
     return pick;
   }
+}
+
+/** Whether a broken-down robot other than i stands on `cell`; asked only when the station test fails, since reading the occupant of a far cell is a cache miss. */
+function heldByBroken(w: World, cell: number, i: number): boolean {
+  const j = w.occ[cell];
+  return j >= 0 && j !== i && w.robots.state[j] === RobotState.Broken;
 }

@@ -65,6 +65,8 @@ export class FleetControl implements Feature {
   }
 
   private plan(w: World): void {
+    // Between stages the robots hold the only fields kept: evicted ones they let go of can be reused.
+    w.fields.recycle(w.robots.lazy);
     // Detours change goals: decide them before the fields are grown for this tick's plan.
     this.deadlocks.update(w);
     const r = w.robots;

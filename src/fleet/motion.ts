@@ -1,14 +1,18 @@
 import { isFixed, NO_DIR, RobotState } from '../core/robots.js';
 import type { World } from '../core/world.js';
 import { CellKind, moveDir } from '../layout/grid.js';
+import { moveTable } from '../layout/moves.js';
 
-/** Scratch for the movement stage: claims per cell, reset through the robots' own cells (never a full clear). */
+/**
+ * Scratch for the movement stage, two slots per cell: at cell * 2 the robot
+ * claiming the cell (-1: none), reset through the robots' own cells (never a
+ * full clear); at cell * 2 + 1 the last tick a robot landed on it. Side by
+ * side because the stage touches both for the same cells, at random.
+ */
 export class MotionScratch {
-  readonly claim: Int32Array;
-  readonly landed: Int32Array;
+  readonly cells: Int32Array;
   constructor(cells: number) {
-    this.claim = new Int32Array(cells).fill(-1);
-    this.landed = new Int32Array(cells).fill(-1);
+    this.cells = new Int32Array(cells * 2).fill(-1);
   }
 }
 
@@ -17,13 +21,14 @@ export class MotionScratch {
 function hold(w: World, s: MotionScratch, i: number): number {
   let held = 0;
   const r = w.robots;
+  const claim = s.cells;
   let k = i;
   while (k >= 0) {
     r.next[k] = r.cell[k];
     held++;
     const c = r.cell[k];
-    const other = s.claim[c];
-    s.claim[c] = k;
+    const other = claim[c * 2];
+    claim[c * 2] = k;
     k = other >= 0 && other !== k ? other : -1;
   }
   return held;
@@ -43,8 +48,13 @@ export function movementStage(w: World, s: MotionScratch): void {
   const { grid, occ, metrics } = w;
   const rot = w.config.robots.rotationTicks;
   const n = r.n;
-  const { nbr, kind, width } = grid;
+  const { kind, width } = grid;
+  // Whether a move stays on robot floor, from the one-byte move table (the neighbour table is 16 bytes a cell).
+  const { bits, step } = moveTable(grid);
   const blocked = w.fields.blocked;
+  // With no cell blocked the mask is all zeros: leave it unread.
+  const noneBlocked = w.fields.blockedCells === 0;
+  const sc = s.cells;
 
   // 1. Legality and turning.
   for (let i = 0; i < n; i++) {
@@ -54,8 +64,9 @@ export function movementStage(w: World, s: MotionScratch): void {
       const d = moveDir(width, from, to);
       const legal =
         !isFixed(r.state[i]) &&
-        nbr[from * 4 + d] === to &&
-        (blocked[to] === 0 || blocked[from] !== 0) &&
+        (bits[from] & (1 << d)) !== 0 &&
+        from + step[d] === to &&
+        (noneBlocked || blocked[to] === 0 || blocked[from] !== 0) &&
         (r.pod[i] < 0 || kind[to] !== CellKind.Storage || r.goal[i] === to);
       if (!legal) {
         metrics.repairs++;
@@ -79,11 +90,11 @@ export function movementStage(w: World, s: MotionScratch): void {
     }
   }
   // 2b. Vertex claims: staying robots own their cells; a mover into a claimed cell is held.
-  for (let i = 0; i < n; i++) if (r.next[i] === r.cell[i]) s.claim[r.cell[i]] = i;
+  for (let i = 0; i < n; i++) if (r.next[i] === r.cell[i]) sc[r.cell[i] * 2] = i;
   for (let i = 0; i < n; i++) {
     const to = r.next[i];
     if (to === r.cell[i]) continue;
-    if (s.claim[to] < 0) s.claim[to] = i;
+    if (sc[to * 2] < 0) sc[to * 2] = i;
     else metrics.repairs += hold(w, s, i);
   }
 
@@ -93,8 +104,8 @@ export function movementStage(w: World, s: MotionScratch): void {
   for (let i = 0; i < n; i++) {
     const from = r.cell[i];
     const to = r.next[i];
-    if (s.landed[to] === tick) metrics.conflicts++;
-    s.landed[to] = tick;
+    if (sc[to * 2 + 1] === tick) metrics.conflicts++;
+    sc[to * 2 + 1] = tick;
     if (to !== from) {
       const j = occ[to];
       if (j >= 0 && j !== i && r.next[j] === from) metrics.conflicts++;
@@ -104,11 +115,12 @@ export function movementStage(w: World, s: MotionScratch): void {
     const from = r.cell[i];
     const to = r.next[i];
     r.prevCell[i] = from;
-    s.claim[from] = -1;
-    s.claim[to] = -1;
-    if (occ[from] === i) occ[from] = -1;
+    sc[from * 2] = -1;
+    sc[to * 2] = -1;
     const state = r.state[i];
     if (to !== from) {
+      // Only a mover clears its old cell: a robot that stays lands on it again, and the loop below rewrites it.
+      if (occ[from] === i) occ[from] = -1;
       r.cell[i] = to;
       r.heading[i] = moveDir(width, from, to);
       r.wantDir[i] = NO_DIR;

@@ -1,7 +1,8 @@
 import { UNREACHABLE } from '../layout/distance.js';
 import { againstLane } from '../layout/lanes.js';
 import type { Grid } from '../layout/grid.js';
-import { mayEnter, type PlanView, type Planner, type PlannerOptions } from './planner.js';
+import { moveTable, STORAGE_BIT, type MoveTable } from '../layout/moves.js';
+import type { PlanView, Planner, PlannerOptions } from './planner.js';
 
 const UNSET = -1;
 /** Ages up to which the priority order is a counting sort (beyond, a robot has waited some 18 hours of one-second ticks: sort by comparison). */
@@ -27,8 +28,14 @@ export class PibtPlanner implements Planner {
   /** Robots by tiebreak, highest first (then by index): the order within one age. */
   private readonly byTiebreak: Int32Array;
   private counts = new Int32Array(64);
-  private readonly occNow: Int32Array;
-  private readonly occNext: Int32Array;
+  /**
+   * Per cell, the robot on it now (at cell * 2) and the robot that will be
+   * on it next (cell * 2 + 1), or UNSET: side by side because a step reads
+   * both for the same cells, and these reads at random cells are what a
+   * tick waits on.
+   */
+  private readonly occ: Int32Array;
+  private readonly moves: MoveTable;
   /** Five candidate cells per recursion depth. */
   private readonly cand: Int32Array;
   private readonly candKey: Float64Array;
@@ -45,8 +52,8 @@ export class PibtPlanner implements Planner {
     this.age = new Int32Array(n);
     const tb = this.tiebreak;
     this.byTiebreak = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => tb[b] - tb[a] || a - b);
-    this.occNow = new Int32Array(cells).fill(UNSET);
-    this.occNext = new Int32Array(cells).fill(UNSET);
+    this.occ = new Int32Array(cells * 2).fill(UNSET);
+    this.moves = moveTable(grid);
     this.cand = new Int32Array((n + 1) * 5);
     this.candKey = new Float64Array((n + 1) * 5);
   }
@@ -55,33 +62,36 @@ export class PibtPlanner implements Planner {
     this.view = view;
     this.next = next;
     const { n, cell, goal, goalSince, fixed, tick } = view;
-    const { order, prio, occNow, occNext, tiebreak } = this;
+    const { order, prio, occ, tiebreak } = this;
     const age = this.age;
     let oldest = 0;
     for (let i = 0; i < n; i++) {
-      occNow[cell[i]] = i;
-      next[i] = UNSET;
-      order[i] = i;
-      // Robots with somewhere to be outrank idle ones; among them the longest waiting goes first.
-      age[i] = goal[i] >= 0 && goal[i] !== cell[i] ? 1 + (tick - goalSince[i]) : 0;
-      if (age[i] > oldest) oldest = age[i];
-      prio[i] = age[i] + tiebreak[i];
-    }
-    for (let i = 0; i < n; i++) {
+      const c = cell[i];
+      occ[c * 2] = i;
       if (fixed[i]) {
-        next[i] = cell[i];
-        occNext[cell[i]] = i;
-      }
+        next[i] = c;
+        occ[c * 2 + 1] = i;
+      } else next[i] = UNSET;
+      // Robots with somewhere to be outrank idle ones; among them the longest waiting goes first.
+      const a = goal[i] >= 0 && goal[i] !== c ? 1 + (tick - goalSince[i]) : 0;
+      age[i] = a;
+      if (a > oldest) oldest = a;
     }
     if (oldest <= MAX_COUNTED_AGE) this.orderByAge(oldest);
-    else order.sort(this.byPriority);
+    else {
+      for (let i = 0; i < n; i++) {
+        order[i] = i;
+        prio[i] = age[i] + tiebreak[i];
+      }
+      order.sort(this.byPriority);
+    }
     for (let k = 0; k < n; k++) {
       const i = order[k];
       if (next[i] === UNSET) this.step(i, -1, 0);
     }
     for (let i = 0; i < n; i++) {
-      occNow[cell[i]] = UNSET;
-      occNext[next[i]] = UNSET;
+      occ[cell[i] * 2] = UNSET;
+      occ[next[i] * 2 + 1] = UNSET;
     }
   }
 
@@ -114,27 +124,39 @@ export class PibtPlanner implements Planner {
   private step(i: number, forbidden: number, depth: number): boolean {
     const view = this.view;
     const next = this.next;
-    const { occNow, occNext, cand, candKey } = this;
+    const { occ, cand, candKey } = this;
+    const { bits, step } = this.moves;
     const here = view.cell[i];
     const field = view.field[i];
+    // A robot without a goal that nobody is pushing stays put (staying scores 0, every move 1 or more):
+    // most of a large fleet is idle, and this spares reading the cells around it.
+    if (field === null && here !== forbidden && occ[here * 2] === i && occ[here * 2 + 1] === UNSET) {
+      next[i] = here;
+      occ[here * 2 + 1] = i;
+      return true;
+    }
     const fieldIndex = view.fieldIndex;
-    const nbr = view.grid.nbr;
     const turnBias = view.turnBias;
     const laneBias = view.laneBias;
     const heading = view.heading[i];
     const base = depth * 5;
     // The robot's side of canEnter, worked out once for its five candidates (see mayEnter).
-    const blocked = view.fields.blocked;
-    const outside = blocked[here] === 0;
-    const loaded = view.loaded[i] !== 0;
-    const kind = view.grid.kind;
+    // With no cell blocked, counting the robot as inside a closed area changes nothing and spares reading the mask.
+    const fields = view.fields;
+    const blocked = fields.blocked;
+    const outside = fields.blockedCells > 0 && blocked[here] === 0;
+    // A loaded robot enters storage only at its goal: the storage bit of the move table stands in for the cell kind.
+    const storageBit = view.loaded[i] !== 0 ? STORAGE_BIT : 0;
     const goal = view.goal[i];
+    const moves = bits[here];
     let count = 0;
     // Candidates: the four neighbours and staying put, best (closest to goal) first.
     for (let d = -1; d < 4; d++) {
-      const c = d < 0 ? here : nbr[here * 4 + d];
-      if (c < 0 || c === forbidden) continue;
-      if (d >= 0 && !mayEnter(blocked, kind, outside, loaded, goal, c)) continue;
+      if (d >= 0 && (moves & (1 << d)) === 0) continue;
+      const c = d < 0 ? here : here + step[d];
+      if (c === forbidden) continue;
+      // mayEnter, written out: the call was not inlined here.
+      if (d >= 0 && ((outside && blocked[c] !== 0) || ((bits[c] & storageBit) !== 0 && goal !== c))) continue;
       let key: number;
       if (field !== null) {
         const dc = field[fieldIndex === undefined ? c : fieldIndex[c]];
@@ -144,7 +166,8 @@ export class PibtPlanner implements Planner {
       } else key = d < 0 ? 0 : 1; // no goal: prefer staying, but yield when pushed
       if (laneBias > 0 && d >= 0 && againstLane(here, d, view.grid.width)) key += laneBias;
       // Prefer cells nobody stands on, then a fixed per-direction order for determinism.
-      if (occNow[c] !== UNSET && occNow[c] !== i) key += 0.5;
+      const now = occ[c * 2];
+      if (now !== UNSET && now !== i) key += 0.5;
       key += (d + 1) * 0.01;
       // Insertion sort into this depth's slots.
       let k = count++;
@@ -158,23 +181,22 @@ export class PibtPlanner implements Planner {
     }
     for (let k = 0; k < count; k++) {
       const c = cand[base + k];
-      if (occNext[c] !== UNSET) continue;
-      const j = occNow[c];
+      if (occ[c * 2 + 1] !== UNSET) continue;
+      const j = occ[c * 2];
       // Never swap with a robot that already decided to move into our cell.
       if (j !== UNSET && j !== i && next[j] === here) continue;
       next[i] = c;
-      occNext[c] = i;
+      occ[c * 2 + 1] = i;
       if (j !== UNSET && j !== i && next[j] === UNSET) {
         if (!this.step(j, here, depth + 1)) {
-          // j holds its cell; occNext[c] now belongs to j. Try the next candidate.
+          // j holds its cell; the claim on c now belongs to j. Try the next candidate.
           continue;
         }
       }
       return true;
     }
     next[i] = here;
-    occNext[here] = i;
+    occ[here * 2 + 1] = i;
     return false;
   }
 }
-

@@ -1,6 +1,8 @@
 import { chargersArePassages } from './charger-passage.js';
-import { CellKind, robotWalkable, type Grid } from './grid.js';
+import { robotWalkable, type Grid } from './grid.js';
 import { LruCache } from './lru.js';
+import { CHARGER_BIT, moveTable, STORAGE_BIT, type MoveTable } from './moves.js';
+import { RecyclePool } from './recycle.js';
 
 /** Distance (in moves) from every cell to one goal; UNREACHABLE where there is no way (or not searched yet). */
 export type DistanceField = Uint16Array;
@@ -23,6 +25,14 @@ export function doubleRing(ring: Int32Array, head: number, size: number): Int32A
 export interface FieldStats {
   /** Cells expanded by every search of the cache. */
   expanded: number;
+}
+
+/** The cells closed to robots, as a DistanceCache keeps them (see `block`). */
+export interface BlockMask {
+  /** Per cell, how many faults block it (0 = open). */
+  readonly blocked: Uint16Array;
+  /** Cells with a count above 0: when 0, the mask need not be read. */
+  readonly blockedCells: number;
 }
 
 /**
@@ -54,27 +64,57 @@ export class LazyField {
   private size = 0;
   /** Every cell at distance <= `settled` has its final label. */
   settled = -1;
+  /** The largest label given so far (-1: none): every labelled cell lies within this many rows and columns of the goal. */
+  private reach = -1;
   /** Cells expanded so far: the work done, for budgets. */
   expanded = 0;
   /** Set when the cache dropped this field because a blocked cell it had reached changed: fetch a new one. */
   stale = false;
+  /** Bookkeeping of the cache's RecyclePool: the last pass that found a robot holding this field. */
+  heldMark = 0;
   private readonly chargerDeadEnds: boolean;
+  private readonly moves: MoveTable;
 
   constructor(
     private readonly grid: Grid,
     readonly goal: number,
     readonly loaded: boolean,
-    private readonly blocked: Uint16Array | null = null,
+    private readonly mask: BlockMask | null = null,
     private readonly stats: FieldStats | null = null,
+    /** A field nobody holds any more, whose arrays this one takes over. */
+    reuse: LazyField | null = null,
   ) {
-    this.dist = new Uint16Array(grid.width * grid.height).fill(UNREACHABLE);
-    this.ring = new Int32Array(1024);
+    this.moves = moveTable(grid);
+    this.dist = reuse !== null ? reuse.wiped() : new Uint16Array(grid.width * grid.height).fill(UNREACHABLE);
+    this.ring = reuse !== null ? reuse.ring : new Int32Array(1024);
     this.chargerDeadEnds = grid.chargers.length > 0 && !chargersArePassages(grid);
     if (robotWalkable(grid.kind[goal])) {
       this.dist[goal] = 0;
       this.ring[0] = goal;
       this.size = 1;
+      this.reach = 0;
     }
+  }
+
+  /**
+   * This field's array with every label wiped, for a new field to take over.
+   * A move changes row or column by one, so a cell labelled d is within d
+   * rows and columns of the goal: only that box is wiped, a small part of
+   * the floor for the many searches that stopped near their goal.
+   */
+  private wiped(): Uint16Array {
+    const { dist, reach, goal } = this;
+    if (reach < 0) return dist;
+    const width = this.grid.width;
+    const row = (goal / width) | 0;
+    const col = goal - row * width;
+    const c0 = Math.max(0, col - reach);
+    const c1 = Math.min(width, col + reach + 1);
+    const r0 = Math.max(0, row - reach);
+    const r1 = Math.min(this.grid.height, row + reach + 1);
+    if (c1 - c0 === width) dist.fill(UNREACHABLE, r0 * width, r1 * width);
+    else for (let r = r0; r < r1; r++) dist.fill(UNREACHABLE, r * width + c0, r * width + c1);
+    return dist;
   }
 
   get complete(): boolean {
@@ -83,52 +123,83 @@ export class LazyField {
 
   /** Expands the search until every cell at distance <= level + 1 has its final label. */
   settle(level: number): void {
-    const { nbr, kind } = this.grid;
+    // The ring grows between passes, never inside one: a ring that may change under the loop made it twice as slow.
+    while (this.pass(level)) {
+      this.ring = doubleRing(this.ring, this.head, this.size);
+      this.head = 0;
+    }
+    // The queue is in distance order: everything up to the front's distance is labelled.
+    this.settled = this.size === 0 ? UNREACHABLE : this.dist[this.ring[this.head]];
+  }
+
+  /** Expands cells up to `level` while the ring has room for a cell's four neighbours; true when it stopped for room. */
+  private pass(level: number): boolean {
+    const { bits, step } = this.moves;
+    const east = step[0];
+    const south = step[1];
+    const west = step[2];
+    const north = step[3];
     const dist = this.dist;
-    const blockStorage = this.loaded;
-    const blocked = this.blocked;
+    // A loaded search skips storage cells; chargers (not the goal) are dead ends unless they are passages.
+    const storageBit = this.loaded ? STORAGE_BIT : 0;
+    const chargerBit = this.chargerDeadEnds ? CHARGER_BIT : 0;
+    // With no cell blocked the mask is all zeros: leave it unread.
+    const blocked = this.mask !== null && this.mask.blockedCells > 0 ? this.mask.blocked : null;
     const goal = this.goal;
-    const chargerDeadEnds = this.chargerDeadEnds;
     // Locals in the loop: this is the simulator's hottest code after the planner.
-    let ring = this.ring;
-    let mask = ring.length - 1;
+    const ring = this.ring;
+    const mask = ring.length - 1;
+    const room = ring.length - 4;
     let head = this.head;
     let size = this.size;
     let consumed = 0;
+    let full = false;
     while (size > 0) {
+      if (size > room) {
+        full = true;
+        break;
+      }
       const cell = ring[head];
       const dc = dist[cell];
       if (dc > level) break;
       head = (head + 1) & mask;
       size--;
       consumed++;
+      const b = bits[cell];
       // A charger (not the goal) is labelled but routes no one through it: charging robots hold it for long.
-      if (chargerDeadEnds && cell !== goal && kind[cell] === CellKind.Charger) continue;
+      if ((b & chargerBit) !== 0 && cell !== goal) continue;
       const next = dc + 1 >= UNREACHABLE ? UNREACHABLE - 1 : dc + 1;
-      const base = cell * 4;
       // From a blocked cell the search goes on only through blocked cells: a robot may leave them, not enter.
       const inside = blocked !== null && blocked[cell] !== 0 && cell !== goal;
-      for (let k = 0; k < 4; k++) {
-        const v = nbr[base + k];
-        if (v < 0 || dist[v] !== UNREACHABLE) continue;
-        if (blockStorage && kind[v] === CellKind.Storage) continue;
-        if (inside && blocked[v] === 0) continue;
+      // The four moves written out (east, south, west, north, the order of `nbr`): as a loop they cost three times as much.
+      let v = cell + east;
+      if ((b & 1) !== 0 && dist[v] === UNREACHABLE && (bits[v] & storageBit) === 0 && !(inside && blocked![v] === 0)) {
         dist[v] = next;
-        if (size === ring.length) {
-          ring = this.ring = doubleRing(ring, head, size);
-          mask = ring.length - 1;
-          head = 0;
-        }
-        ring[(head + size) & mask] = v;
-        size++;
+        ring[(head + size++) & mask] = v;
+      }
+      v = cell + south;
+      if ((b & 2) !== 0 && dist[v] === UNREACHABLE && (bits[v] & storageBit) === 0 && !(inside && blocked![v] === 0)) {
+        dist[v] = next;
+        ring[(head + size++) & mask] = v;
+      }
+      v = cell + west;
+      if ((b & 4) !== 0 && dist[v] === UNREACHABLE && (bits[v] & storageBit) === 0 && !(inside && blocked![v] === 0)) {
+        dist[v] = next;
+        ring[(head + size++) & mask] = v;
+      }
+      v = cell + north;
+      if ((b & 8) !== 0 && dist[v] === UNREACHABLE && (bits[v] & storageBit) === 0 && !(inside && blocked![v] === 0)) {
+        dist[v] = next;
+        ring[(head + size++) & mask] = v;
       }
     }
     this.expanded += consumed;
     if (this.stats !== null) this.stats.expanded += consumed;
     this.head = head;
     this.size = size;
-    // The queue is in distance order: everything up to the front's distance is labelled.
-    this.settled = size === 0 ? UNREACHABLE : dist[ring[head]];
+    // The queue is in distance order: its last cell holds the largest label (a finished search may have labelled anything).
+    this.reach = size > 0 ? dist[ring[(head + size - 1) & mask]] : UNREACHABLE;
+    return full;
   }
 
   /**
@@ -183,6 +254,8 @@ export class DistanceCache {
   /** Bumped whenever a field is dropped for a mask change: holders compare it to know when to look for stale fields. */
   version = 0;
   readonly stats: FieldStats = { expanded: 0 };
+  /** Evicted fields waiting for reuse, once `recycle` has been called. */
+  private pool: RecyclePool<LazyField> | null = null;
 
   constructor(
     readonly grid: Grid,
@@ -191,7 +264,22 @@ export class DistanceCache {
     const capacity = Math.max(16, Math.floor(budgetBytes / (grid.width * grid.height * 2)));
     this.blocked = new Uint16Array(grid.width * grid.height);
     // Key: goal * 2 + loaded.
-    this.lru = new LruCache(capacity, (key) => new LazyField(grid, key >> 1, (key & 1) === 1, this.blocked, this.stats));
+    this.lru = new LruCache(
+      capacity,
+      (key) => new LazyField(grid, key >> 1, (key & 1) === 1, this, this.stats, this.pool?.take() ?? null),
+      (gone) => this.pool?.retire(gone),
+    );
+  }
+
+  /**
+   * Lets new fields reuse the arrays of evicted ones that no robot holds
+   * (see RecyclePool). `holders` is every field kept beyond a stage (a
+   * fleet's fields by robot); call it between stages. Until the first call
+   * evicted fields are left to the garbage collector.
+   */
+  recycle(holders: readonly (LazyField | null)[]): void {
+    this.pool ??= new RecyclePool();
+    this.pool.recycle(holders);
   }
 
   /**

@@ -119,8 +119,9 @@ describe('PIBT priority order', () => {
     };
     const planner = new PibtPlanner(grid, n, { rng: rngStream(3, 'planner'), window: 1, replanEvery: 1 });
     planner.plan(view, new Int32Array(n));
-    const inner = planner as unknown as { order: Int32Array; prio: Float64Array };
-    const expected = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => inner.prio[b] - inner.prio[a] || a - b);
+    const inner = planner as unknown as { order: Int32Array; age: Int32Array; tiebreak: Float64Array };
+    const prio = Float64Array.from({ length: n }, (_, i) => inner.age[i] + inner.tiebreak[i]);
+    const expected = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => prio[b] - prio[a] || a - b);
     expect(Array.from(inner.order)).toEqual(Array.from(expected));
     // Robots without a goal to go to come last, and there are some.
     expect(view.goal.filter((g) => g < 0).length).toBeGreaterThan(10);

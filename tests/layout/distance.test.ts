@@ -82,4 +82,33 @@ describe('distance fields', () => {
     expect(cache.size).toBe(16);
     expect(cache.get(at(1, 1), false)).not.toBe(a);
   });
+
+  it('reuses the arrays of evicted fields nobody holds, wiped clean, and never a held one', () => {
+    const big = gridFromRows(generateWarehouse({ width: 200, height: 60, stations: 4, chargers: 4 }));
+    const cache = new DistanceCache(big, 16 * big.width * big.height * 2);
+    cache.recycle([]);
+    const held = cache.lazy(big.stations[0], true);
+    held.ensure(big.free[0]);
+    const heldCopy = Array.from(held.dist);
+    const holders = [held];
+    const seen = new Set<Uint16Array>();
+    for (let k = 0; k < 200; k++) {
+      const goal = big.free[(k * 7919) % big.free.length];
+      const lazy = cache.lazy(goal, k % 2 === 1);
+      seen.add(lazy.dist);
+      const fresh = new LazyField(big, goal, k % 2 === 1);
+      // Some searches stop near their goal, some run to the end: both must leave a clean array behind.
+      for (const f of [lazy, fresh]) {
+        if (k % 3 === 0) f.finish();
+        else f.ensure(big.free[(k * 31) % big.free.length]);
+      }
+      let differ = 0;
+      for (let c = 0; c < fresh.dist.length; c++) if (lazy.dist[c] !== fresh.dist[c]) differ++;
+      expect(differ).toBe(0);
+      cache.recycle(holders);
+    }
+    // Arrays were reused (far fewer than 200), and the held field was left alone.
+    expect(seen.size).toBeLessThan(40);
+    expect(Array.from(held.dist)).toEqual(heldCopy);
+  });
 });
