@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TileBuckets, tileReach } from '../../src/lorr/tile-buckets.js';
+import { TileBuckets, tileReach } from '../../src/fleet/tile-buckets.js';
 
 /** Items filed under tile (tr, tc), in list order. */
 function itemsOf(b: TileBuckets, tr: number, tc: number): number[] {

@@ -4,7 +4,7 @@ import { UNREACHABLE } from '../../src/layout/distance.js';
 import { floorIndex } from '../../src/layout/floor-index.js';
 import { gridFromRows, type Grid } from '../../src/layout/grid.js';
 import { generateWarehouse } from '../../src/layout/generate.js';
-import { CostArrays, GuidedCache, GuidedField, MAX_PENALTY, moveCosts } from '../../src/lorr/guided-field.js';
+import { CostArrays, GuidedCache, GuidedField, MAX_PENALTY, moveCosts } from '../../src/fleet/guided-field.js';
 import { laneParity } from '../../src/layout/lanes.js';
 import { LorrSim } from '../../src/lorr/sim.js';
 

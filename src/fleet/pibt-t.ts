@@ -2,7 +2,7 @@ import { UNREACHABLE } from '../layout/distance.js';
 import type { Grid } from '../layout/grid.js';
 import type { Rng } from '../core/rng.js';
 
-import { ACTION_C as ACT_C, ACTION_F as ACT_F, ACTION_R as ACT_R, ACTION_W as ACT_W } from './output.js';
+import { OP_C as ACT_C, OP_F as ACT_F, OP_R as ACT_R, OP_W as ACT_W } from './operations.js';
 
 const UNSET = -1;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countHeldUp, HELD_STEPS } from '../../src/lorr/held-up.js';
+import { countHeldUp, HELD_STEPS } from '../../src/fleet/held-up.js';
 import { ACTION_C, ACTION_F, ACTION_R, ACTION_W } from '../../src/lorr/output.js';
 
 describe('robots held up', () => {

@@ -1,4 +1,4 @@
-import { ACTION_F } from './output.js';
+import { OP_F } from './operations.js';
 
 /** Steps in a row without moving forward after which a robot counts as held up where it stands. */
 export const HELD_STEPS = 3;
@@ -19,7 +19,7 @@ export function countHeldUp(
   heldAt: Uint16Array,
 ): void {
   for (let i = 0; i < acts.length; i++) {
-    if (acts[i] === ACTION_F || goal[i] < 0 || goal[i] === cell[i]) held[i] = 0;
+    if (acts[i] === OP_F || goal[i] < 0 || goal[i] === cell[i]) held[i] = 0;
     else if (++held[i] >= HELD_STEPS) heldAt[cell[i]]++;
   }
 }
