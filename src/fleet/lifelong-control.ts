@@ -297,10 +297,10 @@ export class LifelongControl {
   }
 
   /**
-   * PIBT lets the longest-waiting agent win, which is complete only where
-   * every aisle has a way round. Among dead ends an agent can win forever and
+   * PIBT lets the longest-waiting robot win, which is complete only where
+   * every aisle has a way round. Among dead ends a robot can win forever and
    * still not get through; one that has not come closer to its goal for a
-   * while drops back to the lowest priority, so that another agent leads.
+   * while drops back to the lowest priority, so that another robot leads.
    */
   private yieldWhenStuck(): void {
     for (let i = 0; i < this.n; i++) {
@@ -319,16 +319,16 @@ export class LifelongControl {
   }
 
   /**
-   * Grows each agent's distance search as far as the agent needs, under a
+   * Grows each robot's distance search as far as the robot needs, under a
    * per-step budget of expanded cells (deterministic, unlike a clock): when
-   * thousands of agents get new goals at once, as at the start, the searches
-   * spread over a few steps and the agents still waiting for theirs hold still
+   * thousands of robots get new goals at once, as at the start, the searches
+   * spread over a few steps and the robots still waiting for theirs hold still
    * (or yield when pushed) meanwhile.
    */
   private growFields(): void {
     let budget = this.options.ghost ? Infinity : FIELD_BUDGET;
     for (let k = 0; k < this.n; k++) {
-      // Start where the last step's budget ran out, so no agent waits for ever.
+      // Start where the last step's budget ran out, so no robot waits for ever.
       const i = (this.fieldCursor + k) % this.n;
       const lazy = this.lazy[i];
       if (lazy === null) continue;
@@ -343,7 +343,7 @@ export class LifelongControl {
         budget -= lazy.expanded - before;
         this.field[i] = lazy.dist;
         if (budget <= 0) this.fieldCursor = (i + 1) % this.n;
-      } else if (this.ensuredAt[i] !== here) lazy.ensure(here, 2); // costs once final stay final: a waiting agent needs nothing
+      } else if (this.ensuredAt[i] !== here) lazy.ensure(here, 2); // costs once final stay final: a waiting robot needs nothing
       this.ensuredAt[i] = here;
     }
   }
@@ -352,7 +352,7 @@ export class LifelongControl {
     return this.options.planner === 'pibt-t';
   }
 
-  /** Ghost agents under MAPF_T: the best action by oriented distance, nobody else considered. */
+  /** Ghost robots under MAPF_T: the best action by oriented distance, nobody else considered. */
   private ghostActions(acts: Uint8Array): void {
     const nbr = this.grid.nbr;
     for (let i = 0; i < this.n; i++) {
@@ -369,7 +369,7 @@ export class LifelongControl {
     }
   }
 
-  /** The cell each agent ends the step in, from its action. */
+  /** The cell each robot ends the step in, from its action. */
   private fillNext(acts: Uint8Array): void {
     const nbr = this.grid.nbr;
     for (let i = 0; i < this.n; i++) this.next[i] = acts[i] === ACT_F ? nbr[this.cell[i] * 4 + this.heading[i]] : this.cell[i];
@@ -393,12 +393,12 @@ export class LifelongControl {
     const lazy = goal < 0 ? null : this.options.guidance === 'none' ? this.fields.lazy(goal, false) : this.guided.get(goal);
     if (lazy instanceof GuidedField) this.guided.use(lazy);
     this.lazy[i] = lazy;
-    // Not readable until its search has reached the agent (growFields, within the step's budget).
+    // Not readable until its search has reached the robot (growFields, within the step's budget).
     this.field[i] = null;
     this.ensuredAt[i] = -1;
   }
 
-  /** Without others: every agent steps to its best neighbour. */
+  /** Without others: every robot steps to its best neighbour. */
   private ghostMoves(): void {
     const { nbr } = this.grid;
     for (let i = 0; i < this.n; i++) {
