@@ -52,6 +52,8 @@ const UNKNOWN_BEST = 16;
 /** Room for the operation's index under its cost in a sort key. */
 const KEY_SPAN = 64;
 const MANY = -2;
+/** Times per cell in the occupancy table: the start and after each action. */
+const SPAN = OP_DEPTH + 1;
 /** Turns needed to face one of the directions in a mask (bit d: direction d), by mask*4 + heading; none when no way is known. */
 const TURNS_NEEDED = new Uint8Array(64);
 for (let mask = 0; mask < 16; mask++) {
@@ -89,14 +91,28 @@ export class OperationPlanner {
   readonly ops: OperationTable;
   /** Operation planned per robot. */
   readonly plan: Int32Array;
-  /** Robot occupying cell c after action t of its plan, at c*OP_DEPTH + t (-1: none). */
-  private readonly atCell: Int32Array;
-  /** Robot crossing the edge between two cells during action t, at edge*OP_DEPTH + t (-1: none). */
-  private readonly onEdge: Int32Array;
+  /**
+   * Robot occupying cell c at time s of its plan, at c*SPAN + s (-1: none):
+   * s = 0 where it starts, s = t + 1 after action t. A swap needs no table
+   * of its own: the robot in the cell one leaves, just after, was the one in
+   * the cell one enters, just before.
+   */
+  private readonly occ: Int32Array;
   /** Cell after action t of robot i's operation op, at (i*count + op)*OP_DEPTH + t (-1 first: not possible). */
   private readonly opCells: Int32Array;
-  /** Edge crossed in that action (-1: none). */
-  private readonly opEdges: Int32Array;
+  /**
+   * The cells operations may reach, relative to the robot (0: where it
+   * starts), each reached from its parent by a forward move in direction
+   * `placeTurn` relative to the robot's heading; parents come first.
+   */
+  private readonly placeParent: Int32Array;
+  private readonly placeTurn: Uint8Array;
+  /** Place of operation op after action t, at op*OP_DEPTH + t. */
+  private readonly opPlace: Uint8Array;
+  /** Cells of one robot's places (scratch). */
+  private readonly placeCell: Int32Array;
+  /** Whether every reachable cell has one way there (the places' walk is exact; else each operation is walked). */
+  private readonly byPlaces: boolean;
   /** Operations of each robot, best first, at i*count + k (-1 after the last possible one). */
   private readonly ranked: Int32Array;
   /** Cost of each robot's operations by operation index, at i*count + op (NaN: not possible). */
@@ -121,10 +137,8 @@ export class OperationPlanner {
     const cells = grid.width * grid.height;
     const count = this.ops.count;
     this.plan = new Int32Array(n).fill(this.ops.stay);
-    this.atCell = new Int32Array(cells * OP_DEPTH).fill(NONE);
-    this.onEdge = new Int32Array(cells * 2 * OP_DEPTH).fill(NONE);
+    this.occ = new Int32Array(cells * SPAN).fill(NONE);
     this.opCells = new Int32Array(n * count * OP_DEPTH);
-    this.opEdges = new Int32Array(n * count * OP_DEPTH);
     this.ranked = new Int32Array(n * count);
     this.costOf = new Float64Array(n * count);
     this.visited = new Int32Array(n);
@@ -159,6 +173,41 @@ export class OperationPlanner {
       for (let t = OP_DEPTH - 1; t >= 0 && this.ops.actions[op * OP_DEPTH + t] === OP_W; t--) spare++;
       this.spareTurns[op] = spare;
     }
+    // Places: relative (forward, right) positions, each with the one move that reaches it within an operation.
+    const index = new Map<string, number>();
+    const parent: number[] = [-1];
+    const turn: number[] = [0];
+    index.set('0,0', 0);
+    this.opPlace = new Uint8Array(count * OP_DEPTH);
+    let unique = true;
+    for (let op = 0; op < count; op++) {
+      let f = 0;
+      let r = 0;
+      let h = 0;
+      let at = 0;
+      for (let t = 0; t < OP_DEPTH; t++) {
+        const a = this.ops.actions[op * OP_DEPTH + t];
+        if (a === OP_F) {
+          f += h === 0 ? 1 : h === 2 ? -1 : 0;
+          r += h === 1 ? 1 : h === 3 ? -1 : 0;
+          const key = `${f},${r}`;
+          let k = index.get(key);
+          if (k === undefined) {
+            k = parent.length;
+            index.set(key, k);
+            parent.push(at);
+            turn.push(h);
+          } else if (parent[k] !== at || turn[k] !== h) unique = false;
+          at = k;
+        } else if (a === OP_R) h = (h + 1) & 3;
+        else if (a === OP_C) h = (h + 3) & 3;
+        this.opPlace[op * OP_DEPTH + t] = at;
+      }
+    }
+    this.placeParent = Int32Array.from(parent);
+    this.placeTurn = Uint8Array.from(turn);
+    this.placeCell = new Int32Array(parent.length);
+    this.byPlaces = unique && parent.length < 256;
   }
 
   /**
@@ -171,26 +220,45 @@ export class OperationPlanner {
     const acts = this.ops.actions;
     const count = this.ops.count;
     const opCells = this.opCells;
-    const opEdges = this.opEdges;
     const c0 = this.view.cell[i];
     const h0 = this.view.heading[i];
     const enter = this.view.mayEnter;
     const fixed = this.view.fixed !== undefined && this.view.fixed[i] !== 0;
+    if (enter === undefined && !fixed && this.byPlaces) {
+      // Each cell an operation may reach has one way there: walk the places once, not each operation.
+      const cellOf = this.placeCell;
+      const parent = this.placeParent;
+      const turn = this.placeTurn;
+      const place = this.opPlace;
+      cellOf[0] = c0;
+      for (let k = 1; k < cellOf.length; k++) {
+        const p = cellOf[parent[k]];
+        cellOf[k] = p < 0 ? -1 : nbr[p * 4 + ((h0 + turn[k]) & 3)];
+      }
+      for (let op = 0; op < count; op++) {
+        const at = (i * count + op) * OP_DEPTH;
+        const q = op * OP_DEPTH;
+        // The last place lies past every other on the operation's way: reached only if they are.
+        if (cellOf[place[q + OP_DEPTH - 1]] < 0) {
+          opCells[at] = -1;
+          continue;
+        }
+        for (let t = 0; t < OP_DEPTH; t++) opCells[at + t] = cellOf[place[q + t]];
+      }
+      return;
+    }
     for (let op = 0; op < count; op++) {
       const at = (i * count + op) * OP_DEPTH;
       let c = c0;
       let h = h0;
       for (let t = 0; t < OP_DEPTH; t++) {
         const a = acts[op * OP_DEPTH + t];
-        let e = -1;
         if (a === OP_F) {
           const to = nbr[c * 4 + h];
           if (to < 0 || (enter !== undefined && !enter(i, c, to))) {
             opCells[at] = -1;
             break;
           }
-          // One id per undirected edge: a swap is two robots on the same edge in the same action.
-          e = (to < c ? to : c) * 2 + (h & 1);
           c = to;
         } else if (a === OP_R) h = (h + 1) & 3;
         else if (a === OP_C) h = (h + 3) & 3;
@@ -200,7 +268,6 @@ export class OperationPlanner {
           break;
         }
         opCells[at + t] = c;
-        opEdges[at + t] = e;
       }
     }
   }
@@ -350,30 +417,34 @@ export class OperationPlanner {
   /** Writes `who` into the tables over the cells and edges of robot i's plan. */
   private mark(i: number, who: number): void {
     const at = (i * this.ops.count + this.plan[i]) * OP_DEPTH;
-    for (let t = 0; t < OP_DEPTH; t++) {
-      this.atCell[this.opCells[at + t] * OP_DEPTH + t] = who;
-      const e = this.opEdges[at + t];
-      if (e >= 0) this.onEdge[e * OP_DEPTH + t] = who;
-    }
+    const occ = this.occ;
+    const cells = this.opCells;
+    occ[this.view.cell[i] * SPAN] = who;
+    for (let t = 0; t < OP_DEPTH; t++) occ[cells[at + t] * SPAN + t + 1] = who;
   }
 
   /** The one robot operation `op` of robot i collides with (NONE, or MANY). */
   private blocker(i: number, op: number): number {
     const at = (i * this.ops.count + op) * OP_DEPTH;
+    const occ = this.occ;
+    const cells = this.opCells;
     let who = NONE;
+    let from = this.view.cell[i];
     for (let t = 0; t < OP_DEPTH; t++) {
-      const a = this.atCell[this.opCells[at + t] * OP_DEPTH + t];
+      const c = cells[at + t];
+      const a = occ[c * SPAN + t + 1];
       if (a >= 0) {
         if (who === NONE) who = a;
         else if (who !== a) return MANY;
       }
-      const e = this.opEdges[at + t];
-      if (e < 0) continue;
-      const b = this.onEdge[e * OP_DEPTH + t];
-      if (b >= 0) {
+      if (c === from) continue;
+      // A swap: the robot in the cell left, after this action, stood in the cell entered before it.
+      const b = occ[from * SPAN + t + 1];
+      if (b >= 0 && occ[c * SPAN + t] === b) {
         if (who === NONE) who = b;
         else if (who !== b) return MANY;
       }
+      from = c;
     }
     return who;
   }
