@@ -111,8 +111,10 @@ export class OperationPlanner {
   private readonly opPlace: Uint8Array;
   /** Cells of one robot's places (scratch). */
   private readonly placeCell: Int32Array;
-  /** Whether every reachable cell has one way there (the places' walk is exact; else each operation is walked). */
-  private readonly byPlaces: boolean;
+  /** Spot of each place (see spotNbr). */
+  private readonly placeSpot: Uint8Array;
+  /** Spots next to each spot, by direction relative to the robot (spot*4 + d; -1: none). */
+  private readonly spotNbr: Int16Array;
   /** Operations of each robot, best first, at i*count + k (-1 after the last possible one). */
   private readonly ranked: Int32Array;
   /** Cost of each robot's operations by operation index, at i*count + op (NaN: not possible). */
@@ -142,9 +144,6 @@ export class OperationPlanner {
     this.ranked = new Int32Array(n * count);
     this.costOf = new Float64Array(n * count);
     this.visited = new Int32Array(n);
-    this.memoStamp = new Int32Array(cells);
-    this.memoCost = new Float64Array(cells);
-    this.memoBest = new Uint8Array(cells);
     this.keys = new Float64Array(count);
     this.rankedCell = new Int32Array(n).fill(-1);
     this.rankedHeading = new Uint8Array(n);
@@ -207,7 +206,37 @@ export class OperationPlanner {
     this.placeParent = Int32Array.from(parent);
     this.placeTurn = Uint8Array.from(turn);
     this.placeCell = new Int32Array(parent.length);
-    this.byPlaces = unique && parent.length < 256;
+    if (!unique || parent.length > 255) throw new Error('operation table: a cell reached two ways');
+    // Spots: every relative position within one move of a place, where ranking asks for costs.
+    const spotIndex = new Map<string, number>();
+    const spotAt: [number, number][] = [];
+    const spotOf = (f: number, r: number) => {
+      const key = `${f},${r}`;
+      let k = spotIndex.get(key);
+      if (k === undefined) {
+        k = spotAt.length;
+        spotIndex.set(key, k);
+        spotAt.push([f, r]);
+      }
+      return k;
+    };
+    const placeAt: [number, number][] = [];
+    for (const [key, k] of index) placeAt[k] = key.split(',').map(Number) as [number, number];
+    this.placeSpot = Uint8Array.from(placeAt, ([f, r]) => spotOf(f, r));
+    for (const [f, r] of placeAt) for (let d = 0; d < 4; d++) spotOf(f + (d === 0 ? 1 : d === 2 ? -1 : 0), r + (d === 1 ? 1 : d === 3 ? -1 : 0));
+    const spots = spotAt.length;
+    // Neighbour spot of a place's spot by direction relative to the robot's heading (-1: not a spot; never asked).
+    this.spotNbr = new Int16Array(spots * 4).fill(-1);
+    for (let k = 0; k < spots; k++) {
+      const [f, r] = spotAt[k];
+      for (let d = 0; d < 4; d++) {
+        const m = spotIndex.get(`${f + (d === 0 ? 1 : d === 2 ? -1 : 0)},${r + (d === 1 ? 1 : d === 3 ? -1 : 0)}`);
+        if (m !== undefined) this.spotNbr[k * 4 + d] = m;
+      }
+    }
+    this.spotStamp = new Int32Array(spots);
+    this.spotCost = new Float64Array(spots);
+    this.spotBest = new Uint8Array(spots);
   }
 
   /**
@@ -224,7 +253,7 @@ export class OperationPlanner {
     const h0 = this.view.heading[i];
     const enter = this.view.mayEnter;
     const fixed = this.view.fixed !== undefined && this.view.fixed[i] !== 0;
-    if (enter === undefined && !fixed && this.byPlaces) {
+    if (enter === undefined && !fixed) {
       // Each cell an operation may reach has one way there: walk the places once, not each operation.
       const cellOf = this.placeCell;
       const parent = this.placeParent;
@@ -273,13 +302,15 @@ export class OperationPlanner {
   }
 
   /**
-   * Per cell, for the robot being ranked (`memoStamp` equal to `rankStamp`):
-   * its cost to go from there and the directions of its cheapest neighbours
-   * (bit 4: the neighbours are not known yet). Operations share their cells.
+   * Per spot (a position relative to the robot, see spotNbr), for the robot
+   * being ranked (`spotStamp` equal to `rankStamp`): its cost to go from
+   * there and the directions of its cheapest neighbours (bit 4: the
+   * neighbours are not known yet). Operations share their cells; a spot is one
+   * cell, as the cells ranking asks about lie within a few moves of the robot.
    */
-  private readonly memoStamp: Int32Array;
-  private readonly memoCost: Float64Array;
-  private readonly memoBest: Uint8Array;
+  private readonly spotStamp: Int32Array;
+  private readonly spotCost: Float64Array;
+  private readonly spotBest: Uint8Array;
   private rankStamp = 0;
   /** Sort keys of one robot's operations (cost, then preference). */
   private readonly keys: Float64Array;
@@ -296,18 +327,18 @@ export class OperationPlanner {
   private readonly spareTurns: Uint8Array;
 
   /** Robot i's cost to go from `cell` (-1: none yet), asked of the caller once per cell and ranking. */
-  private costFrom(i: number, cell: number): number {
-    if (this.memoStamp[cell] === this.rankStamp) return this.memoCost[cell];
+  private costFrom(i: number, spot: number, cell: number): number {
+    if (this.spotStamp[spot] === this.rankStamp) return this.spotCost[spot];
     const cost = this.view.costAt(i, cell);
-    this.memoStamp[cell] = this.rankStamp;
-    this.memoCost[cell] = cost;
-    this.memoBest[cell] = UNKNOWN_BEST;
+    this.spotStamp[spot] = this.rankStamp;
+    this.spotCost[spot] = cost;
+    this.spotBest[spot] = UNKNOWN_BEST;
     return cost;
   }
 
   /** Directions from `end` whose neighbour is cheapest for robot i, as a bit mask. */
-  private bestWays(i: number, end: number): number {
-    const known = this.memoBest[end];
+  private bestWays(i: number, spot: number, end: number, heading: number): number {
+    const known = this.spotBest[spot];
     if (known !== UNKNOWN_BEST) return known;
     const nbr = this.grid.nbr;
     let best = Infinity;
@@ -315,14 +346,14 @@ export class OperationPlanner {
     for (let d = 0; d < 4; d++) {
       const v = nbr[end * 4 + d];
       if (v < 0) continue;
-      const cv = this.costFrom(i, v);
+      const cv = this.costFrom(i, this.spotNbr[spot * 4 + ((d - heading) & 3)], v);
       if (cv < 0) continue;
       if (cv < best) {
         best = cv;
         mask = 1 << d;
       } else if (cv === best) mask |= 1 << d;
     }
-    this.memoBest[end] = mask;
+    this.spotBest[spot] = mask;
     return mask;
   }
 
@@ -339,11 +370,12 @@ export class OperationPlanner {
     if (cells[at + 1] === goal) return -3;
     const end = cells[at + 2];
     if (end === goal) return -2;
-    const here = this.costFrom(i, end);
+    const spot = this.placeSpot[this.opPlace[op * OP_DEPTH + OP_DEPTH - 1]];
+    const here = this.costFrom(i, spot, end);
     if (here < 0) return 0;
     const spare = this.spareTurns[op];
     if (spare >= 2) return here;
-    const turns = TURNS_NEEDED[this.bestWays(i, end) * 4 + ((heading + this.endTurn[op]) & 3)];
+    const turns = TURNS_NEEDED[this.bestWays(i, spot, end, heading) * 4 + ((heading + this.endTurn[op]) & 3)];
     return here + (turns > spare ? turns - spare : 0) * unit;
   }
 
@@ -392,7 +424,7 @@ export class OperationPlanner {
         this.ranked[base + k] = this.byPreference[key - cost * KEY_SPAN];
       }
       if (m < count) this.ranked[base + m] = -1;
-      const known = this.costFrom(i, c) >= 0;
+      const known = this.costFrom(i, 0, c) >= 0;
       // Without a cost to go yet (its search has not reached it), rank again next step; and every step where
       // what a robot may do changes besides its state (fixed robots, cells it may not enter).
       if (!known || !cacheable) this.rankedCell[i] = -1;
