@@ -98,8 +98,11 @@ export class OperationPlanner {
    * the cell one enters, just before.
    */
   private readonly occ: Int32Array;
-  /** Cell after action t of robot i's operation op, at (i*count + op)*OP_DEPTH + t (-1 first: not possible). */
-  private readonly opCells: Int32Array;
+  /** Cell of each place (see placeParent) of robot i, at i*places + k (-1: off the map or a wall). */
+  private readonly placeCells: Int32Array;
+  private readonly places: number;
+  /** Operations possible for robot i, as a bit mask (bit op). */
+  private readonly possible: Int32Array;
   /**
    * The cells operations may reach, relative to the robot (0: where it
    * starts), each reached from its parent by a forward move in direction
@@ -109,8 +112,6 @@ export class OperationPlanner {
   private readonly placeTurn: Uint8Array;
   /** Place of operation op after action t, at op*OP_DEPTH + t. */
   private readonly opPlace: Uint8Array;
-  /** Cells of one robot's places (scratch). */
-  private readonly placeCell: Int32Array;
   /** Spot of each place (see spotNbr). */
   private readonly placeSpot: Uint8Array;
   /** Spots next to each spot, by direction relative to the robot (spot*4 + d; -1: none). */
@@ -140,11 +141,13 @@ export class OperationPlanner {
     const count = this.ops.count;
     this.plan = new Int32Array(n).fill(this.ops.stay);
     this.occ = new Int32Array(cells * SPAN).fill(NONE);
-    this.opCells = new Int32Array(n * count * OP_DEPTH);
+    if (count > 31) throw new Error('operation table: more operations than bits in a mask');
+    this.possible = new Int32Array(n);
     this.ranked = new Int32Array(n * count);
     this.costOf = new Float64Array(n * count);
     this.visited = new Int32Array(n);
     this.keys = new Float64Array(count);
+    this.order = new Int32Array(count);
     this.rankedCell = new Int32Array(n).fill(-1);
     this.rankedHeading = new Uint8Array(n);
     this.rankedGoal = new Int32Array(n);
@@ -205,7 +208,8 @@ export class OperationPlanner {
     }
     this.placeParent = Int32Array.from(parent);
     this.placeTurn = Uint8Array.from(turn);
-    this.placeCell = new Int32Array(parent.length);
+    this.places = parent.length;
+    this.placeCells = new Int32Array(n * parent.length);
     if (!unique || parent.length > 255) throw new Error('operation table: a cell reached two ways');
     // Spots: every relative position within one move of a place, where ranking asks for costs.
     const spotIndex = new Map<string, number>();
@@ -240,52 +244,48 @@ export class OperationPlanner {
   }
 
   /**
-   * Walks every operation from robot i's state into `opCells`/`opEdges`
-   * (cell after each action, edge crossed or -1); an operation that runs into
-   * a wall or off the map gets -1 as its first cell.
+   * Walks robot i's places (see placeParent) into `placeCells` and marks the
+   * operations it may take in `possible`: not one that runs into a wall or
+   * off the map (or into a cell it may not enter, or, fixed, any but standing).
+   * The cell of operation op after action t is the cell of its place there.
    */
   private walkAll(i: number): void {
     const nbr = this.grid.nbr;
-    const acts = this.ops.actions;
     const count = this.ops.count;
-    const opCells = this.opCells;
     const c0 = this.view.cell[i];
     const h0 = this.view.heading[i];
     const enter = this.view.mayEnter;
     const fixed = this.view.fixed !== undefined && this.view.fixed[i] !== 0;
+    const cellOf = this.placeCells;
+    const parent = this.placeParent;
+    const turn = this.placeTurn;
+    const place = this.opPlace;
+    const places = this.places;
+    const base = i * places;
+    // Each cell an operation may reach has one way there: walk the places once, not each operation.
+    cellOf[base] = c0;
+    for (let k = 1; k < places; k++) {
+      const p = cellOf[base + parent[k]];
+      cellOf[base + k] = p < 0 ? -1 : nbr[p * 4 + ((h0 + turn[k]) & 3)];
+    }
+    let mask = 0;
     if (enter === undefined && !fixed) {
-      // Each cell an operation may reach has one way there: walk the places once, not each operation.
-      const cellOf = this.placeCell;
-      const parent = this.placeParent;
-      const turn = this.placeTurn;
-      const place = this.opPlace;
-      cellOf[0] = c0;
-      for (let k = 1; k < cellOf.length; k++) {
-        const p = cellOf[parent[k]];
-        cellOf[k] = p < 0 ? -1 : nbr[p * 4 + ((h0 + turn[k]) & 3)];
-      }
-      for (let op = 0; op < count; op++) {
-        const at = (i * count + op) * OP_DEPTH;
-        const q = op * OP_DEPTH;
-        // The last place lies past every other on the operation's way: reached only if they are.
-        if (cellOf[place[q + OP_DEPTH - 1]] < 0) {
-          opCells[at] = -1;
-          continue;
-        }
-        for (let t = 0; t < OP_DEPTH; t++) opCells[at + t] = cellOf[place[q + t]];
-      }
+      // The last place lies past every other on the operation's way: reached only if they are.
+      for (let op = 0; op < count; op++) if (cellOf[base + place[op * OP_DEPTH + OP_DEPTH - 1]] >= 0) mask |= 1 << op;
+      this.possible[i] = mask;
       return;
     }
+    const acts = this.ops.actions;
     for (let op = 0; op < count; op++) {
-      const at = (i * count + op) * OP_DEPTH;
       let c = c0;
       let h = h0;
+      let ok = true;
       for (let t = 0; t < OP_DEPTH; t++) {
         const a = acts[op * OP_DEPTH + t];
         if (a === OP_F) {
           const to = nbr[c * 4 + h];
           if (to < 0 || (enter !== undefined && !enter(i, c, to))) {
-            opCells[at] = -1;
+            ok = false;
             break;
           }
           c = to;
@@ -293,12 +293,13 @@ export class OperationPlanner {
         else if (a === OP_C) h = (h + 3) & 3;
         // A fixed robot may only stand as it is.
         if (fixed && a !== OP_W) {
-          opCells[at] = -1;
+          ok = false;
           break;
         }
-        opCells[at + t] = c;
       }
+      if (ok) mask |= 1 << op;
     }
+    this.possible[i] = mask;
   }
 
   /**
@@ -314,6 +315,8 @@ export class OperationPlanner {
   private rankStamp = 0;
   /** Sort keys of one robot's operations (cost, then preference). */
   private readonly keys: Float64Array;
+  /** The operation of each key. */
+  private readonly order: Int32Array;
   /** State each robot's ranking was made for (-1: to be made). */
   private readonly rankedCell: Int32Array;
   private readonly rankedHeading: Uint8Array;
@@ -363,14 +366,17 @@ export class OperationPlanner {
    * end could have been turns, so they count against them); an operation that
    * reaches the goal ranks by how soon, ahead of every other.
    */
-  private opCost(i: number, op: number, at: number, goal: number, heading: number, unit: number): number {
-    const cells = this.opCells;
+  private opCost(i: number, op: number, base: number, goal: number, heading: number, unit: number): number {
+    const cells = this.placeCells;
+    const place = this.opPlace;
+    const q = op * OP_DEPTH;
     // Reaching the goal beats any other outcome, and sooner beats later.
-    if (cells[at] === goal) return -4;
-    if (cells[at + 1] === goal) return -3;
-    const end = cells[at + 2];
+    if (cells[base + place[q]] === goal) return -4;
+    if (cells[base + place[q + 1]] === goal) return -3;
+    const last = place[q + 2];
+    const end = cells[base + last];
     if (end === goal) return -2;
-    const spot = this.placeSpot[this.opPlace[op * OP_DEPTH + OP_DEPTH - 1]];
+    const spot = this.placeSpot[last];
     const here = this.costFrom(i, spot, end);
     if (here < 0) return 0;
     const spare = this.spareTurns[op];
@@ -383,7 +389,8 @@ export class OperationPlanner {
   private rankAll(): void {
     const count = this.ops.count;
     const view = this.view;
-    const opCells = this.opCells;
+    const preference = this.preference;
+    const order = this.order;
     const cacheable = view.mayEnter === undefined && view.fixed === undefined;
     for (let i = 0; i < this.n; i++) {
       // A robot that stands as it stood, toward the same goal, ranks as it did: most of a jam.
@@ -400,9 +407,10 @@ export class OperationPlanner {
       const unit = this.view.unit(i);
       const keys = this.keys;
       this.walkAll(i);
+      const possible = this.possible[i];
+      const at = i * this.places;
       for (let op = 0; op < count; op++) {
-        const at = (base + op) * OP_DEPTH;
-        if (opCells[at] < 0) {
+        if ((possible & (1 << op)) === 0) {
           this.costOf[base + op] = NaN;
           continue;
         }
@@ -410,19 +418,18 @@ export class OperationPlanner {
         this.costOf[base + op] = cost;
         // Cost first, then the table's order of preference, inserted in order: for 31 keys a few shifts each
         // beat a call into the native sort (ranking 10,000 robots of the 10,000-robot warehouse took 4 to 6% less time).
-        const key = cost * KEY_SPAN + this.preference[op];
+        // The operations move with their keys, so the ranking needs no decoding.
+        const key = cost * KEY_SPAN + preference[op];
         let k = m++;
         while (k > 0 && keys[k - 1] > key) {
           keys[k] = keys[k - 1];
+          order[k] = order[k - 1];
           k--;
         }
         keys[k] = key;
+        order[k] = op;
       }
-      for (let k = 0; k < m; k++) {
-        const key = keys[k];
-        const cost = Math.floor(key / KEY_SPAN);
-        this.ranked[base + k] = this.byPreference[key - cost * KEY_SPAN];
-      }
+      for (let k = 0; k < m; k++) this.ranked[base + k] = order[k];
       if (m < count) this.ranked[base + m] = -1;
       const known = this.costFrom(i, 0, c) >= 0;
       // Without a cost to go yet (its search has not reached it), rank again next step; and every step where
@@ -448,22 +455,26 @@ export class OperationPlanner {
 
   /** Writes `who` into the tables over the cells and edges of robot i's plan. */
   private mark(i: number, who: number): void {
-    const at = (i * this.ops.count + this.plan[i]) * OP_DEPTH;
+    const base = i * this.places;
+    const q = this.plan[i] * OP_DEPTH;
     const occ = this.occ;
-    const cells = this.opCells;
-    occ[this.view.cell[i] * SPAN] = who;
-    for (let t = 0; t < OP_DEPTH; t++) occ[cells[at + t] * SPAN + t + 1] = who;
+    const cells = this.placeCells;
+    const place = this.opPlace;
+    occ[cells[base] * SPAN] = who;
+    for (let t = 0; t < OP_DEPTH; t++) occ[cells[base + place[q + t]] * SPAN + t + 1] = who;
   }
 
   /** The one robot operation `op` of robot i collides with (NONE, or MANY). */
   private blocker(i: number, op: number): number {
-    const at = (i * this.ops.count + op) * OP_DEPTH;
+    const base = i * this.places;
+    const q = op * OP_DEPTH;
     const occ = this.occ;
-    const cells = this.opCells;
+    const cells = this.placeCells;
+    const place = this.opPlace;
     let who = NONE;
-    let from = this.view.cell[i];
+    let from = cells[base];
     for (let t = 0; t < OP_DEPTH; t++) {
-      const c = cells[at + t];
+      const c = cells[base + place[q + t]];
       const a = occ[c * SPAN + t + 1];
       if (a >= 0) {
         if (who === NONE) who = a;
