@@ -112,6 +112,8 @@ export class OperationPlanner {
   private readonly placeTurn: Uint8Array;
   /** Place of operation op after action t, at op*OP_DEPTH + t. */
   private readonly opPlace: Uint8Array;
+  /** Operations that end in each place, as a bit mask (bit op). */
+  private readonly endingAt: Int32Array;
   /** Spot of each place (see spotNbr). */
   private readonly placeSpot: Uint8Array;
   /** Spots next to each spot, by direction relative to the robot (spot*4 + d; -1: none). */
@@ -141,7 +143,6 @@ export class OperationPlanner {
     const count = this.ops.count;
     this.plan = new Int32Array(n).fill(this.ops.stay);
     this.occ = new Int32Array(cells * SPAN).fill(NONE);
-    if (count > 31) throw new Error('operation table: more operations than bits in a mask');
     this.possible = new Int32Array(n);
     this.ranked = new Int32Array(n * count);
     this.costOf = new Float64Array(n * count);
@@ -209,8 +210,11 @@ export class OperationPlanner {
     this.placeParent = Int32Array.from(parent);
     this.placeTurn = Uint8Array.from(turn);
     this.places = parent.length;
+    this.endingAt = new Int32Array(parent.length);
+    for (let op = 0; op < count; op++) this.endingAt[this.opPlace[op * OP_DEPTH + OP_DEPTH - 1]] |= 1 << op;
     this.placeCells = new Int32Array(n * parent.length);
     if (!unique || parent.length > 255) throw new Error('operation table: a cell reached two ways');
+    if (count > 31) throw new Error('operation table: more operations than bits in a mask');
     // Spots: every relative position within one move of a place, where ranking asks for costs.
     const spotIndex = new Map<string, number>();
     const spotAt: [number, number][] = [];
@@ -259,22 +263,24 @@ export class OperationPlanner {
     const cellOf = this.placeCells;
     const parent = this.placeParent;
     const turn = this.placeTurn;
-    const place = this.opPlace;
     const places = this.places;
+    const ending = this.endingAt;
     const base = i * places;
-    // Each cell an operation may reach has one way there: walk the places once, not each operation.
+    // Each cell an operation may reach has one way there: walk the places once, not each operation. The last
+    // place lies past every other on an operation's way: reached only if they are, and then the operation is possible.
     cellOf[base] = c0;
+    let reached = ending[0];
     for (let k = 1; k < places; k++) {
       const p = cellOf[base + parent[k]];
-      cellOf[base + k] = p < 0 ? -1 : nbr[p * 4 + ((h0 + turn[k]) & 3)];
+      const c = p < 0 ? -1 : nbr[p * 4 + ((h0 + turn[k]) & 3)];
+      cellOf[base + k] = c;
+      if (c >= 0) reached |= ending[k];
     }
-    let mask = 0;
     if (enter === undefined && !fixed) {
-      // The last place lies past every other on the operation's way: reached only if they are.
-      for (let op = 0; op < count; op++) if (cellOf[base + place[op * OP_DEPTH + OP_DEPTH - 1]] >= 0) mask |= 1 << op;
-      this.possible[i] = mask;
+      this.possible[i] = reached;
       return;
     }
+    let mask = 0;
     const acts = this.ops.actions;
     for (let op = 0; op < count; op++) {
       let c = c0;
