@@ -52,6 +52,8 @@ const UNKNOWN_BEST = 16;
 /** Room for the operation's index under its cost in a sort key. */
 const KEY_SPAN = 64;
 const MANY = -2;
+/** Times per cell in the occupancy table: the start and after each action. */
+const SPAN = OP_DEPTH + 1;
 /** Turns needed to face one of the directions in a mask (bit d: direction d), by mask*4 + heading; none when no way is known. */
 const TURNS_NEEDED = new Uint8Array(64);
 for (let mask = 0; mask < 16; mask++) {
@@ -89,14 +91,33 @@ export class OperationPlanner {
   readonly ops: OperationTable;
   /** Operation planned per robot. */
   readonly plan: Int32Array;
-  /** Robot occupying cell c after action t of its plan, at c*OP_DEPTH + t (-1: none). */
-  private readonly atCell: Int32Array;
-  /** Robot crossing the edge between two cells during action t, at edge*OP_DEPTH + t (-1: none). */
-  private readonly onEdge: Int32Array;
-  /** Cell after action t of robot i's operation op, at (i*count + op)*OP_DEPTH + t (-1 first: not possible). */
-  private readonly opCells: Int32Array;
-  /** Edge crossed in that action (-1: none). */
-  private readonly opEdges: Int32Array;
+  /**
+   * Robot occupying cell c at time s of its plan, at c*SPAN + s (-1: none):
+   * s = 0 where it starts, s = t + 1 after action t. A swap needs no table
+   * of its own: the robot in the cell one leaves, just after, was the one in
+   * the cell one enters, just before.
+   */
+  private readonly occ: Int32Array;
+  /** Cell of each place (see placeParent) of robot i, at i*places + k (-1: off the map or a wall). */
+  private readonly placeCells: Int32Array;
+  private readonly places: number;
+  /** Operations possible for robot i, as a bit mask (bit op). */
+  private readonly possible: Int32Array;
+  /**
+   * The cells operations may reach, relative to the robot (0: where it
+   * starts), each reached from its parent by a forward move in direction
+   * `placeTurn` relative to the robot's heading; parents come first.
+   */
+  private readonly placeParent: Int32Array;
+  private readonly placeTurn: Uint8Array;
+  /** Place of operation op after action t, at op*OP_DEPTH + t. */
+  private readonly opPlace: Uint8Array;
+  /** Operations that end in each place, as a bit mask (bit op). */
+  private readonly endingAt: Int32Array;
+  /** Spot of each place (see spotNbr). */
+  private readonly placeSpot: Uint8Array;
+  /** Spots next to each spot, by direction relative to the robot (spot*4 + d; -1: none). */
+  private readonly spotNbr: Int16Array;
   /** Operations of each robot, best first, at i*count + k (-1 after the last possible one). */
   private readonly ranked: Int32Array;
   /** Cost of each robot's operations by operation index, at i*count + op (NaN: not possible). */
@@ -121,17 +142,13 @@ export class OperationPlanner {
     const cells = grid.width * grid.height;
     const count = this.ops.count;
     this.plan = new Int32Array(n).fill(this.ops.stay);
-    this.atCell = new Int32Array(cells * OP_DEPTH).fill(NONE);
-    this.onEdge = new Int32Array(cells * 2 * OP_DEPTH).fill(NONE);
-    this.opCells = new Int32Array(n * count * OP_DEPTH);
-    this.opEdges = new Int32Array(n * count * OP_DEPTH);
+    this.occ = new Int32Array(cells * SPAN).fill(NONE);
+    this.possible = new Int32Array(n);
     this.ranked = new Int32Array(n * count);
     this.costOf = new Float64Array(n * count);
     this.visited = new Int32Array(n);
-    this.memoStamp = new Int32Array(cells);
-    this.memoCost = new Float64Array(cells);
-    this.memoBest = new Uint8Array(cells);
     this.keys = new Float64Array(count);
+    this.order = new Int32Array(count);
     this.rankedCell = new Int32Array(n).fill(-1);
     this.rankedHeading = new Uint8Array(n);
     this.rankedGoal = new Int32Array(n);
@@ -159,63 +176,153 @@ export class OperationPlanner {
       for (let t = OP_DEPTH - 1; t >= 0 && this.ops.actions[op * OP_DEPTH + t] === OP_W; t--) spare++;
       this.spareTurns[op] = spare;
     }
+    // Places: relative (forward, right) positions, each with the one move that reaches it within an operation.
+    const index = new Map<string, number>();
+    const parent: number[] = [-1];
+    const turn: number[] = [0];
+    index.set('0,0', 0);
+    this.opPlace = new Uint8Array(count * OP_DEPTH);
+    let unique = true;
+    for (let op = 0; op < count; op++) {
+      let f = 0;
+      let r = 0;
+      let h = 0;
+      let at = 0;
+      for (let t = 0; t < OP_DEPTH; t++) {
+        const a = this.ops.actions[op * OP_DEPTH + t];
+        if (a === OP_F) {
+          f += h === 0 ? 1 : h === 2 ? -1 : 0;
+          r += h === 1 ? 1 : h === 3 ? -1 : 0;
+          const key = `${f},${r}`;
+          let k = index.get(key);
+          if (k === undefined) {
+            k = parent.length;
+            index.set(key, k);
+            parent.push(at);
+            turn.push(h);
+          } else if (parent[k] !== at || turn[k] !== h) unique = false;
+          at = k;
+        } else if (a === OP_R) h = (h + 1) & 3;
+        else if (a === OP_C) h = (h + 3) & 3;
+        this.opPlace[op * OP_DEPTH + t] = at;
+      }
+    }
+    this.placeParent = Int32Array.from(parent);
+    this.placeTurn = Uint8Array.from(turn);
+    this.places = parent.length;
+    this.endingAt = new Int32Array(parent.length);
+    for (let op = 0; op < count; op++) this.endingAt[this.opPlace[op * OP_DEPTH + OP_DEPTH - 1]] |= 1 << op;
+    this.placeCells = new Int32Array(n * parent.length);
+    if (!unique || parent.length > 255) throw new Error('operation table: a cell reached two ways');
+    if (count > 31) throw new Error('operation table: more operations than bits in a mask');
+    // Spots: every relative position within one move of a place, where ranking asks for costs.
+    const spotIndex = new Map<string, number>();
+    const spotAt: [number, number][] = [];
+    const spotOf = (f: number, r: number) => {
+      const key = `${f},${r}`;
+      let k = spotIndex.get(key);
+      if (k === undefined) {
+        k = spotAt.length;
+        spotIndex.set(key, k);
+        spotAt.push([f, r]);
+      }
+      return k;
+    };
+    const placeAt: [number, number][] = [];
+    for (const [key, k] of index) placeAt[k] = key.split(',').map(Number) as [number, number];
+    this.placeSpot = Uint8Array.from(placeAt, ([f, r]) => spotOf(f, r));
+    for (const [f, r] of placeAt) for (let d = 0; d < 4; d++) spotOf(f + (d === 0 ? 1 : d === 2 ? -1 : 0), r + (d === 1 ? 1 : d === 3 ? -1 : 0));
+    const spots = spotAt.length;
+    // Neighbour spot of a place's spot by direction relative to the robot's heading (-1: not a spot; never asked).
+    this.spotNbr = new Int16Array(spots * 4).fill(-1);
+    for (let k = 0; k < spots; k++) {
+      const [f, r] = spotAt[k];
+      for (let d = 0; d < 4; d++) {
+        const m = spotIndex.get(`${f + (d === 0 ? 1 : d === 2 ? -1 : 0)},${r + (d === 1 ? 1 : d === 3 ? -1 : 0)}`);
+        if (m !== undefined) this.spotNbr[k * 4 + d] = m;
+      }
+    }
+    this.spotStamp = new Int32Array(spots);
+    this.spotCost = new Float64Array(spots);
+    this.spotBest = new Uint8Array(spots);
   }
 
   /**
-   * Walks every operation from robot i's state into `opCells`/`opEdges`
-   * (cell after each action, edge crossed or -1); an operation that runs into
-   * a wall or off the map gets -1 as its first cell.
+   * Walks robot i's places (see placeParent) into `placeCells` and marks the
+   * operations it may take in `possible`: not one that runs into a wall or
+   * off the map (or into a cell it may not enter, or, fixed, any but standing).
+   * The cell of operation op after action t is the cell of its place there.
    */
   private walkAll(i: number): void {
     const nbr = this.grid.nbr;
-    const acts = this.ops.actions;
     const count = this.ops.count;
-    const opCells = this.opCells;
-    const opEdges = this.opEdges;
     const c0 = this.view.cell[i];
     const h0 = this.view.heading[i];
     const enter = this.view.mayEnter;
     const fixed = this.view.fixed !== undefined && this.view.fixed[i] !== 0;
+    const cellOf = this.placeCells;
+    const parent = this.placeParent;
+    const turn = this.placeTurn;
+    const places = this.places;
+    const ending = this.endingAt;
+    const base = i * places;
+    // Each cell an operation may reach has one way there: walk the places once, not each operation. The last
+    // place lies past every other on an operation's way: reached only if they are, and then the operation is possible.
+    cellOf[base] = c0;
+    let reached = ending[0];
+    for (let k = 1; k < places; k++) {
+      const p = cellOf[base + parent[k]];
+      const c = p < 0 ? -1 : nbr[p * 4 + ((h0 + turn[k]) & 3)];
+      cellOf[base + k] = c;
+      if (c >= 0) reached |= ending[k];
+    }
+    if (enter === undefined && !fixed) {
+      this.possible[i] = reached;
+      return;
+    }
+    let mask = 0;
+    const acts = this.ops.actions;
     for (let op = 0; op < count; op++) {
-      const at = (i * count + op) * OP_DEPTH;
       let c = c0;
       let h = h0;
+      let ok = true;
       for (let t = 0; t < OP_DEPTH; t++) {
         const a = acts[op * OP_DEPTH + t];
-        let e = -1;
         if (a === OP_F) {
           const to = nbr[c * 4 + h];
           if (to < 0 || (enter !== undefined && !enter(i, c, to))) {
-            opCells[at] = -1;
+            ok = false;
             break;
           }
-          // One id per undirected edge: a swap is two robots on the same edge in the same action.
-          e = (to < c ? to : c) * 2 + (h & 1);
           c = to;
         } else if (a === OP_R) h = (h + 1) & 3;
         else if (a === OP_C) h = (h + 3) & 3;
         // A fixed robot may only stand as it is.
         if (fixed && a !== OP_W) {
-          opCells[at] = -1;
+          ok = false;
           break;
         }
-        opCells[at + t] = c;
-        opEdges[at + t] = e;
       }
+      if (ok) mask |= 1 << op;
     }
+    this.possible[i] = mask;
   }
 
   /**
-   * Per cell, for the robot being ranked (`memoStamp` equal to `rankStamp`):
-   * its cost to go from there and the directions of its cheapest neighbours
-   * (bit 4: the neighbours are not known yet). Operations share their cells.
+   * Per spot (a position relative to the robot, see spotNbr), for the robot
+   * being ranked (`spotStamp` equal to `rankStamp`): its cost to go from
+   * there and the directions of its cheapest neighbours (bit 4: the
+   * neighbours are not known yet). Operations share their cells; a spot is one
+   * cell, as the cells ranking asks about lie within a few moves of the robot.
    */
-  private readonly memoStamp: Int32Array;
-  private readonly memoCost: Float64Array;
-  private readonly memoBest: Uint8Array;
+  private readonly spotStamp: Int32Array;
+  private readonly spotCost: Float64Array;
+  private readonly spotBest: Uint8Array;
   private rankStamp = 0;
   /** Sort keys of one robot's operations (cost, then preference). */
   private readonly keys: Float64Array;
+  /** The operation of each key. */
+  private readonly order: Int32Array;
   /** State each robot's ranking was made for (-1: to be made). */
   private readonly rankedCell: Int32Array;
   private readonly rankedHeading: Uint8Array;
@@ -229,18 +336,18 @@ export class OperationPlanner {
   private readonly spareTurns: Uint8Array;
 
   /** Robot i's cost to go from `cell` (-1: none yet), asked of the caller once per cell and ranking. */
-  private costFrom(i: number, cell: number): number {
-    if (this.memoStamp[cell] === this.rankStamp) return this.memoCost[cell];
+  private costFrom(i: number, spot: number, cell: number): number {
+    if (this.spotStamp[spot] === this.rankStamp) return this.spotCost[spot];
     const cost = this.view.costAt(i, cell);
-    this.memoStamp[cell] = this.rankStamp;
-    this.memoCost[cell] = cost;
-    this.memoBest[cell] = UNKNOWN_BEST;
+    this.spotStamp[spot] = this.rankStamp;
+    this.spotCost[spot] = cost;
+    this.spotBest[spot] = UNKNOWN_BEST;
     return cost;
   }
 
   /** Directions from `end` whose neighbour is cheapest for robot i, as a bit mask. */
-  private bestWays(i: number, end: number): number {
-    const known = this.memoBest[end];
+  private bestWays(i: number, spot: number, end: number, heading: number): number {
+    const known = this.spotBest[spot];
     if (known !== UNKNOWN_BEST) return known;
     const nbr = this.grid.nbr;
     let best = Infinity;
@@ -248,14 +355,14 @@ export class OperationPlanner {
     for (let d = 0; d < 4; d++) {
       const v = nbr[end * 4 + d];
       if (v < 0) continue;
-      const cv = this.costFrom(i, v);
+      const cv = this.costFrom(i, this.spotNbr[spot * 4 + ((d - heading) & 3)], v);
       if (cv < 0) continue;
       if (cv < best) {
         best = cv;
         mask = 1 << d;
       } else if (cv === best) mask |= 1 << d;
     }
-    this.memoBest[end] = mask;
+    this.spotBest[spot] = mask;
     return mask;
   }
 
@@ -265,18 +372,22 @@ export class OperationPlanner {
    * end could have been turns, so they count against them); an operation that
    * reaches the goal ranks by how soon, ahead of every other.
    */
-  private opCost(i: number, op: number, at: number, goal: number, heading: number, unit: number): number {
-    const cells = this.opCells;
+  private opCost(i: number, op: number, base: number, goal: number, heading: number, unit: number): number {
+    const cells = this.placeCells;
+    const place = this.opPlace;
+    const q = op * OP_DEPTH;
     // Reaching the goal beats any other outcome, and sooner beats later.
-    if (cells[at] === goal) return -4;
-    if (cells[at + 1] === goal) return -3;
-    const end = cells[at + 2];
+    if (cells[base + place[q]] === goal) return -4;
+    if (cells[base + place[q + 1]] === goal) return -3;
+    const last = place[q + 2];
+    const end = cells[base + last];
     if (end === goal) return -2;
-    const here = this.costFrom(i, end);
+    const spot = this.placeSpot[last];
+    const here = this.costFrom(i, spot, end);
     if (here < 0) return 0;
     const spare = this.spareTurns[op];
     if (spare >= 2) return here;
-    const turns = TURNS_NEEDED[this.bestWays(i, end) * 4 + ((heading + this.endTurn[op]) & 3)];
+    const turns = TURNS_NEEDED[this.bestWays(i, spot, end, heading) * 4 + ((heading + this.endTurn[op]) & 3)];
     return here + (turns > spare ? turns - spare : 0) * unit;
   }
 
@@ -284,7 +395,8 @@ export class OperationPlanner {
   private rankAll(): void {
     const count = this.ops.count;
     const view = this.view;
-    const opCells = this.opCells;
+    const preference = this.preference;
+    const order = this.order;
     const cacheable = view.mayEnter === undefined && view.fixed === undefined;
     for (let i = 0; i < this.n; i++) {
       // A robot that stands as it stood, toward the same goal, ranks as it did: most of a jam.
@@ -301,9 +413,10 @@ export class OperationPlanner {
       const unit = this.view.unit(i);
       const keys = this.keys;
       this.walkAll(i);
+      const possible = this.possible[i];
+      const at = i * this.places;
       for (let op = 0; op < count; op++) {
-        const at = (base + op) * OP_DEPTH;
-        if (opCells[at] < 0) {
+        if ((possible & (1 << op)) === 0) {
           this.costOf[base + op] = NaN;
           continue;
         }
@@ -311,21 +424,20 @@ export class OperationPlanner {
         this.costOf[base + op] = cost;
         // Cost first, then the table's order of preference, inserted in order: for 31 keys a few shifts each
         // beat a call into the native sort (ranking 10,000 robots of the 10,000-robot warehouse took 4 to 6% less time).
-        const key = cost * KEY_SPAN + this.preference[op];
+        // The operations move with their keys, so the ranking needs no decoding.
+        const key = cost * KEY_SPAN + preference[op];
         let k = m++;
         while (k > 0 && keys[k - 1] > key) {
           keys[k] = keys[k - 1];
+          order[k] = order[k - 1];
           k--;
         }
         keys[k] = key;
+        order[k] = op;
       }
-      for (let k = 0; k < m; k++) {
-        const key = keys[k];
-        const cost = Math.floor(key / KEY_SPAN);
-        this.ranked[base + k] = this.byPreference[key - cost * KEY_SPAN];
-      }
+      for (let k = 0; k < m; k++) this.ranked[base + k] = order[k];
       if (m < count) this.ranked[base + m] = -1;
-      const known = this.costFrom(i, c) >= 0;
+      const known = this.costFrom(i, 0, c) >= 0;
       // Without a cost to go yet (its search has not reached it), rank again next step; and every step where
       // what a robot may do changes besides its state (fixed robots, cells it may not enter).
       if (!known || !cacheable) this.rankedCell[i] = -1;
@@ -349,31 +461,39 @@ export class OperationPlanner {
 
   /** Writes `who` into the tables over the cells and edges of robot i's plan. */
   private mark(i: number, who: number): void {
-    const at = (i * this.ops.count + this.plan[i]) * OP_DEPTH;
-    for (let t = 0; t < OP_DEPTH; t++) {
-      this.atCell[this.opCells[at + t] * OP_DEPTH + t] = who;
-      const e = this.opEdges[at + t];
-      if (e >= 0) this.onEdge[e * OP_DEPTH + t] = who;
-    }
+    const base = i * this.places;
+    const q = this.plan[i] * OP_DEPTH;
+    const occ = this.occ;
+    const cells = this.placeCells;
+    const place = this.opPlace;
+    occ[cells[base] * SPAN] = who;
+    for (let t = 0; t < OP_DEPTH; t++) occ[cells[base + place[q + t]] * SPAN + t + 1] = who;
   }
 
   /** The one robot operation `op` of robot i collides with (NONE, or MANY). */
   private blocker(i: number, op: number): number {
-    const at = (i * this.ops.count + op) * OP_DEPTH;
+    const base = i * this.places;
+    const q = op * OP_DEPTH;
+    const occ = this.occ;
+    const cells = this.placeCells;
+    const place = this.opPlace;
     let who = NONE;
+    let from = cells[base];
     for (let t = 0; t < OP_DEPTH; t++) {
-      const a = this.atCell[this.opCells[at + t] * OP_DEPTH + t];
+      const c = cells[base + place[q + t]];
+      const a = occ[c * SPAN + t + 1];
       if (a >= 0) {
         if (who === NONE) who = a;
         else if (who !== a) return MANY;
       }
-      const e = this.opEdges[at + t];
-      if (e < 0) continue;
-      const b = this.onEdge[e * OP_DEPTH + t];
-      if (b >= 0) {
+      if (c === from) continue;
+      // A swap: the robot in the cell left, after this action, stood in the cell entered before it.
+      const b = occ[from * SPAN + t + 1];
+      if (b >= 0 && occ[c * SPAN + t] === b) {
         if (who === NONE) who = b;
         else if (who !== b) return MANY;
       }
+      from = c;
     }
     return who;
   }
