@@ -125,3 +125,38 @@ describe('operation planner', () => {
     expect(run(20, 100, 3)).toBe(run(20, 100, 3));
   });
 });
+
+describe('operation planner: pushing a robot that turns in place for nothing', () => {
+  // One row of six cells: A at 0 facing east, bound for 5; B at 1 facing east too, bound for 0.
+  const grid = gridFromRows(['......']);
+  function plan(pushIdleTurns: boolean) {
+    const fields = [bfs(grid, 5), bfs(grid, 0)];
+    const view: OperationView = {
+      n: 2,
+      cell: Int32Array.of(0, 1),
+      heading: Uint8Array.of(0, 0),
+      goal: Int32Array.of(5, 0),
+      // B plans first, but A weighs ten times more.
+      order: Int32Array.of(1, 0),
+      power: Float64Array.of(1, 0.1),
+      costAt: (i, c) => fields[i][c],
+      unit: () => 1,
+    };
+    const planner = new OperationPlanner(grid, 2, { passes: 1, pushIdleTurns });
+    planner.step(view, new Uint8Array(2));
+    return Array.from(planner.plan, (op) => name(planner.ops.actions, op));
+  }
+
+  it('with pushIdleTurns, a stronger robot moves one whose turn in place gains nothing', () => {
+    // B's way to its goal is A's cell, and A has nowhere to go back to: B turns round in place, which is as
+    // good as standing (the turns are owed either way), and A, which may not move a robot with a plan of its
+    // own, goes nowhere.
+    const [a0, b0] = plan(false);
+    expect(b0).toBe('RRW');
+    expect(a0).not.toContain('F');
+    // Allowed to push it, A drives on three cells and B ahead of it, away from its goal.
+    const [a1, b1] = plan(true);
+    expect(a1).toBe('FFF');
+    expect(b1).toBe('FFF');
+  });
+});
