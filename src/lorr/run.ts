@@ -15,17 +15,17 @@ export type Planner = 'auto' | NonNullable<LorrOptions['planner']>;
 export const OPERATIONS_MAX_DENSITY = 0.5;
 
 /**
- * What `auto` adds on a packed floor: at most 35% of the free cells' worth of
+ * What `auto` adds on a packed floor: at most 30% of the free cells' worth of
  * robots on errands (the rest stand by), tasks into crowds weighed down, and
  * the operation planner (when the trial picks it, see choosePackedPlanner)
  * led by the agents nearest to finishing, gains weighed by the square of
  * priority rank, pushing aside robots that turn in place for nothing.
  * Measured on RANDOM-04 (700 robots, 819 free cells, 1,000 steps): 654 tasks
- * with PIBT and every robot on an errand, 1,154 with these; over eight
- * variants of it, 4,685 against 10,049 (docs/lorr.md).
+ * with PIBT and every robot on an errand, 1,279 with these; over eight
+ * variants of it, 4,685 against 10,469 (docs/lorr.md).
  */
 export const DENSE_FLOOR = {
-  activeShare: 0.35,
+  activeShare: 0.3,
   crowdWeight: 2,
   epibt: { priority: 'remaining', power: 'rank2', pushIdleTurns: true },
 } as const satisfies Pick<LorrOptions, 'activeShare' | 'crowdWeight' | 'epibt'>;
