@@ -30,11 +30,10 @@ export interface LorrRecords {
  * no two swapping; a pool of revealed tasks refilled as tasks finish; an
  * agent finishes a task by visiting its errands in order.
  *
- * An adapter: the fleet controller plans (ErrandScheduler hands tasks to
- * agents, LifelongControl moves them, the same code a warehouse scenario can
- * reuse); this class holds the problem's state, reveals tasks as the
- * start-kit does, carries out the actions and keeps the records the output
- * file needs.
+ * An adapter: the fleet controller in src/fleet plans (ErrandScheduler
+ * hands tasks to agents, LifelongControl moves them); this class holds the
+ * problem's state, reveals tasks as the start-kit does, carries out the
+ * actions and keeps the records the output file needs.
  */
 export class LorrSim {
   readonly n: number;
