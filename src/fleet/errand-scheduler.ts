@@ -24,10 +24,10 @@ export interface ErrandSchedulerHooks {
   setGoal(i: number, goal: number): void;
   /** Whether robot i gave up its priority last step for getting nowhere (see LifelongControl.yieldWhenStuck). */
   yieldedLastStep(i: number): boolean;
-  /** Robot i's task changed this step (its final change is recorded once the step's schedule is made). */
-  assigned(step: number, agent: number, task: number): void;
-  /** Robot i reached errand `done` (1-based) of its task. */
-  errandDone(step: number, agent: number, task: number, done: number): void;
+  /** The robot's task (-1: none) changed in this step's schedule; called once per robot, after the schedule is made, with its final task. */
+  assigned(step: number, robot: number, task: number): void;
+  /** The robot reached errand `done` (1-based) of its task, in the step counted already. */
+  errandDone(step: number, robot: number, task: number, done: number): void;
 }
 
 /**
