@@ -75,6 +75,8 @@ export class ErrandScheduler {
   /** What the last search found (-1: nothing) and its cost. */
   private found = -1;
   private foundCost = Infinity;
+  /** Tiles of one ring round a robot (see ringTiles), as row, column pairs; grown as rings widen. */
+  private ring = new Int32Array(64);
   /** Robots on errands within CROWD_REACH rows and columns of each cell (see crowdWeight), counted at the start of the step. */
   private crowd = new Uint16Array(0);
 
@@ -243,26 +245,24 @@ export class ErrandScheduler {
     for (let r = 0; r <= rings; r++) {
       // Every tile of ring r lies at least this far (cells) from `here`.
       if (r > 0 && REACH_WEIGHT * ((r - 1) * TileBuckets.SIZE + 1) > bestCost) break;
-      for (let dr = -r; dr <= r; dr++) {
-        const y = tr + dr;
-        if (y < 0 || y >= pool.rows) continue;
-        const stride = dr === -r || dr === r ? 1 : 2 * r;
-        for (let dc = -r; dc <= r; dc += stride) {
-          const x = tc + dc;
-          if (x < 0 || x >= pool.cols) continue;
-          const reach = REACH_WEIGHT * tileReach(hr, hc, y, x);
-          if (reach > bestCost) continue;
-          for (let id = pool.first(y, x); id >= 0; id = pool.after(id)) {
-            const line = id % lines;
-            const length = this.taskCost[line];
-            // The tile's tasks come shortest first: from here on none can cost less than the best so far.
-            if (reach + length > bestCost) break;
-            const cost = REACH_WEIGHT * manhattan(w, here, this.tasks[line][0]) + length + this.crowdCost(line);
-            if (cost < bestCost || (cost === bestCost && (length < bestLength || (length === bestLength && id < best)))) {
-              best = id;
-              bestCost = cost;
-              bestLength = length;
-            }
+      const tiles = this.ringTiles(pool, tr, tc, r);
+      // Read after the call: it may have grown the array.
+      const ring = this.ring;
+      for (let q = 0; q < tiles; q++) {
+        const y = ring[2 * q];
+        const x = ring[2 * q + 1];
+        const reach = REACH_WEIGHT * tileReach(hr, hc, y, x);
+        if (reach > bestCost) continue;
+        for (let id = pool.first(y, x); id >= 0; id = pool.after(id)) {
+          const line = id % lines;
+          const length = this.taskCost[line];
+          // The tile's tasks come shortest first: from here on none can cost less than the best so far.
+          if (reach + length > bestCost) break;
+          const cost = REACH_WEIGHT * manhattan(w, here, this.tasks[line][0]) + length + this.crowdCost(line);
+          if (cost < bestCost || (cost === bestCost && (length < bestLength || (length === bestLength && id < best)))) {
+            best = id;
+            bestCost = cost;
+            bestLength = length;
           }
         }
       }
@@ -292,32 +292,49 @@ export class ErrandScheduler {
     const rings = Math.max(tr, tiles.rows - 1 - tr, tc, tiles.cols - 1 - tc);
     for (let r = 0; r <= rings; r++) {
       if (r > 0 && REACH_WEIGHT * ((r - 1) * TileBuckets.SIZE + 1) > bestCost) break;
-      for (let dr = -r; dr <= r; dr++) {
-        const y = tr + dr;
-        if (y < 0 || y >= tiles.rows) continue;
-        const stride = dr === -r || dr === r ? 1 : 2 * r;
-        for (let dc = -r; dc <= r; dc += stride) {
-          const x = tc + dc;
-          if (x < 0 || x >= tiles.cols) continue;
-          const reach = REACH_WEIGHT * tileReach(hr, hc, y, x);
-          if (reach > bestCost) continue;
-          for (let j = tiles.first(y, x); j >= 0; j = tiles.after(j)) {
-            const line = this.task[j] % lines;
-            // Shortest tasks first: from here on none can cost less than the best so far.
-            if (reach + this.taskCost[line] > bestCost) break;
-            const e0 = this.tasks[line][0];
-            const mine = manhattan(w, here, e0);
-            const cost = REACH_WEIGHT * mine + this.taskCost[line];
-            if (victim < 0 ? cost >= bestCost : cost > bestCost || (cost === bestCost && j > victim)) continue;
-            if (REACH_WEIGHT * (manhattan(w, cell[j], e0) - mine) < STEAL_MARGIN) continue;
-            victim = j;
-            bestCost = cost;
-          }
+      const count = this.ringTiles(tiles, tr, tc, r);
+      const ring = this.ring;
+      for (let q = 0; q < count; q++) {
+        const y = ring[2 * q];
+        const x = ring[2 * q + 1];
+        const reach = REACH_WEIGHT * tileReach(hr, hc, y, x);
+        if (reach > bestCost) continue;
+        for (let j = tiles.first(y, x); j >= 0; j = tiles.after(j)) {
+          const line = this.task[j] % lines;
+          // Shortest tasks first: from here on none can cost less than the best so far.
+          if (reach + this.taskCost[line] > bestCost) break;
+          const e0 = this.tasks[line][0];
+          const mine = manhattan(w, here, e0);
+          const cost = REACH_WEIGHT * mine + this.taskCost[line];
+          if (victim < 0 ? cost >= bestCost : cost > bestCost || (cost === bestCost && j > victim)) continue;
+          if (REACH_WEIGHT * (manhattan(w, cell[j], e0) - mine) < STEAL_MARGIN) continue;
+          victim = j;
+          bestCost = cost;
         }
       }
     }
     this.found = victim;
     this.foundCost = bestCost;
+  }
+
+  /** Row and column of each tile in the ring r tiles round tile (tr, tc), on the map, into `ring` (row-major order); their count. */
+  private ringTiles(tiles: TileBuckets, tr: number, tc: number, r: number): number {
+    if (this.ring.length < 16 * (r + 1)) this.ring = new Int32Array(32 * (r + 1));
+    const ring = this.ring;
+    let count = 0;
+    for (let dr = -r; dr <= r; dr++) {
+      const y = tr + dr;
+      if (y < 0 || y >= tiles.rows) continue;
+      const stride = dr === -r || dr === r ? 1 : 2 * r;
+      for (let dc = -r; dc <= r; dc += stride) {
+        const x = tc + dc;
+        if (x < 0 || x >= tiles.cols) continue;
+        ring[2 * count] = y;
+        ring[2 * count + 1] = x;
+        count++;
+      }
+    }
+    return count;
   }
 
   private crowdAround(): void {
