@@ -1,5 +1,5 @@
 import type { Grid } from '../layout/grid.js';
-import { buildOperations, OP_DEPTH, OP_F, OP_R, OP_C, OP_W, type OperationTable } from './operations.js';
+import { buildOperations, OP_F, OP_R, OP_C, OP_W, type OperationTable } from './operations.js';
 
 /** What the operation planner reads each step (arrays shared with the caller). */
 export interface OperationView {
@@ -54,6 +54,31 @@ export interface OperationPlannerOptions {
    * and 9,805.
    */
   pushIdleTurns?: boolean;
+  /**
+   * Ticks a quarter turn takes (default 1, the League of Robot Runners'
+   * model). With longer turns an operation's ticks after a turn are that
+   * turn's waits (see buildOperations), and the caller's `unit` should be
+   * the field units a turn costs.
+   */
+  turnTicks?: number;
+  /**
+   * In the first pass, a chain is kept whenever the robot that starts it
+   * gains, whatever the robots it pushes aside lose: PIBT's rule, the robot
+   * ahead in the order goes first (default: only when the plan's score does
+   * not fall, so a strong robot may push weaker ones aside and not the
+   * reverse). In one-wide aisles the score rule can hold two streams
+   * head-on for good: turning round costs the robot pushed more than the one
+   * cell the pusher gains within an operation.
+   */
+  leaderFirst?: boolean;
+  /**
+   * A robot starting a chain takes only an operation better than standing
+   * as it is for good (its cost to go plus every turn it needs; default: any
+   * that keeps the score, a turn in place that leads nowhere included, which
+   * on a packed League of Robot Runners floor keeps the pack moving). With
+   * leaderFirst it keeps a robot from pushing others aside for nothing.
+   */
+  moveOnlyToGain?: boolean;
 }
 
 const NONE = -1;
@@ -62,8 +87,6 @@ const UNKNOWN_BEST = 16;
 /** Room for the operation's index under its cost in a sort key. */
 const KEY_SPAN = 64;
 const MANY = -2;
-/** Times per cell in the occupancy table: the start and after each action. */
-const SPAN = OP_DEPTH + 1;
 /** Turns needed to face one of the directions in a mask (bit d: direction d), by mask*4 + heading; none when no way is known. */
 const TURNS_NEEDED = new Uint8Array(64);
 for (let mask = 0; mask < 16; mask++) {
@@ -102,12 +125,14 @@ export class OperationPlanner {
   /** Operation planned per robot. */
   readonly plan: Int32Array;
   /**
-   * Robot occupying cell c at time s of its plan, at c*SPAN + s (-1: none):
+   * Robot occupying cell c at time s of its plan, at c*span + s (-1: none):
    * s = 0 where it starts, s = t + 1 after action t. A swap needs no table
    * of its own: the robot in the cell one leaves, just after, was the one in
    * the cell one enters, just before.
    */
   private readonly occ: Int32Array;
+  /** Times per cell in the occupancy table: the start and after each tick of an operation. */
+  private readonly span: number;
   /** Cell of each place (see placeParent) of robot i, at i*places + k (-1: off the map or a wall). */
   private readonly placeCells: Int32Array;
   private readonly places: number;
@@ -120,7 +145,7 @@ export class OperationPlanner {
    */
   private readonly placeParent: Int32Array;
   private readonly placeTurn: Uint8Array;
-  /** Place of operation op after action t, at op*OP_DEPTH + t. */
+  /** Place of operation op after its tick t, at op*ticks + t. */
   private readonly opPlace: Uint8Array;
   /** Operations that end in each place, as a bit mask (bit op). */
   private readonly endingAt: Int32Array;
@@ -132,6 +157,12 @@ export class OperationPlanner {
   private readonly ranked: Int32Array;
   /** Cost of each robot's operations by operation index, at i*count + op (NaN: not possible). */
   private readonly costOf: Float64Array;
+  /**
+   * Each robot's cost of standing as it is: its cost to go plus every turn it
+   * needs to face a best way on (standing's rank counts its waits as those
+   * turns, see opCost; moveOnlyToGain asks for better than standing for good).
+   */
+  private readonly stillCost: Float64Array;
   private score = 0;
   private work = 0;
   private view!: OperationView;
@@ -148,14 +179,16 @@ export class OperationPlanner {
     readonly n: number,
     private readonly options: OperationPlannerOptions = {},
   ) {
-    this.ops = buildOperations();
+    this.ops = buildOperations(options.turnTicks ?? 1);
     const cells = grid.width * grid.height;
     const count = this.ops.count;
     this.plan = new Int32Array(n).fill(this.ops.stay);
-    this.occ = new Int32Array(cells * SPAN).fill(NONE);
+    this.span = this.ops.ticks + 1;
+    this.occ = new Int32Array(cells * this.span).fill(NONE);
     this.possible = new Int32Array(n);
     this.ranked = new Int32Array(n * count);
     this.costOf = new Float64Array(n * count);
+    this.stillCost = new Float64Array(n);
     this.visited = new Int32Array(n);
     this.keys = new Float64Array(count);
     this.order = new Int32Array(count);
@@ -163,10 +196,11 @@ export class OperationPlanner {
     this.rankedHeading = new Uint8Array(n);
     this.rankedGoal = new Int32Array(n);
     this.endTurn = new Uint8Array(count);
+    const ticks = this.ops.ticks;
     // Preference among equal costs: the table's order, or fewer turns first and then the table's order.
     const turnsOf = (op: number) => {
       let t = 0;
-      for (let k = 0; k < OP_DEPTH; k++) if (this.ops.actions[op * OP_DEPTH + k] === OP_R || this.ops.actions[op * OP_DEPTH + k] === OP_C) t++;
+      for (let k = 0; k < ticks; k++) if (this.ops.actions[op * ticks + k] === OP_R || this.ops.actions[op * ticks + k] === OP_C) t++;
       return t;
     };
     this.byPreference = Int32Array.from({ length: count }, (_, op) => op);
@@ -174,32 +208,39 @@ export class OperationPlanner {
     this.preference = new Int32Array(count);
     for (let p = 0; p < count; p++) this.preference[this.byPreference[p]] = p;
     this.spareTurns = new Uint8Array(count);
+    const turnTicks = this.ops.turnTicks;
     for (let op = 0; op < count; op++) {
       let h = 0;
-      for (let t = 0; t < OP_DEPTH; t++) {
-        const a = this.ops.actions[op * OP_DEPTH + t];
-        if (a === OP_R) h = (h + 1) & 3;
-        else if (a === OP_C) h = (h + 3) & 3;
+      // Ticks still owed to the turn under way, and the waits since the last tick of a turn.
+      let owed = 0;
+      let free = 0;
+      for (let t = 0; t < ticks; t++) {
+        const a = this.ops.actions[op * ticks + t];
+        if (a === OP_R || a === OP_C) {
+          h = (h + (a === OP_R ? 1 : 3)) & 3;
+          owed = turnTicks - 1;
+          free = 0;
+        } else if (a === OP_W && owed > 0) owed--;
+        else free = a === OP_W ? free + 1 : 0;
       }
       this.endTurn[op] = h;
-      let spare = 0;
-      for (let t = OP_DEPTH - 1; t >= 0 && this.ops.actions[op * OP_DEPTH + t] === OP_W; t--) spare++;
-      this.spareTurns[op] = spare;
+      // Waits at the end could have been turns.
+      this.spareTurns[op] = Math.floor(free / turnTicks);
     }
     // Places: relative (forward, right) positions, each with the one move that reaches it within an operation.
     const index = new Map<string, number>();
     const parent: number[] = [-1];
     const turn: number[] = [0];
     index.set('0,0', 0);
-    this.opPlace = new Uint8Array(count * OP_DEPTH);
+    this.opPlace = new Uint8Array(count * ticks);
     let unique = true;
     for (let op = 0; op < count; op++) {
       let f = 0;
       let r = 0;
       let h = 0;
       let at = 0;
-      for (let t = 0; t < OP_DEPTH; t++) {
-        const a = this.ops.actions[op * OP_DEPTH + t];
+      for (let t = 0; t < ticks; t++) {
+        const a = this.ops.actions[op * ticks + t];
         if (a === OP_F) {
           f += h === 0 ? 1 : h === 2 ? -1 : 0;
           r += h === 1 ? 1 : h === 3 ? -1 : 0;
@@ -214,14 +255,14 @@ export class OperationPlanner {
           at = k;
         } else if (a === OP_R) h = (h + 1) & 3;
         else if (a === OP_C) h = (h + 3) & 3;
-        this.opPlace[op * OP_DEPTH + t] = at;
+        this.opPlace[op * ticks + t] = at;
       }
     }
     this.placeParent = Int32Array.from(parent);
     this.placeTurn = Uint8Array.from(turn);
     this.places = parent.length;
     this.endingAt = new Int32Array(parent.length);
-    for (let op = 0; op < count; op++) this.endingAt[this.opPlace[op * OP_DEPTH + OP_DEPTH - 1]] |= 1 << op;
+    for (let op = 0; op < count; op++) this.endingAt[this.opPlace[op * ticks + ticks - 1]] |= 1 << op;
     this.placeCells = new Int32Array(n * parent.length);
     if (!unique || parent.length > 255) throw new Error('operation table: a cell reached two ways');
     if (count > 31) throw new Error('operation table: more operations than bits in a mask');
@@ -292,12 +333,13 @@ export class OperationPlanner {
     }
     let mask = 0;
     const acts = this.ops.actions;
+    const ticks = this.ops.ticks;
     for (let op = 0; op < count; op++) {
       let c = c0;
       let h = h0;
       let ok = true;
-      for (let t = 0; t < OP_DEPTH; t++) {
-        const a = acts[op * OP_DEPTH + t];
+      for (let t = 0; t < ticks; t++) {
+        const a = acts[op * ticks + t];
         if (a === OP_F) {
           const to = nbr[c * 4 + h];
           if (to < 0 || (enter !== undefined && !enter(i, c, to))) {
@@ -379,19 +421,18 @@ export class OperationPlanner {
   /**
    * Cost of robot i ending operation `op`: its cost to go from where it ends
    * plus the turns it still needs there to face a best way on (waits at the
-   * end could have been turns, so they count against them); an operation that
-   * reaches the goal ranks by how soon, ahead of every other.
+   * end could have been turns, so they count against them); an operation
+   * that reaches the goal ranks by how soon, ahead of every other.
    */
   private opCost(i: number, op: number, base: number, goal: number, heading: number, unit: number): number {
     const cells = this.placeCells;
     const place = this.opPlace;
-    const q = op * OP_DEPTH;
+    const ticks = this.ops.ticks;
+    const q = op * ticks;
     // Reaching the goal beats any other outcome, and sooner beats later.
-    if (cells[base + place[q]] === goal) return -4;
-    if (cells[base + place[q + 1]] === goal) return -3;
-    const last = place[q + 2];
+    for (let t = 0; t < ticks; t++) if (cells[base + place[q + t]] === goal) return t - ticks - 1;
+    const last = place[q + ticks - 1];
     const end = cells[base + last];
-    if (end === goal) return -2;
     const spot = this.placeSpot[last];
     const here = this.costFrom(i, spot, end);
     if (here < 0) return 0;
@@ -447,7 +488,9 @@ export class OperationPlanner {
       }
       for (let k = 0; k < m; k++) this.ranked[base + k] = order[k];
       if (m < count) this.ranked[base + m] = -1;
-      const known = this.costFrom(i, 0, c) >= 0;
+      const here = this.costFrom(i, 0, c);
+      const known = here >= 0;
+      this.stillCost[i] = known ? here + TURNS_NEEDED[this.bestWays(i, 0, c, h) * 4 + h] * unit : 0;
       // Without a cost to go yet (its search has not reached it), rank again next step; and every step where
       // what a robot may do changes besides its state (fixed robots, cells it may not enter).
       if (!known || !cacheable) this.rankedCell[i] = -1;
@@ -485,34 +528,38 @@ export class OperationPlanner {
   /** Writes `who` into the tables over the cells and edges of robot i's plan. */
   private mark(i: number, who: number): void {
     const base = i * this.places;
-    const q = this.plan[i] * OP_DEPTH;
+    const ticks = this.ops.ticks;
+    const span = this.span;
+    const q = this.plan[i] * ticks;
     const occ = this.occ;
     const cells = this.placeCells;
     const place = this.opPlace;
-    occ[cells[base] * SPAN] = who;
-    for (let t = 0; t < OP_DEPTH; t++) occ[cells[base + place[q + t]] * SPAN + t + 1] = who;
+    occ[cells[base] * span] = who;
+    for (let t = 0; t < ticks; t++) occ[cells[base + place[q + t]] * span + t + 1] = who;
   }
 
   /** The one robot operation `op` of robot i collides with (NONE, or MANY). */
   private blocker(i: number, op: number): number {
     const base = i * this.places;
-    const q = op * OP_DEPTH;
+    const ticks = this.ops.ticks;
+    const span = this.span;
+    const q = op * ticks;
     const occ = this.occ;
     const cells = this.placeCells;
     const place = this.opPlace;
     let who = NONE;
     let from = cells[base];
-    for (let t = 0; t < OP_DEPTH; t++) {
+    for (let t = 0; t < ticks; t++) {
       const c = cells[base + place[q + t]];
-      const a = occ[c * SPAN + t + 1];
+      const a = occ[c * span + t + 1];
       if (a >= 0) {
         if (who === NONE) who = a;
         else if (who !== a) return MANY;
       }
       if (c === from) continue;
       // A swap: the robot in the cell left, after this action, stood in the cell entered before it.
-      const b = occ[from * SPAN + t + 1];
-      if (b >= 0 && occ[c * SPAN + t] === b) {
+      const b = occ[from * span + t + 1];
+      if (b >= 0 && occ[c * span + t] === b) {
         if (who === NONE) who = b;
         else if (who !== b) return MANY;
       }
@@ -541,6 +588,8 @@ export class OperationPlanner {
       if (op === stay) continue;
       // Improving, the robot that starts the chain looks only for better than it has.
       if (this.improving && i === this.root && op === old) break;
+      // Ranked best first: from here on nothing gains over standing.
+      if (i === this.root && this.options.moveOnlyToGain === true && this.costOf[i * count + op] >= this.stillCost[i]) break;
       this.work++;
       this.tried++;
       const who = this.blocker(i, op);
@@ -550,7 +599,7 @@ export class OperationPlanner {
       if (who === NONE) {
         this.plan[i] = op;
         this.add(i);
-        if (this.score >= before - 1e-9) return FOUND;
+        if (this.score >= before - 1e-9 || (this.options.leaderFirst === true && !this.improving && this.gain(this.root, this.plan[this.root]) > 0)) return FOUND;
         this.remove(i);
         this.plan[i] = old;
         return REFUSED;
@@ -612,7 +661,7 @@ export class OperationPlanner {
       }
     }
     const a = this.ops.actions;
-    for (let i = 0; i < n; i++) acts[i] = a[this.plan[i] * OP_DEPTH];
+    for (let i = 0; i < n; i++) acts[i] = a[this.plan[i] * this.ops.ticks];
     // Clear the tables for the next step (the score starts afresh).
     for (let i = 0; i < n; i++) this.mark(i, NONE);
   }

@@ -39,6 +39,7 @@ export class FleetControl implements Feature {
       rng: rngStream(config.seed, 'planner'),
       window: config.fleet.window,
       replanEvery: config.fleet.replanEvery,
+      turnTicks: config.robots.rotationTicks,
     });
     this.loaded = new Uint8Array(n);
     this.fixed = new Uint8Array(n);
@@ -58,6 +59,7 @@ export class FleetControl implements Feature {
       laneBias: 0,
       fields: w.fields,
       wantDir: r.wantDir,
+      turnProgress: r.turnProgress,
     };
     this.motion = new MotionScratch(w.grid.width * w.grid.height);
     this.stuck = new StuckWatch(n);

@@ -23,10 +23,14 @@ export const OP_DEPTH = 3;
 export interface OperationTable {
   /** Number of distinct operations. */
   count: number;
-  /** Actions of operation k at k*OP_DEPTH + t. */
+  /** Action of operation k in its tick t, at k*ticks + t (with turns of one tick, action t). */
   actions: Uint8Array;
+  /** Ticks per operation: OP_DEPTH actions, each as long as a turn at most. */
+  ticks: number;
   /** The operation that stays put (three waits). */
   stay: number;
+  /** Ticks a quarter turn takes (the waits after each turn in `actions` are part of it). */
+  turnTicks: number;
 }
 
 /** Unit moves along heading 0..3 (east, south, west, north) as (drow, dcol). */
@@ -58,15 +62,44 @@ function turnsIn(seq: number[]): number {
   return seq.filter((a) => a === OP_R || a === OP_C).length;
 }
 
-/** Builds the table once (it is the same for every map). */
-export function buildOperations(): OperationTable {
+/**
+ * An operation's actions tick by tick when a quarter turn takes `turnTicks`
+ * ticks: each turn is followed by the waits it still takes, and the
+ * operation is padded with waits to `ticks` ticks.
+ */
+function expand(seq: number[], turnTicks: number, ticks: number): number[] {
+  const out: number[] = [];
+  for (const a of seq) {
+    out.push(a);
+    if (a !== OP_F) for (let k = 1; k < turnTicks; k++) out.push(OP_W);
+  }
+  while (out.length < ticks) out.push(OP_W);
+  return out;
+}
+
+/**
+ * Builds the table once (it is the same for every map) for quarter turns of
+ * `turnTicks` ticks (default 1, the League of Robot Runners' model). An
+ * operation is three actions whatever a turn takes, so that turning round
+ * and driving off ("RRF") is one operation even when turns are slow; with
+ * turns longer than a tick its actions are kept tick by tick (`ticks` of
+ * them: a turn's remaining ticks are waits, and an operation that ends
+ * sooner than the longest waits out the rest).
+ */
+export function buildOperations(turnTicks = 1): OperationTable {
+  if (!Number.isInteger(turnTicks) || turnTicks < 1) throw new Error(`operation table: turns take a whole number of ticks, at least one (got ${turnTicks})`);
+  const ticks = OP_DEPTH * turnTicks;
   const seqs: number[][] = [];
-  for (let a = 0; a < 4; a++) for (let b = 0; b < 4; b++) for (let c = 0; c < 4; c++) seqs.push([a, b, c]);
+  // A turn undone at once is waiting, only slower: such sequences never win (with one-tick turns they are the waits).
+  const undone = (x: number, y: number) => (x === OP_R && y === OP_C) || (x === OP_C && y === OP_R);
+  for (let a = 0; a < 4; a++) {
+    for (let b = 0; b < 4; b++) for (let c = 0; c < 4; c++) if (!undone(a, b) && !undone(b, c)) seqs.push([a, b, c]);
+  }
   // Canonical first: fewest turns, then lexicographic (forward, right, left, wait).
   seqs.sort((x, y) => turnsIn(x) - turnsIn(y) || x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
   const keyOf = (seq: number[]) => {
-    const s = simulate(seq);
-    return `${s.fwd.join(',')}|${s.right.join(',')}|${s.turn[OP_DEPTH - 1]}`;
+    const s = simulate(expand(seq, turnTicks, ticks));
+    return `${s.fwd.join(',')}|${s.right.join(',')}|${s.turn[ticks - 1]}`;
   };
   const index = new Map<string, number>();
   const kept: number[][] = [];
@@ -80,11 +113,11 @@ export function buildOperations(): OperationTable {
   const order = kept.map((_, k) => k).sort((x, y) => kept[x][0] - kept[y][0] || kept[x][1] - kept[y][1] || kept[x][2] - kept[y][2]);
   const ops = order.map((k) => kept[k]);
   const count = ops.length;
-  const actions = new Uint8Array(count * OP_DEPTH);
+  const actions = new Uint8Array(count * ticks);
   const canon = new Map<string, number>();
   ops.forEach((seq, k) => {
     canon.set(keyOf(seq), k);
-    for (let t = 0; t < OP_DEPTH; t++) actions[k * OP_DEPTH + t] = seq[t];
+    actions.set(expand(seq, turnTicks, ticks), k * ticks);
   });
-  return { count, actions, stay: canon.get(keyOf([OP_W, OP_W, OP_W]))! };
+  return { count, actions, ticks, stay: canon.get(keyOf([OP_W, OP_W, OP_W]))!, turnTicks };
 }

@@ -38,6 +38,8 @@ export interface PlanView {
    * stage turns a staying robot toward it. Absent where robots do not turn.
    */
   readonly wantDir?: Uint8Array;
+  /** Ticks each robot has turned toward `wantDir` so far (a turn longer than a tick is under way while above 0). */
+  readonly turnProgress?: Uint16Array;
 }
 
 /**
@@ -59,6 +61,8 @@ export interface PlannerOptions {
   window: number;
   /** Ticks between full replans (windowed planners). */
   replanEvery: number;
+  /** Ticks a quarter turn takes (`robots.rotationSeconds` in ticks; 0: turns are free), for planners that plan turns. */
+  turnTicks?: number;
 }
 
 export type PlannerFactory = (grid: Grid, n: number, options: PlannerOptions) => Planner;

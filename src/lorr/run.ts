@@ -19,15 +19,16 @@ export const OPERATIONS_MAX_DENSITY = 0.5;
  * robots on errands (the rest stand by), tasks into crowds weighed down, and
  * the operation planner (when the trial picks it, see choosePackedPlanner)
  * led by the agents nearest to finishing, gains weighed by the square of
- * priority rank, pushing aside robots that turn in place for nothing.
- * Measured on RANDOM-04 (700 robots, 819 free cells, 1,000 steps): 654 tasks
- * with PIBT and every robot on an errand, 1,279 with these; over eight
- * variants of it, 4,685 against 10,469 (docs/lorr.md).
+ * priority rank, pushing aside robots that turn in place for nothing, and
+ * keeping a chain whenever the robot that starts it gains (the robot ahead
+ * goes first). Measured on RANDOM-04 (700 robots, 819 free cells, 1,000
+ * steps): 654 tasks with PIBT and every robot on an errand, 1,301 with
+ * these; over eight variants of it, 4,685 against 11,243 (docs/lorr.md).
  */
 export const DENSE_FLOOR = {
   activeShare: 0.3,
   crowdWeight: 2,
-  epibt: { priority: 'remaining', power: 'rank2', pushIdleTurns: true },
+  epibt: { priority: 'remaining', power: 'rank2', pushIdleTurns: true, leaderFirst: true },
 } as const satisfies Pick<LorrOptions, 'activeShare' | 'crowdWeight' | 'epibt'>;
 
 /** Whether `auto` runs a problem with DENSE_FLOOR. */
@@ -84,14 +85,14 @@ export function calibrateGuidance(problem: LorrProblem, steps: number, settings:
 /**
  * Picks the planner for a packed floor by trying both with DENSE_FLOOR's
  * settings and guidance `traffic` for a short while: the errands reached in
- * the second half of the trial decide. Which one carries a packed floor
- * depends on its map: among scattered obstacles operations do (RANDOM-04's
- * trial, errands in its second half: 414 against 183), in a warehouse's
- * one-wide aisles PIBT's single moves do (a generated 60 x 30 warehouse with
- * robots on 60% of its free cells, 500 steps: 865 against 545). The first
- * half is the start's scramble, where operations lead on both maps (errands
- * in the first 50 steps on that warehouse: 505 against 387; in the next 50,
- * 260 against 289).
+ * the second half of the trial decide. Among scattered obstacles operations
+ * carry a packed floor (RANDOM-04's trial, errands in its second half: 414
+ * against 183); in a warehouse's one-wide aisles PIBT's single moves did
+ * until the robot ahead went first (a generated 60 x 30 warehouse with
+ * robots on 60% of its free cells, 500 steps: 865 tasks against 545 then;
+ * now operations, 1,017 against 817, and the trial 346 against 334). The
+ * trial stays as a guard for floors not seen. The first half is the start's
+ * scramble, where operations lead on every map tried.
  */
 export function choosePackedPlanner(problem: LorrProblem, steps: number) {
   const trialSteps = Math.max(20, Math.min(200, Math.floor(steps / 4)));

@@ -253,10 +253,10 @@ export function buildConfig(file: string, s: ScenarioFile, options: LoadOptions 
     { grid, tickSeconds: tick, skuCount: s.demand.skus, skuInPods, inventory: inventory !== null, policy: replenishment !== null && replenishment.policy !== 'none', faults: s.faults !== undefined },
     fail,
   );
-  if (s.fleet.planner === 'epibt' && robots.rotationTicks !== 1) {
+  if (s.fleet.planner === 'epibt' && robots.rotationTicks < 1) {
     fail(
       'fleet.planner',
-      `'epibt' plans quarter turns that take one tick: robots.rotationSeconds must round to one tick (${tick.toFixed(3)} s); it rounds to ${robots.rotationTicks}`,
+      `'epibt' plans quarter turns that take time: robots.rotationSeconds must be at least one tick (${tick.toFixed(3)} s); it rounds to ${robots.rotationTicks} ticks`,
     );
   }
   if (errors.length > 0) throw new ScenarioErrors(errors);

@@ -25,6 +25,36 @@ describe('operations', () => {
     expect(names[0]).toBe('FFF');
   });
 
+  it('with turns of two ticks: three actions still, a turn or a wait lasting two ticks, kept tick by tick', () => {
+    const ops = buildOperations(2);
+    expect(ops.ticks).toBe(6);
+    expect(ops.turnTicks).toBe(2);
+    const ticks = (k: number) => Array.from(ops.actions.slice(k * ops.ticks, (k + 1) * ops.ticks), (a) => LETTERS[a]).join('');
+    const names = Array.from({ length: ops.count }, (_, k) => ticks(k));
+    expect(new Set(names).size).toBe(ops.count);
+    expect(ops.count).toBe(31);
+    expect(names[ops.stay]).toBe('WWWWWW');
+    // Forward three times, then waiting out the operation; turning round and driving off fits in one.
+    expect(names[0]).toBe('FFFWWW');
+    expect(names).toContain('RWRWFW');
+    // A wait lasts as long as a turn, so a robot that waits while another turns round drives off with it.
+    expect(names).toContain('WWWWFW');
+    // Nothing moves or turns in the tick after a turn begins.
+    for (const n of names) for (let t = 0; t + 1 < n.length; t++) if (n[t] === 'R' || n[t] === 'C') expect(n[t + 1]).toBe('W');
+    // A turn undone at once is waiting, only slower: not kept.
+    expect(names).not.toContain('RWCWFW');
+  });
+
+  it('with turns of three ticks: the same operations, nine ticks long; turns take no fraction of a tick', () => {
+    const ops = buildOperations(3);
+    expect(ops.ticks).toBe(9);
+    expect(ops.count).toBe(31);
+    const first = Array.from(ops.actions.slice(0, ops.ticks), (a) => LETTERS[a]).join('');
+    expect(first).toBe('FFFWWWWWW');
+    expect(() => buildOperations(0)).toThrow(/whole number of ticks/);
+    expect(() => buildOperations(1.5)).toThrow(/whole number of ticks/);
+  });
+
   it('use the competition action codes', () => {
     expect([OP_F, OP_R, OP_C, OP_W]).toEqual([ACTION_F, ACTION_R, ACTION_C, ACTION_W]);
   });
@@ -158,5 +188,67 @@ describe('operation planner: pushing a robot that turns in place for nothing', (
     const [a1, b1] = plan(true);
     expect(a1).toBe('FFF');
     expect(b1).toBe('FFF');
+  });
+});
+
+describe('operation planner: the robot ahead in the order goes first (leaderFirst)', () => {
+  // One row of six cells: A at 1 facing east, bound for 5; B at 2 facing west, bound for 0. Head-on, equal weights.
+  const grid = gridFromRows(['......']);
+  function plan(leaderFirst: boolean) {
+    const fields = [bfs(grid, 5), bfs(grid, 0)];
+    const view: OperationView = {
+      n: 2,
+      cell: Int32Array.of(1, 2),
+      heading: Uint8Array.of(0, 2),
+      goal: Int32Array.of(5, 0),
+      order: Int32Array.of(0, 1),
+      power: Float64Array.of(1, 1),
+      costAt: (i, c) => fields[i][c],
+      unit: () => 1,
+    };
+    const planner = new OperationPlanner(grid, 2, { passes: 1, leaderFirst });
+    planner.step(view, new Uint8Array(2));
+    return Array.from(planner.plan, (op) => name(planner.ops.actions, op));
+  }
+
+  it('pushes a robot back though turning round costs it more than the one cell the leader gains', () => {
+    // Without: B would lose three (a cell back, two turns to face its goal again) for A's one; the chain is refused.
+    const [a0] = plan(false);
+    expect(a0).not.toContain('F');
+    // With: A waits two ticks while B turns round, then both drive east, B ahead.
+    const [a1, b1] = plan(true);
+    expect(a1).toBe('WWF');
+    expect(b1).toBe('RRF');
+  });
+});
+
+describe('operation planner: moving only to gain (moveOnlyToGain)', () => {
+  // One row of four cells: A at 0 facing east, bound for 3; B at 1 fixed where it stands.
+  const grid = gridFromRows(['....']);
+  function plan(moveOnlyToGain: boolean) {
+    const field = bfs(grid, 3);
+    const view: OperationView = {
+      n: 2,
+      cell: Int32Array.of(0, 1),
+      heading: Uint8Array.of(0, 0),
+      goal: Int32Array.of(3, -1),
+      order: Int32Array.of(0, 1),
+      power: Float64Array.of(1, 0.5),
+      costAt: (i, c) => (i === 0 ? field[c] : -1),
+      unit: () => 1,
+      fixed: Uint8Array.of(0, 1),
+    };
+    const planner = new OperationPlanner(grid, 2, { passes: 1, moveOnlyToGain });
+    planner.step(view, new Uint8Array(2));
+    return Array.from(planner.plan, (op) => name(planner.ops.actions, op));
+  }
+
+  it('a blocked robot stands rather than turn away and back for nothing', () => {
+    // Turning away costs nothing against standing, whose waits count as the turns back: the score lets A take it.
+    const [a0] = plan(false);
+    expect(a0).toMatch(/[RC]/);
+    const [a1, b1] = plan(true);
+    expect(a1).toBe('WWW');
+    expect(b1).toBe('WWW');
   });
 });

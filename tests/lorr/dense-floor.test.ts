@@ -78,12 +78,13 @@ function packedWarehouseFile(share: number): string {
 }
 
 describe('LoRR on a packed warehouse', () => {
-  it('the trial picks single moves in one-wide aisles, and auto beats every robot on an errand', () => {
+  it('in one-wide aisles too the trial picks operations (a robot ahead in the order may push others back), and auto beats every robot on an errand', () => {
     const problem = loadLorrProblem(packedWarehouseFile(0.6));
     const run = runLorr(problem, { steps: 500 });
     expect(run.dense).toBe(true);
-    expect(run.plannerTrial!.pibt).toBeGreaterThan(run.plannerTrial!.epibt);
-    expect(run.planner).toBe('pibt');
+    // Measured: 346 errands against 334 in the trial's second half; 1,017 tasks in 500 steps.
+    expect(run.plannerTrial!.epibt).toBeGreaterThan(run.plannerTrial!.pibt);
+    expect(run.planner).toBe('epibt');
     const all = runLorr(problem, { steps: 500, planner: 'pibt', guidance: 'traffic' });
     expect(run.sim.finished).toBeGreaterThan(1.05 * all.sim.finished);
   });
