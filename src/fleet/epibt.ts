@@ -490,7 +490,7 @@ export class OperationPlanner {
       if (m < count) this.ranked[base + m] = -1;
       const here = this.costFrom(i, 0, c);
       const known = here >= 0;
-      this.stillCost[i] = known ? here + TURNS_NEEDED[this.bestWays(i, 0, c, h) * 4 + h] * unit : 0;
+      if (this.options.moveOnlyToGain === true) this.stillCost[i] = known ? here + TURNS_NEEDED[this.bestWays(i, 0, c, h) * 4 + h] * unit : 0;
       // Without a cost to go yet (its search has not reached it), rank again next step; and every step where
       // what a robot may do changes besides its state (fixed robots, cells it may not enter).
       if (!known || !cacheable) this.rankedCell[i] = -1;
