@@ -14,7 +14,7 @@ import { mayEnter, type Planner, type PlanView } from './planner.js';
  * them (a turn's remaining ticks are waits in place, see buildOperations),
  * and a turn once begun is finished: the robot stands as it is meanwhile.
  *
- * Each tick every robot's three-tick operations are ranked by its distance
+ * Each tick every robot's three-action operations are ranked by its distance
  * field (a turn costs its ticks) and planned in priority order,
  * longest since its goal was set first; the first action is carried out:
  * forward becomes the next cell, a turn becomes the heading the robot turns

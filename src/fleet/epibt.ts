@@ -126,7 +126,7 @@ export class OperationPlanner {
   readonly plan: Int32Array;
   /**
    * Robot occupying cell c at time s of its plan, at c*span + s (-1: none):
-   * s = 0 where it starts, s = t + 1 after action t. A swap needs no table
+   * s = 0 where it starts, s = t + 1 after its tick t. A swap needs no table
    * of its own: the robot in the cell one leaves, just after, was the one in
    * the cell one enters, just before.
    */
