@@ -11,8 +11,11 @@ import { mayEnter, type Planner, type PlanView } from './planner.js';
  * action model is one tick): it plans over cell and heading, so a turn is
  * weighed as the ticks it takes, where PIBT plans on cells and turns when a
  * move needs it. With turns longer than a tick the operations are built for
- * them (a turn's remaining ticks are waits in place, see buildOperations),
- * and a turn once begun is finished: the robot stands as it is meanwhile.
+ * them (a turn or a wait lasts as long as a quarter turn, see
+ * buildOperations), and a turn once begun is finished: the robot stands as
+ * it is meanwhile. Two rules of the operation planner make it work in
+ * one-wide aisles: the robot ahead in the order goes first (leaderFirst)
+ * and a robot moves only to gain (moveOnlyToGain; docs/model.md).
  *
  * Each tick every robot's three-action operations are ranked by its distance
  * field (a turn costs its ticks) and planned in priority order,

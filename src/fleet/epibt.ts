@@ -56,9 +56,9 @@ export interface OperationPlannerOptions {
   pushIdleTurns?: boolean;
   /**
    * Ticks a quarter turn takes (default 1, the League of Robot Runners'
-   * model). With longer turns an operation's ticks after a turn are that
-   * turn's waits (see buildOperations), and the caller's `unit` should be
-   * the field units a turn costs.
+   * model). With longer turns a turn or a wait in an operation lasts that
+   * long (see buildOperations), and the caller's `unit` should be the field
+   * units a turn costs.
    */
   turnTicks?: number;
   /**

@@ -29,7 +29,7 @@ export interface OperationTable {
   ticks: number;
   /** The operation that stays put (three waits). */
   stay: number;
-  /** Ticks a quarter turn takes (the waits after each turn in `actions` are part of it). */
+  /** Ticks a quarter turn takes; a wait lasts as long (in `actions`, the waits after each turn or wait are part of it). */
   turnTicks: number;
 }
 
@@ -64,8 +64,8 @@ function turnsIn(seq: number[]): number {
 
 /**
  * An operation's actions tick by tick when a quarter turn takes `turnTicks`
- * ticks: each turn is followed by the waits it still takes, and the
- * operation is padded with waits to `ticks` ticks.
+ * ticks: a turn or a wait lasts that long (its later ticks are waits),
+ * forward one tick, and the operation is padded with waits to `ticks`.
  */
 function expand(seq: number[], turnTicks: number, ticks: number): number[] {
   const out: number[] = [];
@@ -83,8 +83,10 @@ function expand(seq: number[], turnTicks: number, ticks: number): number[] {
  * operation is three actions whatever a turn takes, so that turning round
  * and driving off ("RRF") is one operation even when turns are slow; with
  * turns longer than a tick its actions are kept tick by tick (`ticks` of
- * them: a turn's remaining ticks are waits, and an operation that ends
- * sooner than the longest waits out the rest).
+ * them: a turn or a wait lasts as long as a quarter turn, and an operation
+ * that ends sooner than the longest waits out the rest). A wait as long as
+ * a turn is what lets a robot ahead wait while the one it pushes turns
+ * round, then both drive off.
  */
 export function buildOperations(turnTicks = 1): OperationTable {
   if (!Number.isInteger(turnTicks) || turnTicks < 1) throw new Error(`operation table: turns take a whole number of ticks, at least one (got ${turnTicks})`);
