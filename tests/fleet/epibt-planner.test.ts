@@ -29,14 +29,7 @@ interface Robot {
  * on it (as the engine's movement stage does). Returns each robot's (cell,
  * heading) after every tick and checks no two robots share a cell or swap.
  */
-function drive(
-  grid: Grid,
-  robots: Robot[],
-  ticks: number,
-  fewerTurnsFirst = true,
-  nextGoal?: (i: number, t: number) => number,
-  turnTicks = 1,
-) {
+function drive(grid: Grid, robots: Robot[], ticks: number, turnTicks = 1) {
   const n = robots.length;
   const cache = new DistanceCache(grid);
   const cell = Int32Array.from(robots, (r) => r.cell);
@@ -63,10 +56,9 @@ function drive(
     wantDir,
     turnProgress,
   };
-  const planner = new EpibtPlanner(grid, n, fewerTurnsFirst, turnTicks);
+  const planner = new EpibtPlanner(grid, n, true, turnTicks);
   const next = new Int32Array(n);
   const states: [number, number][][] = [];
-  let arrivals = 0;
   for (let t = 0; t < ticks; t++) {
     view.tick = t;
     planner.plan(view, next);
@@ -90,17 +82,8 @@ function drive(
     }
     cell.set(next);
     states.push(robots.map((_, i) => [cell[i], heading[i]]));
-    if (nextGoal) {
-      for (let i = 0; i < n; i++) {
-        if (cell[i] !== goal[i]) continue;
-        goal[i] = nextGoal(i, t);
-        field[i] = cache.get(goal[i], false);
-        view.goalSince[i] = t;
-        arrivals++;
-      }
-    }
   }
-  return Object.assign(states, { arrivals });
+  return states;
 }
 
 describe('epibt in the warehouse engine: operations over cell and heading', () => {
@@ -163,7 +146,7 @@ describe('epibt in the warehouse engine: operations over cell and heading', () =
   });
 
   it('turns of two ticks: a robot facing east with its goal three cells south turns (two ticks), then drives: five ticks', () => {
-    const states = drive(open, [{ cell: at(0, 0), heading: E, goal: at(3, 0) }], 6, true, undefined, 2);
+    const states = drive(open, [{ cell: at(0, 0), heading: E, goal: at(3, 0) }], 6, 2);
     expect(states.map((s) => s[0])).toEqual([
       [at(0, 0), E],
       [at(0, 0), S],
@@ -175,7 +158,7 @@ describe('epibt in the warehouse engine: operations over cell and heading', () =
   });
 
   it('turns of three ticks: a goal behind the robot takes two turns (six ticks), then two moves', () => {
-    const states = drive(open, [{ cell: at(2, 2), heading: E, goal: at(2, 0) }], 8, true, undefined, 3);
+    const states = drive(open, [{ cell: at(2, 2), heading: E, goal: at(2, 0) }], 8, 3);
     for (let t = 0; t < 6; t++) expect(states[t][0][0]).toBe(at(2, 2));
     expect(states[5][0][1]).toBe(W);
     expect(states[7][0]).toEqual([at(2, 0), W]);
@@ -189,8 +172,6 @@ describe('epibt in the warehouse engine: operations over cell and heading', () =
         { cell: at(2, 4), heading: W, goal: at(2, 0) },
       ],
       24,
-      true,
-      undefined,
       2,
     );
     const last = states[states.length - 1];
@@ -218,8 +199,6 @@ describe('epibt in the warehouse engine: operations over cell and heading', () =
           { cell: cellAt(2, 5), heading: W, goal: cellAt(2, 0), loaded: true },
         ],
         80,
-        true,
-        undefined,
         turnTicks,
       );
       const last = states[states.length - 1];

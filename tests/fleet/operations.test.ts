@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OperationPlanner, type OperationView } from '../../src/fleet/epibt.js';
+import { OperationPlanner, type OperationPlannerOptions, type OperationView } from '../../src/fleet/epibt.js';
 import { buildOperations, OP_C, OP_DEPTH, OP_F, OP_R, OP_W } from '../../src/fleet/operations.js';
 import { gridFromRows } from '../../src/layout/grid.js';
 import { ACTION_C, ACTION_F, ACTION_R, ACTION_W } from '../../src/lorr/output.js';
@@ -156,26 +156,41 @@ describe('operation planner', () => {
   });
 });
 
+interface RowRobot {
+  cell: number;
+  heading: number;
+  /** Goal cell (-1: none, no cost to go). */
+  goal: number;
+  power: number;
+  fixed?: boolean;
+}
+
+/** One step of the operation planner on a one-row floor, robots planned in `order`; each robot's plan by name. */
+function planOnRow(row: string, robots: RowRobot[], order: number[], options: OperationPlannerOptions): string[] {
+  const grid = gridFromRows([row]);
+  const n = robots.length;
+  const fields = robots.map((r) => (r.goal >= 0 ? bfs(grid, r.goal) : null));
+  const view: OperationView = {
+    n,
+    cell: Int32Array.from(robots, (r) => r.cell),
+    heading: Uint8Array.from(robots, (r) => r.heading),
+    goal: Int32Array.from(robots, (r) => r.goal),
+    order: Int32Array.from(order),
+    power: Float64Array.from(robots, (r) => r.power),
+    costAt: (i, c) => fields[i]?.[c] ?? -1,
+    unit: () => 1,
+    fixed: robots.some((r) => r.fixed) ? Uint8Array.from(robots, (r) => (r.fixed ? 1 : 0)) : undefined,
+  };
+  const planner = new OperationPlanner(grid, n, { passes: 1, ...options });
+  planner.step(view, new Uint8Array(n));
+  return Array.from(planner.plan, (op) => name(planner.ops.actions, op));
+}
+
 describe('operation planner: pushing a robot that turns in place for nothing', () => {
   // One row of six cells: A at 0 facing east, bound for 5; B at 1 facing east too, bound for 0.
-  const grid = gridFromRows(['......']);
-  function plan(pushIdleTurns: boolean) {
-    const fields = [bfs(grid, 5), bfs(grid, 0)];
-    const view: OperationView = {
-      n: 2,
-      cell: Int32Array.of(0, 1),
-      heading: Uint8Array.of(0, 0),
-      goal: Int32Array.of(5, 0),
-      // B plans first, but A weighs ten times more.
-      order: Int32Array.of(1, 0),
-      power: Float64Array.of(1, 0.1),
-      costAt: (i, c) => fields[i][c],
-      unit: () => 1,
-    };
-    const planner = new OperationPlanner(grid, 2, { passes: 1, pushIdleTurns });
-    planner.step(view, new Uint8Array(2));
-    return Array.from(planner.plan, (op) => name(planner.ops.actions, op));
-  }
+  // B plans first, but A weighs ten times more.
+  const plan = (pushIdleTurns: boolean) =>
+    planOnRow('......', [{ cell: 0, heading: 0, goal: 5, power: 1 }, { cell: 1, heading: 0, goal: 0, power: 0.1 }], [1, 0], { pushIdleTurns });
 
   it('with pushIdleTurns, a stronger robot moves one whose turn in place gains nothing', () => {
     // B's way to its goal is A's cell, and A has nowhere to go back to: B turns round in place, which is as
@@ -193,23 +208,8 @@ describe('operation planner: pushing a robot that turns in place for nothing', (
 
 describe('operation planner: the robot ahead in the order goes first (leaderFirst)', () => {
   // One row of six cells: A at 1 facing east, bound for 5; B at 2 facing west, bound for 0. Head-on, equal weights.
-  const grid = gridFromRows(['......']);
-  function plan(leaderFirst: boolean) {
-    const fields = [bfs(grid, 5), bfs(grid, 0)];
-    const view: OperationView = {
-      n: 2,
-      cell: Int32Array.of(1, 2),
-      heading: Uint8Array.of(0, 2),
-      goal: Int32Array.of(5, 0),
-      order: Int32Array.of(0, 1),
-      power: Float64Array.of(1, 1),
-      costAt: (i, c) => fields[i][c],
-      unit: () => 1,
-    };
-    const planner = new OperationPlanner(grid, 2, { passes: 1, leaderFirst });
-    planner.step(view, new Uint8Array(2));
-    return Array.from(planner.plan, (op) => name(planner.ops.actions, op));
-  }
+  const plan = (leaderFirst: boolean) =>
+    planOnRow('......', [{ cell: 1, heading: 0, goal: 5, power: 1 }, { cell: 2, heading: 2, goal: 0, power: 1 }], [0, 1], { leaderFirst });
 
   it('pushes a robot back though turning round costs it more than the one cell the leader gains', () => {
     // Without: B would lose three (a cell back, two turns to face its goal again) for A's one; the chain is refused.
@@ -224,24 +224,8 @@ describe('operation planner: the robot ahead in the order goes first (leaderFirs
 
 describe('operation planner: moving only to gain (moveOnlyToGain)', () => {
   // One row of four cells: A at 0 facing east, bound for 3; B at 1 fixed where it stands.
-  const grid = gridFromRows(['....']);
-  function plan(moveOnlyToGain: boolean) {
-    const field = bfs(grid, 3);
-    const view: OperationView = {
-      n: 2,
-      cell: Int32Array.of(0, 1),
-      heading: Uint8Array.of(0, 0),
-      goal: Int32Array.of(3, -1),
-      order: Int32Array.of(0, 1),
-      power: Float64Array.of(1, 0.5),
-      costAt: (i, c) => (i === 0 ? field[c] : -1),
-      unit: () => 1,
-      fixed: Uint8Array.of(0, 1),
-    };
-    const planner = new OperationPlanner(grid, 2, { passes: 1, moveOnlyToGain });
-    planner.step(view, new Uint8Array(2));
-    return Array.from(planner.plan, (op) => name(planner.ops.actions, op));
-  }
+  const plan = (moveOnlyToGain: boolean) =>
+    planOnRow('....', [{ cell: 0, heading: 0, goal: 3, power: 1 }, { cell: 1, heading: 0, goal: -1, power: 0.5, fixed: true }], [0, 1], { moveOnlyToGain });
 
   it('a blocked robot stands rather than turn away and back for nothing', () => {
     // Turning away costs nothing against standing, whose waits count as the turns back: the score lets A take it.
