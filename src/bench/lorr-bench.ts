@@ -10,7 +10,8 @@
  *
  * Options: --only NAME[,NAME] (instance names below), --steps N (override,
  * for quick looks; the fractions are then not comparable), --planner NAME,
- * --guidance NAME, --shared DIR.
+ * --guidance NAME, --improve N (operations a step for epibt's improvement
+ * step), --shared DIR.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -47,6 +48,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     planner: { type: 'string' },
     guidance: { type: 'string' },
+    improve: { type: 'string' },
     child: { type: 'string' },
   },
 });
@@ -77,6 +79,7 @@ function runChild(inst: Instance): void {
     steps,
     planner: (values.planner ?? 'auto') as Planner,
     guidance: (values.guidance ?? 'auto') as Guidance,
+    improve: values.improve ? Number(values.improve) : 0,
     onStep: (sim) => {
       if (sim.step % WINDOW === 0 || sim.step === steps) {
         windows.push(sim.finished - lastFinished);
@@ -109,6 +112,10 @@ function main(): void {
     runChild(inst);
     return;
   }
+  if (values.improve !== undefined && !/^\d+$/.test(values.improve)) {
+    console.error(`wsim LoRR bench: --improve must be a whole number of operations, got '${values.improve}'`);
+    process.exit(2);
+  }
   const only = values.only?.split(',');
   const chosen = INSTANCES.filter((i) => !only || only.includes(i.name));
   const missing = chosen.filter((i) => !existsSync(join(sharedDir, i.file)));
@@ -116,11 +123,11 @@ function main(): void {
     console.error(`wsim LoRR bench: ${missing.map((i) => i.name).join(', ')} not found under ${sharedDir} (give --shared DIR)`);
     process.exit(2);
   }
-  console.log(`wsim LoRR bench: ${sharedDir}, planner ${values.planner ?? 'auto'}, guidance ${values.guidance ?? 'auto'}, node ${process.version}`);
+  console.log(`wsim LoRR bench: ${sharedDir}, planner ${values.planner ?? 'auto'}, guidance ${values.guidance ?? 'auto'}${values.improve ? `, improvement step ${values.improve} operations a step` : ''}, node ${process.version}`);
   const rows: string[] = [];
   for (const inst of chosen) {
     const args = [fileURLToPath(import.meta.url), '--child', inst.name, '--shared', sharedDir];
-    for (const k of ['steps', 'planner', 'guidance'] as const) if (values[k]) args.push(`--${k}`, values[k] as string);
+    for (const k of ['steps', 'planner', 'guidance', 'improve'] as const) if (values[k]) args.push(`--${k}`, values[k] as string);
     const text = execFileSync(process.execPath, ['--max-old-space-size=8192', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
     const r = JSON.parse(text.trim().split('\n').pop() as string) as ChildResult;
     // Collapse check: tasks in the last 1,000 steps against the best 1,000-step window (sliding by 500).

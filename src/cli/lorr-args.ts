@@ -1,5 +1,8 @@
 import { parseCommandArgs, str, UsageError } from './commands.js';
 
+/** Most operations per step `--improve` may ask for (some seconds a step on the largest problems). */
+const MAX_IMPROVE = 10_000_000;
+
 /** The command line of `wsim lorr`: one problem file and how to run it. */
 export function parseLorrArgs(args: string[]) {
   const { values, positionals } = parseCommandArgs('lorr', args);
@@ -8,7 +11,10 @@ export function parseLorrArgs(args: string[]) {
   if (guidance !== 'auto' && guidance !== 'traffic' && guidance !== 'lanes' && guidance !== 'none') throw new UsageError(`--guidance must be auto, traffic, lanes or none, got '${guidance}'`, 'lorr');
   const planner = str(values, 'planner') ?? 'auto';
   if (planner !== 'auto' && planner !== 'pibt' && planner !== 'epibt' && planner !== 'pibt-t') throw new UsageError(`--planner must be auto, pibt, epibt or pibt-t, got '${planner}'`, 'lorr');
+  const improveText = str(values, 'improve');
+  const improve = improveText === undefined ? 0 : Number(improveText);
+  if (!Number.isInteger(improve) || improve < 0 || improve > MAX_IMPROVE) throw new UsageError(`--improve must be a whole number of operations from 0 to ${MAX_IMPROVE}, got '${improveText}'`, 'lorr');
   const stepsText = str(values, 'steps');
   const steps = stepsText === undefined ? 5000 : Number(stepsText);
-  return { problem: positionals[0], steps, output: str(values, 'output'), record: str(values, 'record'), guidance, planner, bound: values.bound === true, quiet: values.quiet === true, allowOutside: values['allow-outside'] === true } as const;
+  return { problem: positionals[0], steps, output: str(values, 'output'), record: str(values, 'record'), guidance, planner, improve, bound: values.bound === true, quiet: values.quiet === true, allowOutside: values['allow-outside'] === true } as const;
 }

@@ -1,3 +1,4 @@
+import { rngStream, type Rng } from '../core/rng.js';
 import type { Grid } from '../layout/grid.js';
 import { buildOperations, OP_F, OP_R, OP_C, OP_W, type OperationTable } from './operations.js';
 
@@ -79,6 +80,16 @@ export interface OperationPlannerOptions {
    * leaderFirst it keeps a robot from pushing others aside for nothing.
    */
   moveOnlyToGain?: boolean;
+  /**
+   * Operations tried per step in an anytime improvement step after the
+   * passes: further improving passes over the robots in a shuffled order
+   * (seeded by `seed`), under the same rule as the second pass, until that
+   * many operations have been tried or no robot can do better (default 0:
+   * none). Counted in work, not time, so a seed gives the same run.
+   */
+  improveBudget?: number;
+  /** Seed of the improvement step's shuffles (default 0). */
+  seed?: number;
 }
 
 const NONE = -1;
@@ -171,6 +182,9 @@ export class OperationPlanner {
   private root = -1;
   private stamp = 0;
   private readonly visited: Int32Array;
+  /** The improvement step's shuffled order and its random stream. */
+  private readonly shuffled: Int32Array;
+  private readonly rng: Rng;
   /** Operations tried in this step (the work counted against the budget). */
   tried = 0;
 
@@ -190,6 +204,8 @@ export class OperationPlanner {
     this.costOf = new Float64Array(n * count);
     this.stillCost = new Float64Array(n);
     this.visited = new Int32Array(n);
+    this.shuffled = Int32Array.from({ length: n }, (_, i) => i);
+    this.rng = rngStream(options.seed ?? 0, 'operation-improve');
     this.keys = new Float64Array(count);
     this.order = new Int32Array(count);
     this.rankedCell = new Int32Array(n).fill(-1);
@@ -631,6 +647,37 @@ export class OperationPlanner {
   }
 
   /**
+   * The anytime improvement step: improving passes in shuffled orders until
+   * `budget` more operations have been tried, or a pass finds every robot
+   * on its best operation already. Each attempt keeps a chain only if the
+   * plan's score does not fall, so the plan only gets better.
+   */
+  private improve(view: OperationView, budget: number): void {
+    const n = this.n;
+    const count = this.ops.count;
+    const order = this.shuffled;
+    const idleStands = this.options.idleStands === true;
+    const end = this.tried + budget;
+    this.improving = true;
+    while (this.tried < end) {
+      for (let k = n - 1; k > 0; k--) {
+        const j = Math.floor(this.rng.next() * (k + 1));
+        const t = order[k];
+        order[k] = order[j];
+        order[j] = t;
+      }
+      let tried = false;
+      for (let k = 0; k < n && this.tried < end; k++) {
+        const i = order[k];
+        if ((idleStands && view.goal[i] < 0) || this.ranked[i * count] === this.plan[i]) continue;
+        tried = true;
+        this.attempt(i);
+      }
+      if (!tried) break;
+    }
+  }
+
+  /**
    * Plans one step: writes each robot's first action into `acts`. The plans
    * left from the last call seed this one (`plan`, relative to the state the
    * caller has moved to since, which is the state those plans led to).
@@ -660,6 +707,7 @@ export class OperationPlanner {
         this.attempt(i);
       }
     }
+    if ((this.options.improveBudget ?? 0) > 0) this.improve(view, this.options.improveBudget!);
     const a = this.ops.actions;
     for (let i = 0; i < n; i++) acts[i] = a[this.plan[i] * this.ops.ticks];
     // Clear the tables for the next step (the score starts afresh).

@@ -40,6 +40,12 @@ export interface LorrRunOptions {
   steps: number;
   planner?: Planner;
   guidance?: Guidance;
+  /**
+   * Operations the operation planner may try per step in its anytime
+   * improvement step (see OperationPlannerOptions.improveBudget; default 0:
+   * none). Work, not time: the run stays deterministic.
+   */
+  improve?: number;
   /** Called after every step (progress lines at the edge). */
   onStep?: (sim: LorrSim) => void;
 }
@@ -133,7 +139,9 @@ export function runLorr(problem: LorrProblem, options: LorrRunOptions): LorrRunR
     guidance = c.choice === 'lanes' ? 'traffic' : 'none';
     trial = { lanes: c.lanes, none: c.none, steps: c.steps };
   } else guidance = options.guidance as 'lanes' | 'traffic' | 'none';
-  const sim = new LorrSim(lorrInput(problem), dense ? { guidance, planner, ...DENSE_FLOOR } : { guidance, planner });
+  const settings: LorrOptions = dense ? { guidance, planner, ...DENSE_FLOOR } : { guidance, planner };
+  if ((options.improve ?? 0) > 0) settings.epibt = { ...settings.epibt, improveBudget: options.improve };
+  const sim = new LorrSim(lorrInput(problem), settings);
   for (let s = 0; s < options.steps; s++) {
     sim.advance();
     options.onStep?.(sim);

@@ -82,7 +82,12 @@ describe('operation planner', () => {
   const rows = ['..........', '.##.##.##.', '..........', '.##.##.##.', '..........'];
   const grid = gridFromRows(rows.map((r) => r.replace(/#/g, '@')));
 
-  function run(n: number, steps: number, seed: number) {
+  /** Robots' actions over a run, and the operations the planner tried each step. */
+  const trace: { acts: string; tried: number[] } = { acts: '', tried: [] };
+
+  function run(n: number, steps: number, seed: number, options: OperationPlannerOptions = { passes: 3 }) {
+    trace.acts = '';
+    trace.tried = [];
     const rng = rngStream(seed, 'test');
     const free: number[] = [];
     for (let c = 0; c < grid.width * grid.height; c++) if (grid.nbr.slice(c * 4, c * 4 + 4).some((v) => v >= 0)) free.push(c);
@@ -107,12 +112,14 @@ describe('operation planner', () => {
       costAt: (i, c) => field(goal[i])[c],
       unit: () => 1,
     };
-    const planner = new OperationPlanner(grid, n, { passes: 3 });
+    const planner = new OperationPlanner(grid, n, options);
     const acts = new Uint8Array(n);
     let reached = 0;
     const errors: string[] = [];
     for (let s = 0; s < steps; s++) {
       planner.step(view, acts);
+      trace.acts += acts.join('');
+      trace.tried.push(planner.tried);
       const next = new Int32Array(n);
       for (let i = 0; i < n; i++) next[i] = acts[i] === OP_F ? grid.nbr[cell[i] * 4 + heading[i]] : cell[i];
       // No move off the floor, no two robots in one cell, no two swapping.
@@ -153,6 +160,22 @@ describe('operation planner', () => {
 
   it('is deterministic', () => {
     expect(run(20, 100, 3)).toBe(run(20, 100, 3));
+  });
+
+  it('with an improvement step: the same seed gives the same run, another seed another, and the work stays within its budget', () => {
+    const options = { passes: 2, chain: 40, improveBudget: 300 };
+    run(24, 150, 2, { ...options, seed: 7 });
+    const first = { ...trace };
+    run(24, 150, 2, { ...options, seed: 7 });
+    expect(trace.acts).toBe(first.acts);
+    expect(trace.tried).toEqual(first.tried);
+    run(24, 150, 2, { ...options, seed: 8 });
+    expect(trace.acts).not.toBe(first.acts);
+    // The same run's first step without the step: the improvement tried more, by at most its budget plus one attempt's chain.
+    run(24, 1, 2, { passes: 2, chain: 40 });
+    const without = trace.tried[0];
+    expect(first.tried[0]).toBeGreaterThan(without);
+    expect(first.tried[0]).toBeLessThanOrEqual(without + 300 + 40 + 31);
   });
 });
 

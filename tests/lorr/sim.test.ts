@@ -132,12 +132,43 @@ describe('LoRR runs', () => {
       expect(await main(['lorr', '/nonexistent/p.json'])).toBe(2);
       expect(await main(['lorr', makeProblem(5, 5), '--steps', 'ten'])).toBe(2);
       expect(await main(['lorr', makeProblem(5, 5), '--guidance', 'magic'])).toBe(2);
+      expect(await main(['lorr', makeProblem(5, 5), '--improve', 'lots'])).toBe(2);
+      expect(await main(['lorr', makeProblem(5, 5), '--improve=-3'])).toBe(2);
     } finally {
       e.mockRestore();
     }
     expect(err).toMatch(/p\.json: /);
     expect(err).toMatch(/--steps must be a positive whole number/);
     expect(err).toMatch(/--guidance must be auto, traffic, lanes or none/);
+    expect(err).toMatch(/--improve must be a whole number of operations from 0 to 10000000, got 'lots'/);
+    expect(err).toMatch(/--improve must be a whole number of operations from 0 to 10000000, got '-3'/);
+  });
+
+  it("--improve runs the operation planner's improvement step: said in the summary, the same output twice, every step replayable", async () => {
+    const file = makeProblem(60, 400, 5);
+    const dir = mkdtempSync(join(tmpdir(), 'wsim-lorr-'));
+    const outs = [join(dir, 'a.json'), join(dir, 'b.json'), join(dir, 'c.json')];
+    let stdout = '';
+    const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
+    const e = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(await main(['lorr', file, '--steps', '60', '--planner', 'epibt', '--improve', '400', '--output', outs[0]])).toBe(0);
+      expect(await main(['lorr', file, '--steps', '60', '--planner', 'epibt', '--improve', '400', '--output', outs[1], '--quiet'])).toBe(0);
+      expect(await main(['lorr', file, '--steps', '60', '--planner', 'epibt', '--output', outs[2], '--quiet'])).toBe(0);
+    } finally {
+      o.mockRestore();
+      e.mockRestore();
+    }
+    expect(stdout).toMatch(/planner epibt \(improvement step: 400 operations a step\)/);
+    const [a, b, c] = outs.map((f) => JSON.parse(readFileSync(f, 'utf8')));
+    expect(b.actualPaths).toEqual(a.actualPaths);
+    expect(b.numTaskFinished).toBe(a.numTaskFinished);
+    // The step changes plans: the robots' paths differ from a run without it.
+    expect(c.actualPaths).not.toEqual(a.actualPaths);
+    const problem = loadLorrProblem(file);
+    const replay = replayLorr(problem, parseLorrOutput(a));
+    expect(replay.errors).toEqual([]);
+    expect(replay.tasksFinished).toBe(a.numTaskFinished);
   });
 
   it('auto plans with operations, and treats a floor more than half taken as packed', () => {
