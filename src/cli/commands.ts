@@ -130,7 +130,7 @@ export const COMMANDS = {
       output: opt('FILE', "write the start-kit's output JSON"),
       record: opt('FILE', 'write a recording the browser viewer plays and scrubs (wsim view FILE)'),
       guidance: opt('G', 'auto (default), traffic, lanes or none: how robots are steered round jams'),
-      planner: opt('P', 'auto (default: epibt; past half the free cells taken, surplus robots stand\nby and a trial picks epibt or pibt); epibt: three-action operations, turns planned ahead; pibt: single moves; pibt-t: experimental'),
+      planner: opt('P', 'auto (default: epibt; past half the free cells taken, surplus robots stand\nby and keep clear of the rest); epibt: three-action operations, turns planned ahead; pibt: single moves; pibt-t: experimental'),
       improve: opt('N', "operations epibt may try per step improving its plan after its passes\n(default 0; counted in work, not time, so runs stay deterministic)"),
       bound: flag('also print the tasks robots would finish if each drove as if alone'),
       quiet: flag('no progress lines and no summary'),

@@ -65,7 +65,7 @@ export function lorrCommand(args: LorrArgs): number {
   if (!args.quiet) {
     const shares = actionShares(sim.actions);
     const lines = [
-      `${args.problem}: ${problem.teamSize} agents on ${problem.grid.width}x${problem.grid.height}, ${args.steps} steps, planner ${result.planner}${(args.improve ?? 0) > 0 && result.planner === 'epibt' ? ` (improvement step: ${args.improve} operations a step)` : ''}${result.dense ? ` (packed floor: at most ${sim.activeLimit} robots on errands)` : ''}${result.plannerTrial ? ` (trial of ${result.plannerTrial.steps} steps, errands in its second half: epibt ${result.plannerTrial.epibt} vs pibt ${result.plannerTrial.pibt})` : ''}, guidance ${result.guidance}` +
+      `${args.problem}: ${problem.teamSize} agents on ${problem.grid.width}x${problem.grid.height}, ${args.steps} steps, planner ${result.planner}${(args.improve ?? 0) > 0 && result.planner === 'epibt' ? ` (improvement step: ${args.improve} operations a step)` : ''}${result.dense ? ` (packed floor: at most ${sim.activeLimit} robots on errands)` : ''}, guidance ${result.guidance}` +
         (result.trial ? ` (trial of ${result.trial.steps} steps: lanes ${result.trial.lanes} vs none ${result.trial.none} errands)` : ''),
       `  tasks finished   ${sim.finished} (${(sim.finished / args.steps).toFixed(2)} per step)`,
       ...(result.dense ? [`  packed floor     ${sim.activeLimit} of ${sim.n} robots on errands at most, the rest standing by; ${sim.handedBack} tasks handed back unopened by robots stuck on the way`] : []),

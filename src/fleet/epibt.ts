@@ -29,6 +29,8 @@ export interface OperationView {
   mayEnter?(i: number, from: number, to: number): boolean;
   /** 1 for a robot that must stay where it is this step, facing as it faces (absent: none). */
   fixed?: Uint8Array;
+  /** Whether the costs of robots without a goal change from step to step (they are then ranked afresh every step). */
+  idleCostsMove?: boolean;
 }
 
 export interface OperationPlannerOptions {
@@ -509,7 +511,7 @@ export class OperationPlanner {
       if (this.options.moveOnlyToGain === true) this.stillCost[i] = known ? here + TURNS_NEEDED[this.bestWays(i, 0, c, h) * 4 + h] * unit : 0;
       // Without a cost to go yet (its search has not reached it), rank again next step; and every step where
       // what a robot may do changes besides its state (fixed robots, cells it may not enter).
-      if (!known || !cacheable) this.rankedCell[i] = -1;
+      if (!known || !cacheable || (g < 0 && view.idleCostsMove === true)) this.rankedCell[i] = -1;
     }
   }
 

@@ -42,6 +42,14 @@ export interface LifelongControlOptions {
    * the one with the least of its errands left (`remaining`, see planOperations).
    */
   epibt?: OperationPlannerOptions & { power?: 'flat' | 'rank' | 'rank2'; priority?: 'waiting' | 'remaining' };
+  /**
+   * With `epibt`: robots without a goal keep clear of robots on errands,
+   * ranking their operations by how many robots with a goal stand within
+   * this many rows and columns of where they end (see countCrowd; default:
+   * off, every operation costs them the same and they take the first that
+   * fits).
+   */
+  idleClear?: number;
   /** Tie-break toward alternating one-way lanes (see PibtPlanner); default 0.3 without guidance, 0 with. */
   laneBias?: number;
   /**
@@ -210,6 +218,33 @@ export class LifelongControl {
     return this.step - this.yieldedAt[i] <= STUCK_STEPS ? -left - YIELDED : -left;
   }
 
+  /** Robots with a goal within idleClear rows and columns of each cell (empty: idleClear off). */
+  private crowdCost = new Float64Array(0);
+
+  /**
+   * idleClear: counts, per cell, the robots with a goal round it, the cost a
+   * robot without one reads there. On a packed floor the robots on errands
+   * gather where their ways cross, and the gaps they need stay among the
+   * standing-by robots, which drift at random: on RANDOM-04 at step 2,500,
+   * a quarter of the floor held 139 robots on errands, 48 standing by and 6
+   * gaps (3% of its cells, against 18% elsewhere), and its robots on errands
+   * turned in place in 86% of their steps. Standing-by robots that move away
+   * from robots on errands leave their gaps where those robots are.
+   */
+  private countCrowd(reach: number): void {
+    const { width, height } = this.grid;
+    if (this.crowdCost.length === 0) this.crowdCost = new Float64Array(width * height);
+    const c = this.crowdCost;
+    c.fill(0);
+    for (let i = 0; i < this.n; i++) {
+      if (this.goal[i] < 0) continue;
+      const r0 = Math.floor(this.cell[i] / width);
+      const q0 = this.cell[i] % width;
+      for (let r = Math.max(0, r0 - reach); r <= Math.min(height - 1, r0 + reach); r++)
+        for (let q = Math.max(0, q0 - reach); q <= Math.min(width - 1, q0 + reach); q++) c[r * width + q]++;
+    }
+  }
+
   /** Steps held up per cell (see learnTraffic), in the current traffic window. */
   private waits = new Uint16Array(0);
   /** Steps each robot has gone without moving forward, toward a goal. */
@@ -240,6 +275,7 @@ export class LifelongControl {
         order: this.opOrder,
         power: new Float64Array(n),
         costAt: (i, c) => {
+          if (this.goal[i] < 0 && this.crowdCost.length > 0) return this.crowdCost[c];
           const l = lazy[i];
           if (l === null || field[i] === null) return -1;
           if (l instanceof GuidedField) return l.exact(c);
@@ -250,6 +286,8 @@ export class LifelongControl {
       };
     }
     const view = this.opView!;
+    if (this.options.idleClear !== undefined) this.countCrowd(this.options.idleClear);
+    view.idleCostsMove = this.crowdCost.length > 0;
     const remaining = this.options.epibt?.priority === 'remaining';
     for (let i = 0; i < n; i++) {
       this.opKey[i] = this.goal[i] < 0 ? -Infinity : remaining ? this.remainingKey(i) : this.step - this.goalSince[i];

@@ -16,20 +16,21 @@ export const OPERATIONS_MAX_DENSITY = 0.5;
 
 /**
  * What `auto` adds on a packed floor: at most 30% of the free cells' worth of
- * robots on errands (the rest stand by), tasks into crowds weighed down, and
- * the operation planner (when the trial picks it, see choosePackedPlanner)
- * led by the agents nearest to finishing, gains weighed by the square of
- * priority rank, pushing aside robots that turn in place for nothing, and
- * keeping a chain whenever the robot that starts it gains (the robot ahead
- * goes first). Measured on RANDOM-04 (700 robots, 819 free cells, 1,000
- * steps): 654 tasks with PIBT and every robot on an errand, 1,301 with
- * these; over eight variants of it, 4,685 against 11,243 (docs/lorr.md).
+ * robots on errands (the rest stand by, keeping clear of the robots on
+ * errands), tasks into crowds weighed down, and the operation planner led by
+ * the agents nearest to finishing, gains weighed by the square of priority
+ * rank, pushing aside robots that turn in place for nothing, and keeping a
+ * chain whenever the robot that starts it gains (the robot ahead goes
+ * first). Measured on RANDOM-04 (700 robots, 819 free cells, 1,000 steps):
+ * 654 tasks with PIBT and every robot on an errand, 1,366 with these; over
+ * eight variants of it, 4,685 against 11,643 (docs/lorr.md).
  */
 export const DENSE_FLOOR = {
   activeShare: 0.3,
   crowdWeight: 2,
+  idleClear: 2,
   epibt: { priority: 'remaining', power: 'rank2', pushIdleTurns: true, leaderFirst: true },
-} as const satisfies Pick<LorrOptions, 'activeShare' | 'crowdWeight' | 'epibt'>;
+} as const satisfies Pick<LorrOptions, 'activeShare' | 'crowdWeight' | 'idleClear' | 'epibt'>;
 
 /** Whether `auto` runs a problem with DENSE_FLOOR. */
 export function isDenseFloor(problem: LorrProblem): boolean {
@@ -59,8 +60,6 @@ export interface LorrRunResult {
   dense: boolean;
   /** Errands reached per guidance in the calibration trial (auto only). */
   trial?: { lanes: number; none: number; steps: number };
-  /** Errands reached per planner in the packed floor's trial (see choosePackedPlanner). */
-  plannerTrial?: { epibt: number; pibt: number; steps: number };
 }
 
 export function lorrInput(problem: LorrProblem) {
@@ -88,47 +87,13 @@ export function calibrateGuidance(problem: LorrProblem, steps: number, settings:
   return { choice: lanes > none ? ('lanes' as const) : ('none' as const), lanes, none, steps: trialSteps };
 }
 
-/**
- * Picks the planner for a packed floor by trying both with DENSE_FLOOR's
- * settings and guidance `traffic` for a short while: the errands reached in
- * the second half of the trial decide. Among scattered obstacles operations
- * carry a packed floor (RANDOM-04's trial, errands in its second half: 414
- * against 183); in a warehouse's one-wide aisles PIBT's single moves did
- * until the robot ahead went first (a generated 60 x 30 warehouse with
- * robots on 60% of its free cells, 500 steps: 865 tasks against 545 then;
- * now operations, 1,017 against 817, and the trial 346 against 334). The
- * trial stays as a guard for floors not seen. The first half is the start's
- * scramble, where operations lead on every map tried.
- */
-export function choosePackedPlanner(problem: LorrProblem, steps: number) {
-  const trialSteps = Math.max(20, Math.min(200, Math.floor(steps / 4)));
-  const score = (planner: 'epibt' | 'pibt') => {
-    const sim = new LorrSim(lorrInput(problem), { ...DENSE_FLOOR, planner, guidance: 'traffic' });
-    let half = 0;
-    for (let s = 0; s < trialSteps; s++) {
-      if (s === trialSteps >> 1) half = sim.errandsReached;
-      sim.advance();
-    }
-    return sim.errandsReached - half;
-  };
-  const epibt = score('epibt');
-  const pibt = score('pibt');
-  return { choice: pibt > epibt ? ('pibt' as const) : ('epibt' as const), epibt, pibt, steps: trialSteps };
-}
-
 /** Runs a LoRR problem for `steps` steps and builds the start-kit's output JSON. */
 export function runLorr(problem: LorrProblem, options: LorrRunOptions): LorrRunResult {
   let guidance: 'lanes' | 'traffic' | 'none';
   let trial: LorrRunResult['trial'];
-  let plannerTrial: LorrRunResult['plannerTrial'];
-  // auto: operations, and on a packed floor DENSE_FLOOR's settings with the planner a trial picks.
-  let planner = (options.planner ?? 'auto') === 'auto' ? 'epibt' : (options.planner as LorrRunResult['planner']);
+  // auto: operations, and on a packed floor with DENSE_FLOOR's settings.
+  const planner = (options.planner ?? 'auto') === 'auto' ? 'epibt' : (options.planner as LorrRunResult['planner']);
   const dense = (options.planner ?? 'auto') === 'auto' && isDenseFloor(problem);
-  if (dense) {
-    const c = choosePackedPlanner(problem, options.steps);
-    planner = c.choice;
-    plannerTrial = { epibt: c.epibt, pibt: c.pibt, steps: c.steps };
-  }
   if ((options.guidance ?? 'auto') === 'auto' && dense) {
     // A packed floor needs the learned jam costs whatever its map (RANDOM-04 with DENSE_FLOOR: 1,115 tasks with
     // traffic, 394 with plain distances), and a short trial there measures the start's scramble, not the map.
@@ -146,7 +111,7 @@ export function runLorr(problem: LorrProblem, options: LorrRunOptions): LorrRunR
     sim.advance();
     options.onStep?.(sim);
   }
-  return { sim, output: lorrOutput(problem, sim), guidance, planner, dense, trial, plannerTrial };
+  return { sim, output: lorrOutput(problem, sim), guidance, planner, dense, trial };
 }
 
 /** The start-kit's output JSON for a finished run. */

@@ -259,3 +259,38 @@ describe('operation planner: moving only to gain (moveOnlyToGain)', () => {
     expect(b1).toBe('WWW');
   });
 });
+
+describe('operation planner: robots without a goal whose costs move (idleCostsMove)', () => {
+  // One robot without a goal on a one-row floor, facing east; the caller's costs for it change between steps.
+  function twoSteps(idleCostsMove: boolean): string {
+    const grid = gridFromRows(['.....']);
+    let eastBetter = true;
+    const view: OperationView = {
+      n: 1,
+      cell: Int32Array.of(2),
+      heading: Uint8Array.of(0),
+      goal: Int32Array.of(-1),
+      order: Int32Array.of(0),
+      power: Float64Array.of(1),
+      costAt: (_i, c) => (eastBetter ? 4 - c : c),
+      unit: () => 1,
+      idleCostsMove,
+    };
+    const planner = new OperationPlanner(grid, 1, {});
+    const acts = new Uint8Array(1);
+    planner.step(view, acts);
+    const first = LETTERS[acts[0]];
+    // The robot stands where it stood; only its costs changed (as a crowd round it moves).
+    eastBetter = false;
+    planner.step(view, acts);
+    return first + LETTERS[acts[0]];
+  }
+
+  it('are ranked afresh every step, so the robot turns back west when west becomes cheaper', () => {
+    expect(twoSteps(true)).toMatch(/^F[RC]$/);
+  });
+
+  it('without it, a robot standing where it stood keeps the ranking it had', () => {
+    expect(twoSteps(false)).toBe('FF');
+  });
+});
