@@ -130,8 +130,13 @@ const FAILED = 0;
  * robot not on its best operation may move any robot the attempt has not
  * moved yet, under the same rule. Only the first action of each plan is carried out.
  *
- * Deterministic: no clock, no randomness; the work is counted in operations
- * tried, per attempt (`chain`) and per step (`budget`).
+ * An optional anytime improvement step (`improveBudget`) goes on improving
+ * in shuffled orders after the passes.
+ *
+ * Deterministic: no clock, and no randomness but the improvement step's
+ * seeded shuffles; the work is counted in operations tried, per attempt
+ * (`chain`), per step (`budget`) and in the improvement step
+ * (`improveBudget`).
  */
 export class OperationPlanner {
   readonly ops: OperationTable;
