@@ -1,5 +1,6 @@
 import { manhattan, type Grid } from '../layout/grid.js';
 import type { LifelongRobots } from './lifelong-control.js';
+import { countCrowd } from './crowd.js';
 import { TileBuckets, tileReach } from './tile-buckets.js';
 
 /** Scheduler settings (see ErrandScheduler). */
@@ -338,22 +339,9 @@ export class ErrandScheduler {
   }
 
   private crowdAround(): void {
-    const { width, height } = this.grid;
     const { n, cell, goal } = this.robots;
-    if (this.crowd.length === 0) this.crowd = new Uint16Array(width * height);
-    const crowd = this.crowd;
-    crowd.fill(0);
-    for (let i = 0; i < n; i++) {
-      if (goal[i] < 0) continue;
-      const c = cell[i];
-      const r0 = (c / width) | 0;
-      const c0 = c - r0 * width;
-      const r1 = Math.min(height - 1, r0 + CROWD_REACH);
-      const c1 = Math.min(width - 1, c0 + CROWD_REACH);
-      for (let r = Math.max(0, r0 - CROWD_REACH); r <= r1; r++) {
-        for (let q = Math.max(0, c0 - CROWD_REACH); q <= c1; q++) crowd[r * width + q]++;
-      }
-    }
+    if (this.crowd.length === 0) this.crowd = new Uint16Array(this.grid.width * this.grid.height);
+    countCrowd(this.grid, n, cell, goal, CROWD_REACH, this.crowd);
   }
 
   /** The crowd a task's errands lie in, weighed for the scheduler (0 without crowdWeight). */

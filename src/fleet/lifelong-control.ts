@@ -2,6 +2,7 @@ import { rngStream } from '../core/rng.js';
 import { DistanceCache, type DistanceField } from '../layout/distance.js';
 import { floorIndex } from '../layout/floor-index.js';
 import { manhattan, moveDir, type Grid } from '../layout/grid.js';
+import { countCrowd } from './crowd.js';
 import { OperationPlanner, type OperationPlannerOptions, type OperationView } from './epibt.js';
 import { GuidedCache, GuidedField, MAX_PENALTY } from './guided-field.js';
 import { countHeldUp } from './held-up.js';
@@ -45,7 +46,7 @@ export interface LifelongControlOptions {
   /**
    * With `epibt`: robots without a goal keep clear of robots on errands,
    * ranking their operations by how many robots with a goal stand within
-   * this many rows and columns of where they end (see countCrowd; default:
+   * this many rows and columns of where they end (see steerClear; default:
    * off, every operation costs them the same and they take the first that
    * fits).
    */
@@ -218,31 +219,22 @@ export class LifelongControl {
     return this.step - this.yieldedAt[i] <= STUCK_STEPS ? -left - YIELDED : -left;
   }
 
-  /** Robots with a goal within idleClear rows and columns of each cell (empty: idleClear off). */
-  private crowdCost = new Float64Array(0);
+  /** Robots with a goal within idleClear rows and columns of each cell (empty: idleClear off; see steerClear). */
+  private crowdCost = new Uint16Array(0);
 
   /**
-   * idleClear: counts, per cell, the robots with a goal round it, the cost a
-   * robot without one reads there. On a packed floor the robots on errands
-   * gather where their ways cross, and the gaps they need stay among the
-   * standing-by robots, which drift at random: on RANDOM-04 at step 2,500,
+   * idleClear: counts, per cell, the robots with a goal round it (see
+   * countCrowd), the cost a robot without one reads there. On a packed floor
+   * the robots on errands gather where their ways cross, and the gaps they
+   * need stay among the standing-by robots, which drift at random: on RANDOM-04 at step 2,500,
    * a quarter of the floor held 139 robots on errands, 48 standing by and 6
    * gaps (3% of its cells, against 18% elsewhere), and its robots on errands
    * turned in place in 86% of their steps. Standing-by robots that move away
    * from robots on errands leave their gaps where those robots are.
    */
-  private countCrowd(reach: number): void {
-    const { width, height } = this.grid;
-    if (this.crowdCost.length === 0) this.crowdCost = new Float64Array(width * height);
-    const c = this.crowdCost;
-    c.fill(0);
-    for (let i = 0; i < this.n; i++) {
-      if (this.goal[i] < 0) continue;
-      const r0 = Math.floor(this.cell[i] / width);
-      const q0 = this.cell[i] % width;
-      for (let r = Math.max(0, r0 - reach); r <= Math.min(height - 1, r0 + reach); r++)
-        for (let q = Math.max(0, q0 - reach); q <= Math.min(width - 1, q0 + reach); q++) c[r * width + q]++;
-    }
+  private steerClear(reach: number): void {
+    if (this.crowdCost.length === 0) this.crowdCost = new Uint16Array(this.grid.width * this.grid.height);
+    countCrowd(this.grid, this.n, this.cell, this.goal, reach, this.crowdCost);
   }
 
   /** Steps held up per cell (see learnTraffic), in the current traffic window. */
@@ -286,7 +278,7 @@ export class LifelongControl {
       };
     }
     const view = this.opView!;
-    if (this.options.idleClear !== undefined) this.countCrowd(this.options.idleClear);
+    if (this.options.idleClear !== undefined) this.steerClear(this.options.idleClear);
     view.idleCostsMove = this.crowdCost.length > 0;
     const remaining = this.options.epibt?.priority === 'remaining';
     for (let i = 0; i < n; i++) {

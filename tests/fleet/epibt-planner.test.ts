@@ -107,18 +107,25 @@ describe('epibt in the warehouse engine: operations over cell and heading', () =
     expect(states[3][0]).toEqual([at(2, 0), W]);
   });
 
-  it('two robots meeting head-on in an open room: one sidesteps, both arrive, no shared cell or swap', () => {
+  /** Two robots meeting head-on across the open room's middle row; both arrive. */
+  function headOn(ticks: number, turnTicks?: number) {
     const states = drive(
       open,
       [
         { cell: at(2, 0), heading: E, goal: at(2, 4) },
         { cell: at(2, 4), heading: W, goal: at(2, 0) },
       ],
-      16,
+      ticks,
+      turnTicks,
     );
     const last = states[states.length - 1];
     expect(last[0][0]).toBe(at(2, 4));
     expect(last[1][0]).toBe(at(2, 0));
+    return states;
+  }
+
+  it('two robots meeting head-on in an open room: one sidesteps, both arrive, no shared cell or swap', () => {
+    headOn(16);
   });
 
   it('a fixed robot neither moves nor turns, even in the way of an older goal; the other waits behind it', () => {
@@ -165,18 +172,7 @@ describe('epibt in the warehouse engine: operations over cell and heading', () =
   });
 
   it('turns of two ticks: a turn once begun is finished, and robots meeting head-on both arrive', () => {
-    const states = drive(
-      open,
-      [
-        { cell: at(2, 0), heading: E, goal: at(2, 4) },
-        { cell: at(2, 4), heading: W, goal: at(2, 0) },
-      ],
-      24,
-      2,
-    );
-    const last = states[states.length - 1];
-    expect(last[0][0]).toBe(at(2, 4));
-    expect(last[1][0]).toBe(at(2, 0));
+    const states = headOn(24, 2);
     // A heading changes only by a quarter after two ticks in place: never in the tick after a change or a move.
     for (let r = 0; r < 2; r++) {
       for (let t = 1; t < states.length; t++) {
