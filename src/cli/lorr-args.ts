@@ -14,7 +14,16 @@ export function parseLorrArgs(args: string[]) {
   const improveText = str(values, 'improve');
   const improve = improveText === undefined ? 0 : Number(improveText);
   if (!Number.isInteger(improve) || improve < 0 || improve > MAX_IMPROVE) throw new UsageError(`--improve must be a whole number of operations from 0 to ${MAX_IMPROVE}, got '${improveText}'`, 'lorr');
+  // Whole numbers here; their ranges depend on the problem (see lorrVariant).
+  const whole = (key: 'agents' | 'first-task') => {
+    const text = str(values, key);
+    if (text === undefined) return undefined;
+    if (!/^\d+$/.test(text)) throw new UsageError(`--${key} must be a whole number, got '${text}'`, 'lorr');
+    return Number(text);
+  };
+  const agents = whole('agents');
+  const firstTask = whole('first-task');
   const stepsText = str(values, 'steps');
   const steps = stepsText === undefined ? 5000 : Number(stepsText);
-  return { problem: positionals[0], steps, output: str(values, 'output'), record: str(values, 'record'), guidance, planner, improve, bound: values.bound === true, quiet: values.quiet === true, allowOutside: values['allow-outside'] === true } as const;
+  return { problem: positionals[0], steps, output: str(values, 'output'), record: str(values, 'record'), guidance, planner, improve, agents, firstTask, bound: values.bound === true, quiet: values.quiet === true, allowOutside: values['allow-outside'] === true } as const;
 }

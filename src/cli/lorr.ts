@@ -2,6 +2,7 @@ import { loadLorrProblem } from '../lorr/problem.js';
 import { congestionFreeBound, runLorr, type Guidance, type Planner } from '../lorr/run.js';
 import { actionShares, formatShares } from '../lorr/action-shares.js';
 import { writeLorrRecording } from '../lorr/record.js';
+import { lorrVariant } from '../lorr/variant.js';
 import { traceFromSim } from '../lorr/trace.js';
 import { UsageError } from './commands.js';
 import { checkOutput, writeTextAtomic } from '../output/output.js';
@@ -16,6 +17,10 @@ export interface LorrArgs {
   planner: Planner;
   /** Operations per step for the operation planner's improvement step (0: none). */
   improve?: number;
+  /** Run the problem's first `agents` agents only (see lorrVariant). */
+  agents?: number;
+  /** Read the tasks file from this 0-based task on (see lorrVariant). */
+  firstTask?: number;
   bound: boolean;
   quiet: boolean;
   /** Let the problem name files outside its own folder. */
@@ -30,7 +35,14 @@ export function lorrCommand(args: LorrArgs): number {
   if (!Number.isInteger(args.steps) || args.steps <= 0 || args.steps > MAX_STEPS) {
     throw new UsageError(`--steps must be a positive whole number up to ${MAX_STEPS}, got ${args.steps}`);
   }
-  const problem = loadLorrProblem(args.problem, { allowOutside: args.allowOutside });
+  const whole = loadLorrProblem(args.problem, { allowOutside: args.allowOutside });
+  let problem = whole;
+  try {
+    problem = lorrVariant(whole, { agents: args.agents, firstTask: args.firstTask });
+  } catch (e) {
+    if (e instanceof RangeError) throw new UsageError(`${args.problem}: ${e.message}`, 'lorr');
+    throw e;
+  }
   if (args.output) checkOutput(args.output);
   if (args.record) checkOutput(args.record);
   const t0 = performance.now();
@@ -65,7 +77,7 @@ export function lorrCommand(args: LorrArgs): number {
   if (!args.quiet) {
     const shares = actionShares(sim.actions);
     const lines = [
-      `${args.problem}: ${problem.teamSize} agents on ${problem.grid.width}x${problem.grid.height}, ${args.steps} steps, planner ${result.planner}${(args.improve ?? 0) > 0 && result.planner === 'epibt' ? ` (improvement step: ${args.improve} operations a step)` : ''}${result.dense ? ` (packed floor: at most ${sim.activeLimit} robots on errands)` : ''}, guidance ${result.guidance}` +
+      `${args.problem}: ${problem.teamSize}${problem === whole ? '' : ` of its ${whole.teamSize}`} agents${(args.firstTask ?? 0) > 0 ? ` (tasks from line ${problem.taskLines[0]} of the tasks file)` : ''} on ${problem.grid.width}x${problem.grid.height}, ${args.steps} steps, planner ${result.planner}${(args.improve ?? 0) > 0 && result.planner === 'epibt' ? ` (improvement step: ${args.improve} operations a step)` : ''}${result.dense ? ` (packed floor: at most ${sim.activeLimit} robots on errands)` : ''}, guidance ${result.guidance}` +
         (result.trial ? ` (trial of ${result.trial.steps} steps: lanes ${result.trial.lanes} vs none ${result.trial.none} errands)` : ''),
       `  tasks finished   ${sim.finished} (${(sim.finished / args.steps).toFixed(2)} per step)`,
       ...(result.dense ? [`  packed floor     ${sim.activeLimit} of ${sim.n} robots on errands at most, the rest standing by; ${sim.handedBack} tasks handed back unopened by robots stuck on the way`] : []),
