@@ -1,6 +1,7 @@
 import { loadLorrProblem } from '../lorr/problem.js';
 import { congestionFreeBound, runLorr, type Guidance, type Planner } from '../lorr/run.js';
-import { actionShares, formatShares } from '../lorr/action-shares.js';
+import { actionShares, formatShares, splitShares } from '../lorr/action-shares.js';
+import type { LorrSim } from '../lorr/sim.js';
 import { writeLorrRecording } from '../lorr/record.js';
 import { lorrVariant } from '../lorr/variant.js';
 import { traceFromSim } from '../lorr/trace.js';
@@ -80,7 +81,7 @@ export function lorrCommand(args: LorrArgs): number {
       `${args.problem}: ${problem.teamSize}${problem === whole ? '' : ` of its ${whole.teamSize}`} agents${(args.firstTask ?? 0) > 0 ? ` (tasks from line ${problem.taskLines[0]} of the tasks file)` : ''} on ${problem.grid.width}x${problem.grid.height}, ${args.steps} steps, planner ${result.planner}${(args.improve ?? 0) > 0 && result.planner === 'epibt' ? ` (improvement step: ${args.improve} operations a step)` : ''}${result.dense ? ` (packed floor: at most ${sim.activeLimit} robots on errands)` : ''}, guidance ${result.guidance}` +
         (result.trial ? ` (trial of ${result.trial.steps} steps: lanes ${result.trial.lanes} vs none ${result.trial.none} errands)` : ''),
       `  tasks finished   ${sim.finished} (${(sim.finished / args.steps).toFixed(2)} per step)`,
-      ...(result.dense ? [`  packed floor     ${sim.activeLimit} of ${sim.n} robots on errands at most, the rest standing by; ${sim.handedBack} tasks handed back unopened by robots stuck on the way`] : []),
+      ...(result.dense ? [`  packed floor     ${sim.activeLimit} of ${sim.n} robots on errands at most, the rest standing by; ${sim.handedBack} tasks handed back unopened by robots stuck on the way`, kinds(sim)] : []),
       `  per tenth        ${sparkline(tenths)}  ${tenths.join(' ')} (the last tenth is ${(tenths[tenths.length - 1] / Math.max(1, ...tenths)).toFixed(2)} of the best)`,
       // Where a fleet clogs, turning in place climbs before the tasks fall off.
       ...(['moving', 'turning', 'waiting'] as const).map((k) => `  ${(k + ' %').padEnd(16)} ${formatShares(shares, k)}  (share of robot-steps, by tenth)`),
@@ -94,6 +95,17 @@ export function lorrCommand(args: LorrArgs): number {
     process.stdout.write(lines.join('\n') + '\n');
   }
   return 0;
+}
+
+/**
+ * On a packed floor, what robots on errands and standing-by robots did, apart:
+ * the fleet's shares mix them (on RANDOM-04 robots on errands turn in place
+ * in over half their steps, blocked in the pack).
+ */
+function kinds(sim: LorrSim): string {
+  const e = splitShares(sim.onErrands);
+  const b = splitShares(sim.standingBy);
+  return `  by kind          robots on errands moved ${e.moving}% of their steps, turned ${e.turning}%, waited ${e.waiting}%; standing by ${b.moving}%, ${b.turning}%, ${b.waiting}%`;
 }
 
 const BARS = '▁▂▃▄▅▆▇█';

@@ -42,3 +42,14 @@ export function actionShares(actions: readonly Uint8Array[], parts = 10): Action
 export function formatShares(shares: readonly ActionShares[], key: keyof ActionShares): string {
   return shares.map((s) => String(Math.round(100 * s[key])).padStart(3)).join(' ');
 }
+
+/**
+ * Robot-steps by action (indexed F, R, C, W, as LorrSim counts them) as whole
+ * percentages: moved forward, turned in place, waited.
+ */
+export function splitShares(counts: Float64Array): { moving: number; turning: number; waiting: number } {
+  const all = counts[ACTION_F] + counts[ACTION_R] + counts[ACTION_C] + counts[ACTION_W];
+  if (all === 0) return { moving: 0, turning: 0, waiting: 0 };
+  const pct = (x: number) => Math.round((100 * x) / all);
+  return { moving: pct(counts[ACTION_F]), turning: pct(counts[ACTION_R] + counts[ACTION_C]), waiting: pct(counts[ACTION_W]) };
+}

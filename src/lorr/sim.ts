@@ -46,6 +46,14 @@ export class LorrSim {
   readonly records: LorrRecords = { assignments: [], events: [], revealed: [] };
   /** Milliseconds spent planning (scheduler + planner) per step. */
   readonly planMs: number[] = [];
+  /**
+   * Robot-steps by action (indexed F, R, C, W), over the run so far, of
+   * robots that held a goal when the step was planned (`onErrands`) and of
+   * those that did not (`standingBy`): on a packed floor the two kinds
+   * behave apart, and the fleet's shares mix them.
+   */
+  readonly onErrands = new Float64Array(4);
+  readonly standingBy = new Float64Array(4);
   readonly scheduler: ErrandScheduler;
   readonly control: LifelongControl;
   private readonly robots: LifelongRobots;
@@ -156,12 +164,21 @@ export class LorrSim {
     const acts = new Uint8Array(this.n);
     this.control.plan(acts);
     this.planMs.push(performance.now() - t0);
+    this.countActions(acts);
     this.apply(acts);
     this.control.observe(acts);
     this.actions.push(acts);
     this.robots.step++;
     this.scheduler.checkErrands();
     this.reveal(this.robots.step);
+  }
+
+  private countActions(acts: Uint8Array): void {
+    const { goal, onErrands, standingBy } = this;
+    for (let i = 0; i < this.n; i++) {
+      if (goal[i] >= 0) onErrands[acts[i]]++;
+      else standingBy[acts[i]]++;
+    }
   }
 
   private apply(acts: Uint8Array): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionShares, formatShares } from '../../src/lorr/action-shares.js';
+import { actionShares, formatShares, splitShares } from '../../src/lorr/action-shares.js';
 import { ACTION_C, ACTION_F, ACTION_R, ACTION_W } from '../../src/lorr/output.js';
 
 describe('action shares', () => {
@@ -30,5 +30,15 @@ describe('action shares', () => {
     const shares = actionShares(actions.slice(0, 1), 2);
     expect(shares[0]).toEqual({ moving: 0, turning: 0, waiting: 0 });
     expect(formatShares(actionShares(actions, 2), 'turning')).toBe('  0  50');
+  });
+
+  it('splits counts by action into whole percentages, turns right and left together', () => {
+    const counts = new Float64Array(4);
+    counts[ACTION_F] = 3;
+    counts[ACTION_R] = 4;
+    counts[ACTION_C] = 2;
+    counts[ACTION_W] = 1;
+    expect(splitShares(counts)).toEqual({ moving: 30, turning: 60, waiting: 10 });
+    expect(splitShares(new Float64Array(4))).toEqual({ moving: 0, turning: 0, waiting: 0 });
   });
 });

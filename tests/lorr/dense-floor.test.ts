@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { rngStream } from '../../src/core/rng.js';
 import { generateWarehouse } from '../../src/layout/generate.js';
+import { splitShares } from '../../src/lorr/action-shares.js';
 import { parseLorrOutput } from '../../src/lorr/output.js';
 import { loadLorrProblem } from '../../src/lorr/problem.js';
 import { replayLorr } from '../../src/lorr/replay.js';
@@ -156,6 +157,17 @@ describe('LoRR on a packed floor', () => {
     expect(stdout).toMatch(new RegExp(`planner epibt \\(packed floor: at most ${limit} robots on errands\\), guidance traffic`));
     expect(stdout).toContain(`packed floor     ${limit} of ${problem.teamSize} robots on errands at most, the rest standing by; ${sim.handedBack} tasks handed back`);
     expect(stdout).toContain(`tasks finished   ${sim.finished} `);
+    // What robots on errands and standing-by robots did, apart; every robot-step counted once, by its kind.
+    const onErrands = splitShares(sim.onErrands);
+    const by = splitShares(sim.standingBy);
+    expect(stdout).toContain(
+      `by kind          robots on errands moved ${onErrands.moving}% of their steps, turned ${onErrands.turning}%, waited ${onErrands.waiting}%; standing by ${by.moving}%, ${by.turning}%, ${by.waiting}%`,
+    );
+    const total = (c: Float64Array) => c.reduce((x, y) => x + y, 0);
+    expect(total(sim.onErrands) + total(sim.standingBy)).toBe(problem.teamSize * 120);
+    // At most `limit` robots hold a goal in any step: the rest of each step's robots stood by.
+    expect(total(sim.onErrands)).toBeLessThanOrEqual(limit * 120);
+    expect(total(sim.standingBy)).toBeGreaterThanOrEqual((problem.teamSize - limit) * 120);
   });
 
   it('same problem, same run', () => {
