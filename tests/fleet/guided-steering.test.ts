@@ -63,6 +63,20 @@ describe('fleet.guidance', () => {
     expect(report.conservation.balanced).toBe(true);
     expect(report.orders.completed).toBeGreaterThan(20);
   });
+
+  it('under faults (closed areas, robots broken down) the planners fall back on plain distances: no conflicts, books balanced', () => {
+    const json = JSON.parse(readFileSync(scenarioPath('alerts-drill.json'), 'utf8'));
+    const sim = simFromJson({ ...json, fleet: { ...json.fleet, guidance: 'traffic' } });
+    let blockedTicks = 0;
+    sim.observe(() => {
+      if (sim.world.fields.blockedCells > 0) blockedTicks++;
+    });
+    sim.run();
+    const report = JSON.parse(stableReport(sim));
+    expect(blockedTicks).toBeGreaterThan(0);
+    expect(report.robots.conflicts).toBe(0);
+    expect(report.conservation.balanced).toBe(true);
+  });
 });
 
 describe('guided fields for the engine', () => {
