@@ -70,7 +70,7 @@ export class FleetControl implements Feature {
       turnProgress: r.turnProgress,
     };
     const guidance = config.fleet.guidance ?? 'none';
-    this.guided = guidance === 'none' ? null : new GuidedSteering(w.grid, n, guidance);
+    this.guided = guidance === 'none' ? null : new GuidedSteering(w.grid, n, guidance, w.fields);
     const g = this.guided;
     this.guidedView =
       g === null ? null : { ...this.view, field: g.field, fieldIndex: g.slot, fieldUnit: ALONG, fieldCost: (i, cell) => g.exact(i, cell) };
@@ -95,8 +95,7 @@ export class FleetControl implements Feature {
     }
     this.stuck.update(w);
     this.view.tick = w.tick;
-    // Guided fields know no closed areas: while any cell is blocked (a fault), the planner steers by plain distances.
-    if (this.guided !== null && this.guidedView !== null && w.fields.blockedCells === 0) {
+    if (this.guided !== null && this.guidedView !== null) {
       this.guided.update(r.goal, this.loaded, r.cell);
       this.guidedView.tick = w.tick;
       this.planner.plan(this.guidedView, r.next);

@@ -1,5 +1,5 @@
 import { chargersArePassages } from '../layout/charger-passage.js';
-import { UNREACHABLE } from '../layout/distance.js';
+import { UNREACHABLE, type BlockMask } from '../layout/distance.js';
 import { floorIndex, type FloorIndex } from '../layout/floor-index.js';
 import { CellKind, type Grid } from '../layout/grid.js';
 import { againstCorridorLane, laneParity, type LaneParity } from '../layout/lanes.js';
@@ -165,6 +165,13 @@ export class GuidedField {
      * but lead nowhere), as in the engine's plain distances (see LazyField).
      */
     readonly loaded = false,
+    /**
+     * Cells closed by faults (see DistanceCache.block): a robot may leave
+     * them and move among them but never enter one from an open cell. Read
+     * as the search grows, so whoever changes it must drop the fields that
+     * have reached a changed cell (see `reached`).
+     */
+    private readonly blockMask: BlockMask | null = null,
   ) {
     this.lanes = laneParity(grid);
     this.floor = floorIndex(grid);
@@ -255,6 +262,12 @@ export class GuidedField {
     this.dist = EMPTY;
     this.head = this.nodes = NO_NODES;
     this.entries = 0;
+  }
+
+  /** True when the search has given `cell` a cost (final or not): a change of the blocked mask there makes this field wrong. */
+  reached(cell: number): boolean {
+    const k = this.floor.slot[cell];
+    return this.dist !== EMPTY && k >= 0 && (this.dist[k] !== UNSEEN || k === this.goalSlot);
   }
 
   /** True once `cell`'s cost is final (or the search is over: unreachable cells read UNREACHABLE). */
@@ -377,6 +390,9 @@ export class GuidedField {
     const penalised = penalty.length > 0;
     const dead = this.dead;
     const deadMask = this.deadMask;
+    // With no cell blocked the mask is all zeros: leave it unread.
+    const blocked = this.blockMask !== null && this.blockMask.blockedCells > 0 ? this.blockMask.blocked : null;
+    const cellOf = this.floor.cell;
     const head = this.head;
     const mask = this.mask;
     const ar = this.aimRow;
@@ -415,10 +431,12 @@ export class GuidedField {
       expanded++;
       // A dead end (see deadEnds) has its cost, so a robot on one can leave, but no way goes on through it.
       if ((dead[x] & deadMask) !== 0 && x !== goal) continue;
+      // From a blocked cell the search goes on only through blocked cells: a robot may leave them, not enter.
+      const inside = blocked !== null && x !== goal && blocked[cellOf[x]] !== 0;
       const base = x * 4;
       for (let k = 0; k < 4; k++) {
         const y = nbr[base + k];
-        if (y < 0) continue;
+        if (y < 0 || (inside && blocked[cellOf[y]] === 0)) continue;
         const vy = dist[y];
         // The robot moves from y into x, against k. The lanes (see laneParity): rows for east-west moves, columns
         // for north-south; from the east (k = 0) it moves west, against the lane of an even-parity row, and so on round.
@@ -532,14 +550,19 @@ export class GuidedCache {
   private slotPenalty: Uint8Array = NO_PENALTY;
   private generation = 0;
   private readonly floor: FloorIndex;
-  constructor(grid: Grid, budgetBytes = 256 * 1024 * 1024) {
+  constructor(
+    grid: Grid,
+    budgetBytes = 256 * 1024 * 1024,
+    /** Cells closed by faults, for the fields to honour (see GuidedField's `blockMask` and `dropReaching`). */
+    mask: BlockMask | null = null,
+  ) {
     this.floor = floorIndex(grid);
     const capacity = Math.max(16, Math.floor(budgetBytes / (this.floor.count * 2)));
     this.arrays = new CostArrays(this.floor.count);
     this.lru = new LruCache(
       capacity,
       // Key: goal * 2 + loaded.
-      (key) => new GuidedField(grid, key >> 1, this.arrays, this.penalty, this.generation, this.slotPenalty, (key & 1) === 1),
+      (key) => new GuidedField(grid, key >> 1, this.arrays, this.penalty, this.generation, this.slotPenalty, (key & 1) === 1, mask),
       (gone) => {
         gone.evicted = true;
         gone.recycleIfFree();
@@ -571,6 +594,22 @@ export class GuidedCache {
     this.penalty = penalty.slice();
     this.slotPenalty = bySlot(this.floor, penalty);
     this.generation++;
+  }
+
+  /**
+   * Lets go of every cached field whose search has reached one of `cells`
+   * (cells whose blocked mask changed): the next `get` makes a new one.
+   * Agents holding such a field must fetch another (see `reached`).
+   */
+  dropReaching(cells: ArrayLike<number>): void {
+    const gone = this.lru.evictWhere((f) => {
+      for (let k = 0; k < cells.length; k++) if (f.reached(cells[k])) return true;
+      return false;
+    });
+    for (const f of gone) {
+      f.evicted = true;
+      f.recycleIfFree();
+    }
   }
 
   /** An agent starts steering by `f`. */

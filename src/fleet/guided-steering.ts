@@ -1,3 +1,4 @@
+import type { DistanceCache } from '../layout/distance.js';
 import { floorIndex } from '../layout/floor-index.js';
 import type { Grid } from '../layout/grid.js';
 import { GuidedCache, GuidedField } from './guided-field.js';
@@ -36,12 +37,19 @@ export class GuidedSteering {
   /** Each robot's step as the traffic learner reads it: moved forward (OP_F) or stood (OP_W). */
   private readonly acts: Uint8Array;
 
+  /** Cells blocked (1) when the fields were last checked against the mask, and the mask's change count then. */
+  private readonly wasBlocked: Uint8Array;
+  private maskChanges = 0;
+
   constructor(
     grid: Grid,
     readonly n: number,
     readonly guidance: Exclude<Guidance, 'none'>,
+    /** The plain fields' cache, whose blocked mask (cells closed by faults) the guided fields honour too. */
+    private readonly plain: DistanceCache,
   ) {
-    this.cache = new GuidedCache(grid);
+    this.cache = new GuidedCache(grid, undefined, plain);
+    this.wasBlocked = new Uint8Array(grid.width * grid.height);
     this.slot = floorIndex(grid).slot;
     this.field = new Array<Uint16Array | null>(n).fill(null);
     this.held = new Array<GuidedField | null>(n).fill(null);
@@ -58,6 +66,7 @@ export class GuidedSteering {
    */
   update(goal: Int32Array, loaded: Uint8Array, cell: Int32Array): void {
     const { held, field } = this;
+    if (this.plain.maskChanges !== this.maskChanges) this.dropStale();
     for (let i = 0; i < this.n; i++) {
       const g = goal[i];
       if (g !== this.goal[i] || loaded[i] !== this.loaded[i]) {
@@ -75,6 +84,37 @@ export class GuidedSteering {
       f.ensure(cell[i]);
       // The array is made by the search's first call and kept for the field's life.
       field[i] = f.dist;
+    }
+  }
+
+  /**
+   * After the blocked mask changed: lets go of every field whose search has
+   * reached a cell that turned between open and blocked, cached or held by
+   * a robot (which fetches a new one). Fields that have not reached those
+   * cells stay exact: they read the mask as their search grows.
+   */
+  private dropStale(): void {
+    this.maskChanges = this.plain.maskChanges;
+    const blocked = this.plain.blocked;
+    const was = this.wasBlocked;
+    const changed: number[] = [];
+    for (let c = 0; c < was.length; c++) {
+      const now = blocked[c] !== 0 ? 1 : 0;
+      if (now !== was[c]) {
+        changed.push(c);
+        was[c] = now;
+      }
+    }
+    if (changed.length === 0) return;
+    this.cache.dropReaching(changed);
+    for (let i = 0; i < this.n; i++) {
+      const f = this.held[i];
+      if (f === null || !changed.some((c) => f.reached(c))) continue;
+      this.cache.unuse(f);
+      this.held[i] = null;
+      this.field[i] = null;
+      // Not a goal: the robot's next update fetches its field anew.
+      this.goal[i] = -2;
     }
   }
 

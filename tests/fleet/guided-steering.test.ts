@@ -4,7 +4,7 @@ import { ALONG, GuidedField } from '../../src/fleet/guided-field.js';
 import { GuidedSteering } from '../../src/fleet/guided-steering.js';
 import { TrafficPenalty, TRAFFIC_WINDOW } from '../../src/fleet/traffic-penalty.js';
 import { OP_F, OP_W } from '../../src/fleet/operations.js';
-import { UNREACHABLE } from '../../src/layout/distance.js';
+import { DistanceCache, UNREACHABLE } from '../../src/layout/distance.js';
 import { CellKind, gridFromRows } from '../../src/layout/grid.js';
 import { loaderMessages, scenarioPath, simFromJson, stableReport } from '../helpers/scenarios.js';
 
@@ -64,7 +64,7 @@ describe('fleet.guidance', () => {
     expect(report.orders.completed).toBeGreaterThan(20);
   });
 
-  it('under faults (closed areas, robots broken down) the planners fall back on plain distances: no conflicts, books balanced', () => {
+  it('under faults (closed areas, robots broken down): no conflicts, books balanced', () => {
     const json = JSON.parse(readFileSync(scenarioPath('alerts-drill.json'), 'utf8'));
     const sim = simFromJson({ ...json, fleet: { ...json.fleet, guidance: 'traffic' } });
     let blockedTicks = 0;
@@ -128,7 +128,7 @@ describe('guided fields for the engine', () => {
   });
 
   it('keeps a field per goal and load, exact around each robot, with costs in units of ALONG', () => {
-    const steering = new GuidedSteering(grid, 2, 'lanes');
+    const steering = new GuidedSteering(grid, 2, 'lanes', new DistanceCache(grid));
     const goal = Int32Array.of(at(4, 0), at(4, 0));
     const loaded = Uint8Array.of(0, 1);
     const cell = Int32Array.of(at(3, 8), at(1, 4));
@@ -142,6 +142,35 @@ describe('guided fields for the engine', () => {
       expect(steering.field[i]![steering.slot[cell[i]]]).toBe(here);
       expect(here).toBeGreaterThanOrEqual(ALONG * 9);
     }
+  });
+});
+
+describe('guided fields and closed areas', () => {
+  // An open floor; the middle column of rows 1 to 3 gets closed.
+  const grid = gridFromRows(['.......', '.......', '.......', '.......', '.......']);
+  const at = (r: number, c: number) => r * grid.width + c;
+  const wall = [at(1, 3), at(2, 3), at(3, 3)];
+
+  it('route robots outside round a closed area and robots inside out of it; fields that reached a changed cell are fetched anew', () => {
+    const plain = new DistanceCache(grid);
+    const steering = new GuidedSteering(grid, 2, 'lanes', plain);
+    const goal = Int32Array.of(at(2, 6), at(2, 6));
+    const loaded = Uint8Array.of(0, 0);
+    const cell = Int32Array.of(at(2, 0), at(2, 3));
+    steering.update(goal, loaded, cell);
+    const straight = steering.exact(0, at(2, 0));
+    expect(straight).toBe(6 * ALONG); // row 2 runs east: six moves along the lane
+    plain.block(wall, 1);
+    steering.update(goal, loaded, cell);
+    // Robot 0's field had reached the closed cells: a new one (in the old one's recycled array), round the closed column.
+    expect(steering.exact(0, at(2, 0))).toBeGreaterThan(straight);
+    expect(steering.exact(0, at(2, 2))).toBeGreaterThan(4 * ALONG);
+    // Robot 1 stands inside: it may leave, straight on to the goal.
+    expect(steering.exact(1, at(2, 3))).toBe(3 * ALONG);
+    // Reopened: straight on again.
+    plain.block(wall, -1);
+    steering.update(goal, loaded, cell);
+    expect(steering.exact(0, at(2, 0))).toBe(straight);
   });
 });
 
