@@ -65,6 +65,8 @@ export interface FleetConfig {
   window: number;
   /** Ticks between replans of the windowed planners. */
   replanEvery: number;
+  /** Distances the planners steer by: plain (`none`, omitted), guided by one-way lanes, or lanes plus learned traffic costs (see GuidedSteering). */
+  guidance?: 'none' | 'lanes' | 'traffic';
   /** A stall episode longer than this many ticks is counted in the report (omitted = 30 s). */
   stallTicks?: number;
 }

@@ -71,8 +71,8 @@ export class EpibtPlanner implements Planner {
       order: this.order,
       power: new Float64Array(n),
       costAt: (i, c) => this.costAt(i, c),
-      // Fields count a tick per cell: a turn costs its ticks.
-      unit: () => turnTicks,
+      // Plain fields count a tick per cell, guided ones fieldUnit: a turn costs its ticks.
+      unit: () => turnTicks * (this.view.fieldUnit ?? 1),
       mayEnter: (i, from, to) => {
         const v = this.view;
         return mayEnter(v.fields.blocked, v.grid.kind, v.fields.blocked[from] === 0, v.loaded[i] !== 0, v.goal[i], to);
@@ -86,6 +86,7 @@ export class EpibtPlanner implements Planner {
     const v = this.view;
     const field = v.field[i];
     if (this.goal[i] < 0 || field === null) return c === v.cell[i] ? 0 : 1;
+    if (v.fieldCost !== undefined) return v.fieldCost(i, c);
     return field[v.fieldIndex === undefined ? c : v.fieldIndex[c]];
   }
 

@@ -3,6 +3,8 @@ import { rngStream } from '../core/rng.js';
 import { isFixed } from '../core/robots.js';
 import type { World } from '../core/world.js';
 import { DeadlockWatch } from './deadlock.js';
+import { ALONG } from './guided-field.js';
+import { GuidedSteering } from './guided-steering.js';
 import { movementStage, MotionScratch } from './motion.js';
 import type { Planner, PlanView } from './planner.js';
 import { PLANNERS } from './registry.js';
@@ -23,9 +25,15 @@ export class FleetControl implements Feature {
   readonly deadlocks: DeadlockWatch;
   readonly stages = {
     planning: (w: World) => this.plan(w),
-    movement: (w: World) => movementStage(w, this.motion),
+    movement: (w: World) => {
+      movementStage(w, this.motion);
+      this.guided?.observe(w.tick, w.robots.prevCell, w.robots.cell, w.robots.goal);
+    },
   };
   private readonly view: PlanView & { tick: number };
+  /** Guided fields (`fleet.guidance` other than `none`) and the view that reads them; null without guidance. */
+  private readonly guided: GuidedSteering | null;
+  private readonly guidedView: (PlanView & { tick: number }) | null;
   private readonly loaded: Uint8Array;
   private readonly fixed: Uint8Array;
   private readonly motion: MotionScratch;
@@ -61,6 +69,11 @@ export class FleetControl implements Feature {
       wantDir: r.wantDir,
       turnProgress: r.turnProgress,
     };
+    const guidance = config.fleet.guidance ?? 'none';
+    this.guided = guidance === 'none' ? null : new GuidedSteering(w.grid, n, guidance, w.fields);
+    const g = this.guided;
+    this.guidedView =
+      g === null ? null : { ...this.view, field: g.field, fieldIndex: g.slot, fieldUnit: ALONG, fieldCost: (i, cell) => g.exact(i, cell) };
     this.motion = new MotionScratch(w.grid.width * w.grid.height);
     this.stuck = new StuckWatch(n);
     this.deadlocks = new DeadlockWatch(w);
@@ -82,6 +95,10 @@ export class FleetControl implements Feature {
     }
     this.stuck.update(w);
     this.view.tick = w.tick;
-    this.planner.plan(this.view, r.next);
+    if (this.guided !== null && this.guidedView !== null) {
+      this.guided.update(r.goal, this.loaded, r.cell);
+      this.guidedView.tick = w.tick;
+      this.planner.plan(this.guidedView, r.next);
+    } else this.planner.plan(this.view, r.next);
   }
 }

@@ -1,6 +1,7 @@
-import { UNREACHABLE } from '../layout/distance.js';
+import { chargersArePassages } from '../layout/charger-passage.js';
+import { UNREACHABLE, type BlockMask } from '../layout/distance.js';
 import { floorIndex, type FloorIndex } from '../layout/floor-index.js';
-import type { Grid } from '../layout/grid.js';
+import { CellKind, type Grid } from '../layout/grid.js';
 import { againstCorridorLane, laneParity, type LaneParity } from '../layout/lanes.js';
 import { LruCache } from '../layout/lru.js';
 
@@ -47,6 +48,28 @@ function bySlot(floor: FloorIndex, penalty: Uint8Array): Uint8Array {
   if (penalty.length === 0) return NO_PENALTY;
   const out = new Uint8Array(floor.count);
   for (let k = 0; k < floor.count; k++) out[k] = penalty[floor.cell[k]];
+  return out;
+}
+
+/** Set in a slot's dead-end kind when it is a storage cell: a loaded robot's field passes through none but its goal. */
+const DEAD_STORAGE = 1;
+/** Set when it is a charger the layout does not need as a passage (see chargersArePassages): no field passes through one but its goal. */
+const DEAD_CHARGER = 2;
+
+const deadEndCache = new WeakMap<Grid, Uint8Array>();
+
+/** Per slot, the kinds of dead end the cell is (DEAD_STORAGE, DEAD_CHARGER; 0 for plain floor), made once per grid. */
+function deadEnds(grid: Grid): Uint8Array {
+  const known = deadEndCache.get(grid);
+  if (known) return known;
+  const floor = floorIndex(grid);
+  const chargerDeadEnds = grid.chargers.length > 0 && !chargersArePassages(grid);
+  const out = new Uint8Array(floor.count);
+  for (let k = 0; k < floor.count; k++) {
+    const kind = grid.kind[floor.cell[k]];
+    out[k] = kind === CellKind.Storage ? DEAD_STORAGE : kind === CellKind.Charger && chargerDeadEnds ? DEAD_CHARGER : 0;
+  }
+  deadEndCache.set(grid, out);
   return out;
 }
 
@@ -136,13 +159,33 @@ export class GuidedField {
     readonly generation = 0,
     /** `penalty` by slot, when the caller has it already (the cache makes it once for all its fields). */
     slotPenalty?: Uint8Array,
+    /**
+     * For a robot carrying a pod: no way passes through a storage cell other
+     * than the goal (they are reached, so a robot standing on one can leave,
+     * but lead nowhere), as in the engine's plain distances (see LazyField).
+     */
+    readonly loaded = false,
+    /**
+     * Cells closed by faults (see DistanceCache.block): a robot may leave
+     * them and move among them but never enter one from an open cell. Read
+     * as the search grows, so whoever changes it must drop the fields that
+     * have reached a changed cell (see `reached`).
+     */
+    private readonly blockMask: BlockMask | null = null,
   ) {
     this.lanes = laneParity(grid);
     this.floor = floorIndex(grid);
     this.goalSlot = this.floor.slot[goal];
     if (this.goalSlot < 0) throw new Error(`goal ${goal} is not a free cell`);
     this.slotPenalty = slotPenalty ?? bySlot(this.floor, penalty);
+    this.dead = deadEnds(grid);
+    // Chargers (not needed as passages) are dead ends to every field, storage cells to loaded ones; floors without either have none.
+    this.deadMask = (loaded ? DEAD_STORAGE : 0) | DEAD_CHARGER;
   }
+
+  /** Dead-end kinds by slot (see deadEnds) and the ones this field honours. */
+  private readonly dead: Uint8Array;
+  private readonly deadMask: number;
 
   /** The map's corridor lanes (see laneParity), looked up once per field rather than per search step. */
   private readonly lanes: LaneParity;
@@ -219,6 +262,12 @@ export class GuidedField {
     this.dist = EMPTY;
     this.head = this.nodes = NO_NODES;
     this.entries = 0;
+  }
+
+  /** True when the search has given `cell` a cost (final or not): a change of the blocked mask there makes this field wrong. */
+  reached(cell: number): boolean {
+    const k = this.floor.slot[cell];
+    return this.dist !== EMPTY && k >= 0 && (this.dist[k] !== UNSEEN || k === this.goalSlot);
   }
 
   /** True once `cell`'s cost is final (or the search is over: unreachable cells read UNREACHABLE). */
@@ -339,6 +388,11 @@ export class GuidedField {
     const { row: laneRow, col: laneCol } = this.lanes;
     const penalty = this.slotPenalty;
     const penalised = penalty.length > 0;
+    const dead = this.dead;
+    const deadMask = this.deadMask;
+    // With no cell blocked the mask is all zeros: leave it unread.
+    const blocked = this.blockMask !== null && this.blockMask.blockedCells > 0 ? this.blockMask.blocked : null;
+    const cellOf = this.floor.cell;
     const head = this.head;
     const mask = this.mask;
     const ar = this.aimRow;
@@ -375,10 +429,14 @@ export class GuidedField {
       if (g + ((dr < 0 ? -dr : dr) + (dc < 0 ? -dc : dc)) * ALONG > fmin) continue;
       dist[x] = g;
       expanded++;
+      // A dead end (see deadEnds) has its cost, so a robot on one can leave, but no way goes on through it.
+      if ((dead[x] & deadMask) !== 0 && x !== goal) continue;
+      // From a blocked cell the search goes on only through blocked cells: a robot may leave them, not enter.
+      const inside = blocked !== null && x !== goal && blocked[cellOf[x]] !== 0;
       const base = x * 4;
       for (let k = 0; k < 4; k++) {
         const y = nbr[base + k];
-        if (y < 0) continue;
+        if (y < 0 || (inside && blocked[cellOf[y]] === 0)) continue;
         const vy = dist[y];
         // The robot moves from y into x, against k. The lanes (see laneParity): rows for east-west moves, columns
         // for north-south; from the east (k = 0) it moves west, against the lane of an even-parity row, and so on round.
@@ -484,7 +542,7 @@ export class CostArrays {
 const FIRST_BLOCK = 256;
 const BLOCK_BYTES = 1024 * 1024 * 1024;
 
-/** Guided fields by goal, least recently used first out. */
+/** Guided fields by goal and load (see GuidedField's `loaded`), least recently used first out. */
 export class GuidedCache {
   private readonly arrays: CostArrays;
   private readonly lru: LruCache<GuidedField>;
@@ -492,13 +550,19 @@ export class GuidedCache {
   private slotPenalty: Uint8Array = NO_PENALTY;
   private generation = 0;
   private readonly floor: FloorIndex;
-  constructor(grid: Grid, budgetBytes = 256 * 1024 * 1024) {
+  constructor(
+    grid: Grid,
+    budgetBytes = 256 * 1024 * 1024,
+    /** Cells closed by faults, for the fields to honour (see GuidedField's `blockMask` and `dropReaching`). */
+    mask: BlockMask | null = null,
+  ) {
     this.floor = floorIndex(grid);
     const capacity = Math.max(16, Math.floor(budgetBytes / (this.floor.count * 2)));
     this.arrays = new CostArrays(this.floor.count);
     this.lru = new LruCache(
       capacity,
-      (goal) => new GuidedField(grid, goal, this.arrays, this.penalty, this.generation, this.slotPenalty),
+      // Key: goal * 2 + loaded.
+      (key) => new GuidedField(grid, key >> 1, this.arrays, this.penalty, this.generation, this.slotPenalty, (key & 1) === 1, mask),
       (gone) => {
         gone.evicted = true;
         gone.recycleIfFree();
@@ -507,17 +571,18 @@ export class GuidedCache {
   }
 
   /**
-   * A field toward `goal` under the current penalty. A cached field made
+   * A field toward `goal` (for a robot carrying a pod when `loaded`) under the current penalty. A cached field made
    * under an older penalty is let go (agents steering by it keep it until
    * their goal changes) and a new one is made.
    */
-  get(goal: number): GuidedField {
-    const f = this.lru.get(goal);
+  get(goal: number, loaded = false): GuidedField {
+    const key = goal * 2 + (loaded ? 1 : 0);
+    const f = this.lru.get(key);
     if (f.generation === this.generation) return f;
-    this.lru.delete(goal);
+    this.lru.delete(key);
     f.evicted = true;
     f.recycleIfFree();
-    return this.lru.get(goal);
+    return this.lru.get(key);
   }
 
   /**
@@ -529,6 +594,22 @@ export class GuidedCache {
     this.penalty = penalty.slice();
     this.slotPenalty = bySlot(this.floor, penalty);
     this.generation++;
+  }
+
+  /**
+   * Lets go of every cached field whose search has reached one of `cells`
+   * (cells whose blocked mask changed): the next `get` makes a new one.
+   * Agents holding such a field must fetch another (see `reached`).
+   */
+  dropReaching(cells: ArrayLike<number>): void {
+    const gone = this.lru.evictWhere((f) => {
+      for (let k = 0; k < cells.length; k++) if (f.reached(cells[k])) return true;
+      return false;
+    });
+    for (const f of gone) {
+      f.evicted = true;
+      f.recycleIfFree();
+    }
   }
 
   /** An agent starts steering by `f`. */

@@ -4,12 +4,12 @@ import { floorIndex } from '../layout/floor-index.js';
 import { manhattan, moveDir, type Grid } from '../layout/grid.js';
 import { countCrowd } from './crowd.js';
 import { OperationPlanner, type OperationPlannerOptions, type OperationView } from './epibt.js';
-import { GuidedCache, GuidedField, MAX_PENALTY } from './guided-field.js';
-import { countHeldUp } from './held-up.js';
+import { GuidedCache, GuidedField } from './guided-field.js';
 import { OP_C as ACT_C, OP_F as ACT_F, OP_R as ACT_R, OP_W as ACT_W } from './operations.js';
 import { OrientedCache, type OrientedField } from './oriented-field.js';
 import { PibtPlanner } from './pibt.js';
 import { PibtT, type OrientedView } from './pibt-t.js';
+import { TrafficPenalty } from './traffic-penalty.js';
 import type { PlanView } from './planner.js';
 
 /**
@@ -237,13 +237,8 @@ export class LifelongControl {
     countCrowd(this.grid, this.n, this.cell, this.goal, reach, this.crowdCost);
   }
 
-  /** Steps held up per cell (see learnTraffic), in the current traffic window. */
-  private waits = new Uint16Array(0);
-  /** Steps each robot has gone without moving forward, toward a goal. */
-  private held = new Uint32Array(0);
-  /** Smoothed share of steps a robot stood waiting in each cell. */
-  private jam = new Float32Array(0);
-  private penalty = new Uint8Array(0);
+  /** The traffic costs learned so far (guidance `traffic`; made on the first step observed). */
+  private traffic: TrafficPenalty | null = null;
 
   /** The cost at `cell` in one of `field`'s arrays. */
   costIn(f: Uint16Array, cell: number): number {
@@ -296,34 +291,11 @@ export class LifelongControl {
     this.ops.step(view, acts);
   }
 
-  /**
-   * Congestion-aware guidance: counts, per cell, the steps robots with a goal
-   * were held up there (see countHeldUp: no forward move for three steps, waiting
-   * or turning in place: counting waits alone, a block of robots packed tight
-   * and turning every way looked like free flow, and grew until the whole
-   * floor crawled); every TRAFFIC_WINDOW steps it turns the smoothed
-   * share into a cost of entering the cell for the distance fields made from
-   * then on. Robots passing by then route round a jam instead of joining it,
-   * and the jam drains instead of growing. Counted in steps, so a run stays
-   * deterministic.
-   */
+  /** Congestion-aware guidance (see TrafficPenalty): every window, the learned costs go to the fields made from then on. */
   private learnTraffic(acts: Uint8Array): void {
-    const cells = this.grid.width * this.grid.height;
-    if (this.waits.length === 0) {
-      this.held = new Uint32Array(this.n);
-      this.waits = new Uint16Array(cells);
-      this.jam = new Float32Array(cells);
-      this.penalty = new Uint8Array(cells);
-    }
-    countHeldUp(acts, this.cell, this.goal, this.held, this.waits);
-    if ((this.step + 1) % TRAFFIC_WINDOW !== 0) return;
-    const { waits, jam, penalty } = this;
-    for (let c = 0; c < cells; c++) {
-      jam[c] = jam[c] * (1 - TRAFFIC_NEW) + (waits[c] / TRAFFIC_WINDOW) * TRAFFIC_NEW;
-      waits[c] = 0;
-      penalty[c] = Math.min(MAX_PENALTY, Math.round(jam[c] * TRAFFIC_SCALE));
-    }
-    this.guided.setPenalty(penalty);
+    this.traffic ??= new TrafficPenalty(this.grid.width * this.grid.height, this.n);
+    const penalty = this.traffic.observe(this.step, acts, this.cell, this.goal);
+    if (penalty !== null) this.guided.setPenalty(penalty);
   }
 
   /**
@@ -514,13 +486,6 @@ export class LifelongControl {
 
 /** Cells of new distance searches expanded per step at most (some 50 ms of work on a 2-core machine of this project's kind). */
 const FIELD_BUDGET = 1_200_000;
-
-/** Steps between updates of the learned traffic costs. */
-const TRAFFIC_WINDOW = 50;
-/** Weight of the latest window in the smoothed jam share. */
-const TRAFFIC_NEW = 0.5;
-/** Penalty of a cell where robots waited every step (capped at MAX_PENALTY). */
-const TRAFFIC_SCALE = 2 * MAX_PENALTY;
 
 /** Steps without getting closer to its goal after which a robot gives up its priority (for as many steps again, with `remaining`). */
 const STUCK_STEPS = 40;

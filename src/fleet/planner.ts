@@ -18,6 +18,17 @@ export interface PlanView {
   readonly field: readonly (DistanceField | null)[];
   /** Where each cell's cost is in a field when fields are kept per free cell (see FloorIndex); absent: by cell. */
   readonly fieldIndex?: Int32Array;
+  /**
+   * Field units per cell moved (default 1): guided fields (`fleet.guidance`)
+   * count ALONG (2) per cell along the lanes, more against them.
+   */
+  readonly fieldUnit?: number;
+  /**
+   * Robot i's cost at any cell, made exact first, for planners that read
+   * beyond the cell and neighbours made exact each tick (guided fields,
+   * grown on demand; absent: read `field[i]`, grown `lookahead` levels).
+   */
+  readonly fieldCost?: (i: number, cell: number) => number;
   /** 1 when the robot carries a pod: it may not enter storage cells other than its goal. */
   readonly loaded: Uint8Array;
   /** 1 when the robot must stay where it is this tick (serving, charging, flat battery). */

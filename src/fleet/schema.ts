@@ -28,6 +28,10 @@ export const Fleet = z.strictObject({
   planner: z.enum(['pibt', 'whca', 'epibt']).default('pibt'),
   window: z.number().int().min(1).max(64).default(8),
   replanEvery: z.number().int().min(1).max(64).default(4),
+  guidance: z
+    .enum(['none', 'lanes', 'traffic'])
+    .default('none')
+    .describe("Distances the planners steer by: 'none' plain shortest ways; 'lanes' moves against one-way corridor lanes cost 6x; 'traffic' lanes plus a learned cost of entering jammed cells (pibt and epibt)"),
   stallThreshold: PositiveDuration.default('30s').describe('A stall episode (robots standing still on their way) counts in robots.stalls when it lasts longer than this'),
 });
 

@@ -259,6 +259,9 @@ export function buildConfig(file: string, s: ScenarioFile, options: LoadOptions 
       `'epibt' plans quarter turns that take time: robots.rotationSeconds must be at least one tick (${tick.toFixed(3)} s); it rounds to ${robots.rotationTicks} ticks`,
     );
   }
+  if (s.fleet.guidance !== 'none' && s.fleet.planner === 'whca') {
+    fail('fleet.guidance', `'${s.fleet.guidance}' needs planner 'pibt' or 'epibt': 'whca' plans on plain distances only (set fleet.guidance to 'none')`);
+  }
   if (errors.length > 0) throw new ScenarioErrors(errors);
   const placed = starts ?? defaultStarts(grid, rb.count);
   if (goodsToPerson) for (const problem of checkReachability(grid, placed)) fail(problem.path, problem.message);
