@@ -45,6 +45,21 @@ describe('fleet.guidance', () => {
     expect(stableReport(b)).toBe(stableReport(a));
   });
 
+  it('lanes and traffic steer the robots: their runs differ from one on plain distances and from each other', () => {
+    const report = (guidance: string) => {
+      const sim = simFromJson(defaultWith({ guidance }));
+      sim.run();
+      return stableReport(sim);
+    };
+    const none = report('none');
+    const lanes = report('lanes');
+    const traffic = report('traffic');
+    expect(lanes).not.toBe(none);
+    expect(traffic).not.toBe(none);
+    // Traffic costs are learned every TRAFFIC_WINDOW ticks: a 20-minute run has had them for most of its length.
+    expect(traffic).not.toBe(lanes);
+  });
+
   it.each([
     ['pibt', 'lanes', {}],
     ['pibt', 'traffic', {}],
