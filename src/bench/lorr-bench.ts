@@ -67,6 +67,7 @@ const { values } = parseArgs({
     guidance: { type: 'string' },
     improve: { type: 'string' },
     variants: { type: 'boolean' },
+    // For the child processes: the instance to run, and which variant of it (see childArgs).
     child: { type: 'string' },
     agents: { type: 'string' },
     'first-task': { type: 'string' },

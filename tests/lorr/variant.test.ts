@@ -74,6 +74,7 @@ describe('problem variants (--agents, --first-task)', () => {
     const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
     try {
       expect(await main(['lorr', file, '--steps', '40', '--agents', '3', '--first-task', '2', '--output', out])).toBe(0);
+      expect(await main(['lorr', file, '--steps', '40', '--first-task', '2'])).toBe(0);
       stderr = '';
       expect(await main(['lorr', file, '--steps', '40', '--agents', '7'])).toBe(2);
       expect(await main(['lorr', file, '--steps', '40', '--first-task', '12'])).toBe(2);
@@ -84,6 +85,8 @@ describe('problem variants (--agents, --first-task)', () => {
     }
     // The task on the file's fourth line (after the count line) is task 2: lines are 1-based.
     expect(stdout).toMatch(/: 3 of its 6 agents \(tasks from line 4 of the tasks file\) on 10x10, 40 steps/);
+    // Every agent, tasks from a later line: no "of its" for a team as large as the problem's.
+    expect(stdout).toMatch(/: 6 agents \(tasks from line 4 of the tasks file\) on 10x10, 40 steps/);
     const json = JSON.parse(readFileSync(out, 'utf8'));
     expect(json.teamSize).toBe(3);
     expect(json.actualPaths).toHaveLength(3);
