@@ -6,16 +6,9 @@ import { TrafficPenalty, TRAFFIC_WINDOW } from '../../src/fleet/traffic-penalty.
 import { OP_F, OP_W } from '../../src/fleet/operations.js';
 import { DistanceCache, UNREACHABLE } from '../../src/layout/distance.js';
 import { CellKind, gridFromRows } from '../../src/layout/grid.js';
-import { loaderMessages, scenarioPath, simFromJson, stableReport } from '../helpers/scenarios.js';
+import { loaderMessages, scenarioPath, simFromJson, smallSite, stableReport } from '../helpers/scenarios.js';
 
-const site = () => ({
-  name: 'guided',
-  seed: 5,
-  duration: '10m',
-  layout: { grid: ['@@@@@@@', '@P...C@', '@.RR..@', '@.....@', '@@@@@@@'] },
-  robots: { count: 2 },
-  demand: { ordersPerHour: 60 },
-});
+const site = () => smallSite('guided', 5);
 
 /** The shipped default scenario, shortened, with `fleet` settings on top of its own. */
 function defaultWith(fleet: Record<string, unknown>, duration = '20m', robots: Record<string, unknown> = {}) {

@@ -7,6 +7,18 @@ import { loadScenario, scenarioFromJson, type LoadOptions } from '../../src/scen
 
 export const scenarioPath = (name: string) => fileURLToPath(new URL(`../../scenarios/${name}`, import.meta.url));
 
+/** A small valid site (one station, one charger, four pods, two robots) for loader and option tests to build on. */
+export function smallSite(name: string, seed: number) {
+  return {
+    name,
+    seed,
+    duration: '10m',
+    layout: { grid: ['@@@@@@@', '@P...C@', '@.RR..@', '@.....@', '@@@@@@@'] },
+    robots: { count: 2 },
+    demand: { ordersPerHour: 60 },
+  };
+}
+
 export function simFor(name: string, options: LoadOptions = {}): Sim {
   return new Sim(loadScenario(scenarioPath(name), options).config);
 }

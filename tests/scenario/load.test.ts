@@ -5,16 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { ScenarioError, ScenarioErrors } from '../../src/scenario/errors.js';
 import { loadScenario, scenarioFromJson } from '../../src/scenario/load.js';
 import { scenarioJsonSchema } from '../../src/scenario/schema.js';
-import { scenarioPath } from '../helpers/scenarios.js';
+import { scenarioPath, smallSite } from '../helpers/scenarios.js';
 
-const base = () => ({
-  name: 't',
-  seed: 3,
-  duration: '10m',
-  layout: { grid: ['@@@@@@@', '@P...C@', '@.RR..@', '@.....@', '@@@@@@@'] },
-  robots: { count: 2 },
-  demand: { ordersPerHour: 60 },
-});
+const base = () => smallSite('t', 3);
 
 /** The messages a bad document produces (each `file: path: message`). */
 function problems(json: unknown, file = 'bad.json'): string[] {
