@@ -11,6 +11,14 @@ import { AssignmentSolver } from './hungarian.js';
 export interface AssignmentStrategy {
   readonly name: string;
   assign(w: World, pods: Int32Array, nPods: number, robots: Int32Array, nRobots: number, out: Int32Array): void;
+  /**
+   * Pick fetches the last call moved from a robot on its way to the pod to a
+   * free one (see ErrandAssignment); absent for strategies that never move
+   * one, which are not called when no request waits.
+   */
+  readonly takeOverCount?: number;
+  /** Take-over k of the last call (k < takeOverCount): the robot that takes the fetch over, and the one that loses it. */
+  takeOver?(k: number): [taker: number, loser: number];
 }
 
 /** Travel distance (cells) from robot i to pod p's cell for an empty robot. */
@@ -133,8 +141,3 @@ export class HungarianAssignment implements AssignmentStrategy {
     for (let r = 0; r < rows; r++) out[r] = this.rowToCol[r] < 0 ? -1 : robots[this.rowToCol[r]];
   }
 }
-
-export const ASSIGNMENTS: Record<string, () => AssignmentStrategy> = {
-  nearest: () => new NearestAssignment(),
-  hungarian: () => new HungarianAssignment(),
-};

@@ -97,3 +97,20 @@ export function sendToFetch(w: World, i: number, pod: number, station: number, c
   setGoal(w, i, cell);
   w.events.push(EventKind.TaskAssigned, i, pod);
 }
+
+/**
+ * Moves robot `loser`'s pick fetch, not lifted yet, to robot `taker` (a
+ * take-over; see ErrandAssignment): the loser is idle again, the taker is
+ * sent to the pod for the same station. Returns the pod.
+ */
+export function handOverFetch(w: World, loser: number, taker: number): number {
+  const r = w.robots;
+  const pod = r.taskPod[loser];
+  const station = r.station[loser];
+  r.state[loser] = RobotState.Idle;
+  r.taskPod[loser] = -1;
+  r.station[loser] = -1;
+  setGoal(w, loser, -1);
+  sendToFetch(w, taker, pod, station, w.pods.cell[pod]);
+  return pod;
+}

@@ -24,7 +24,10 @@ export const Robots = z.strictObject({
 });
 
 export const Fleet = z.strictObject({
-  assignment: z.enum(['nearest', 'hungarian']).default('nearest'),
+  assignment: z
+    .enum(['nearest', 'hungarian', 'errands'])
+    .default('nearest')
+    .describe("Pod requests to idle robots: 'nearest' the oldest request takes the nearest robot; 'hungarian' least total travel per batch; 'errands' the League of Robot Runners scheduler's rule (cheapest pair first, take-overs of fetches not yet lifted)"),
   planner: z.enum(['pibt', 'whca', 'epibt']).default('pibt'),
   window: z.number().int().min(1).max(64).default(8),
   replanEvery: z.number().int().min(1).max(64).default(4),

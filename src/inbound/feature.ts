@@ -1,7 +1,7 @@
 import type { Feature, FeatureFactory } from '../core/feature.js';
 import { rngStream } from '../core/rng.js';
 import type { World } from '../core/world.js';
-import { ASSIGNMENTS } from '../fleet/assignment.js';
+import { ASSIGNMENTS } from '../fleet/assignments.js';
 import { ForecastPolicy } from './forecast-policy.js';
 import { MinMax } from './min-max.js';
 import { levelBySku, type ReplenishmentConfig, type ReplenishmentPolicy } from './replenishment.js';
@@ -50,7 +50,7 @@ export const inbound: FeatureFactory = (w) => {
   const make = ASSIGNMENTS[w.config.fleet.assignment];
   if (!make) throw new Error(`unknown assignment '${w.config.fleet.assignment}'`);
   const receiving = new Receiving(w.skuCdf.length, c.bufferUnits, c.unloadUnitsPerTick);
-  const put = new PutAway(w, stock, receiving, c, make());
+  const put = new PutAway(w, stock, receiving, c, make({ takeOver: false }));
   w.putAway = put;
   const rc = w.config.replenishment ?? null;
   const policy = rc === null ? null : REPLENISHMENT[rc.policy](w, rc);

@@ -1,7 +1,8 @@
 import type { Feature } from '../core/feature.js';
 import { cellBlocked, type World } from '../core/world.js';
-import { ASSIGNMENTS, type AssignmentStrategy } from '../fleet/assignment.js';
-import { availableRobots, DispatchScratch, sendToCharge, sendToFetch } from '../fleet/dispatch.js';
+import type { AssignmentStrategy } from '../fleet/assignment.js';
+import { ASSIGNMENTS } from '../fleet/assignments.js';
+import { availableRobots, DispatchScratch, handOverFetch, sendToCharge, sendToFetch } from '../fleet/dispatch.js';
 import { STATION_CLOSED } from '../stations/stations.js';
 import { PodState } from './pods.js';
 
@@ -36,7 +37,8 @@ export function assignmentStage(w: World, strategy: AssignmentStrategy, scratch:
   sendToCharge(w, scratch);
   const { pods, stations, books, requests } = w;
   const nRobots = availableRobots(w, scratch);
-  if (nRobots === 0 || requests.length === 0) return;
+  // A strategy that may move fetches between robots runs with free robots even when no request waits.
+  if (nRobots === 0 || (requests.length === 0 && strategy.takeOver === undefined)) return;
 
   // Requests whose station can take one more pod, oldest first (with service classes: highest priority first), no more than there are robots.
   const cap = w.config.stations.queueCapacity;
@@ -52,8 +54,14 @@ export function assignmentStage(w: World, strategy: AssignmentStrategy, scratch:
     scratch.reserved[s]++;
     scratch.pods[nPods++] = p;
   }
-  if (nPods === 0) return;
+  if (nPods === 0 && strategy.takeOver === undefined) return;
   strategy.assign(w, scratch.pods, nPods, scratch.robots, nRobots, scratch.out);
+  // Take-overs first: a robot that lost its fetch may have been given a request in the same call.
+  const moved = strategy.takeOverCount ?? 0;
+  for (let k = 0; k < moved; k++) {
+    const [taker, loser] = strategy.takeOver!(k);
+    pods.robot[handOverFetch(w, loser, taker)] = taker;
+  }
 
   for (let k = 0; k < nPods; k++) {
     const i = scratch.out[k];

@@ -75,6 +75,7 @@ describe('conservation at the end of every shipped scenario', () => {
     ['podFill 0.85, nearest-free returns, pod-matching', (j) => ((j.storage = { podReturn: 'nearest-free', podFill: 0.85 }), (j.stations.orderAssignment = 'pod-matching'))],
     ['dynamic slotting, podFill 0.85', (j) => (Object.assign(j.demand, { slotting: 'dynamic', reslotEvery: '4m' }), (j.storage = { podFill: 0.85 }))],
     ['whca + hungarian, units 1..4', (j) => ((j.fleet = { planner: 'whca', assignment: 'hungarian' }), (j.demand.unitsPerLine = { min: 1, max: 4 }))],
+    ['errands, a busy fleet (fetches change hands)', (j) => ((j.fleet = { planner: 'pibt', assignment: 'errands' }), (j.demand.ordersPerHour = 720))],
   ])('default site, %s', (_name, patch) => {
     const json = scenario('default.json');
     json.duration = '20m';

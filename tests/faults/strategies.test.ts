@@ -12,6 +12,7 @@ type Json = any;
 const VARIANTS: [string, (s: Json) => void][] = [
   ['whca planner', (s) => (s.fleet = { planner: 'whca' })],
   ['hungarian assignment', (s) => (s.fleet = { assignment: 'hungarian' })],
+  ['errands assignment', (s) => (s.fleet = { assignment: 'errands' })],
   ['nearest-free pod return (returns rerouted out of closed areas)', (s) => (s.storage = { podReturn: 'nearest-free', podFill: 0.9 })],
   [
     'dynamic slotting (re-slotting moves called off)',

@@ -77,6 +77,7 @@ describe('whole-run invariants', () => {
     ['whca', 'nearest'],
     ['pibt', 'hungarian'],
     ['whca', 'hungarian'],
+    ['pibt', 'errands'],
   ])('planner %s with assignment %s keeps every invariant and delivers', (planner, assignment) => {
     const json = JSON.parse(readFileSync(scenarioPath('default.json'), 'utf8'));
     json.duration = '30m';

@@ -175,7 +175,7 @@ const fleetArb = fc.record({
   speed: fc.constantFrom(1, 1.5),
   rotationSeconds: fc.constantFrom(0, 1),
   planner: fc.constantFrom('pibt', 'whca'),
-  assignment: fc.constantFrom('nearest', 'hungarian'),
+  assignment: fc.constantFrom('nearest', 'hungarian', 'errands'),
   window: fc.integer({ min: 2, max: 10 }),
   replanEvery: fc.integer({ min: 1, max: 6 }),
   // Small batteries and quick charging thresholds make robots go to chargers within a few hundred ticks.
