@@ -61,6 +61,7 @@ export function assignmentStage(w: World, strategy: AssignmentStrategy, scratch:
   for (let k = 0; k < moved; k++) {
     const [taker, loser] = strategy.takeOver!(k);
     pods.robot[handOverFetch(w, loser, taker)] = taker;
+    w.storage.takeOvers++;
   }
 
   for (let k = 0; k < nPods; k++) {

@@ -31,6 +31,8 @@ export interface StorageReport {
   /** Pods moved by re-slotting (dynamic slotting), and the cells their robots drove for it. */
   reslotMoves: number;
   reslotDistanceCells: number;
+  /** Pick fetches taken over by a nearer robot before the pod was lifted (`fleet.assignment: errands`; 0 otherwise). */
+  takeOvers: number;
 }
 
 declare module '../metrics/report.js' {
@@ -72,6 +74,7 @@ function buildStorageReport(w: World): StorageReport {
     relocatedReturns: st.relocatedReturns,
     reslotMoves: st.reslotMoves,
     reslotDistanceCells: st.reslotCells,
+    takeOvers: st.takeOvers,
   };
 }
 

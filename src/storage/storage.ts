@@ -112,6 +112,8 @@ export class Storage implements ReturnView {
   reslotStarted = 0;
   reslotMoves = 0;
   reslotCells = 0;
+  /** Pick fetches taken over by another robot before the pod was lifted (`fleet.assignment: errands`). */
+  takeOvers = 0;
 
   constructor(
     grid: Grid,

@@ -5,6 +5,7 @@ import { loadExperiment } from '../../src/experiment/load.js';
 import { runOne } from '../../src/experiment/run-one.js';
 import { experimentJsonSchema } from '../../src/experiment/schema.js';
 import { SLOTTING } from '../../src/storage/slotting.js';
+import { ASSIGNMENTS } from '../../src/fleet/assignments.js';
 import { scenarioPath } from '../helpers/scenarios.js';
 
 const shipped = (name: string) => scenarioPath(`experiments/${name}`);
@@ -14,7 +15,7 @@ describe('shipped experiments', () => {
     expect(readFileSync(shipped('experiment.schema.json'), 'utf8')).toBe(JSON.stringify(experimentJsonSchema(), null, 2) + '\n');
   });
 
-  for (const name of ['slotting.json', 'layout.json', 'peak-ci.json', 'forecast.json']) {
+  for (const name of ['slotting.json', 'layout.json', 'peak-ci.json', 'forecast.json', 'assignment.json']) {
     it(`${name} loads, and each variant runs (shortened)`, () => {
       const { plan, scenarioFile } = loadExperiment(shipped(name));
       expect(plan.variants.length).toBeGreaterThanOrEqual(2);
@@ -32,6 +33,12 @@ describe('shipped experiments', () => {
     const used = plan.variants.map((v) => (v.scenario.demand as { slotting: string }).slotting);
     expect(new Set(used).size).toBe(used.length);
     for (const s of used) expect(Object.keys(SLOTTING)).toContain(s);
+  });
+
+  it('the assignment experiment compares every registered task assignment strategy, one per variant', () => {
+    const { plan } = loadExperiment(shipped('assignment.json'));
+    const used = plan.variants.map((v) => (v.scenario.fleet as { assignment: string }).assignment);
+    expect([...used].sort()).toEqual(Object.keys(ASSIGNMENTS).sort());
   });
 
   it('peak-ci carries assertions for CI', () => {

@@ -82,6 +82,7 @@ describe('errands assignment (the fleet scheduler’s choice rule on pod request
     const rep = watchInvariants(sim);
     sim.run();
     expect(takeOvers).toBeGreaterThan(5);
+    expect(JSON.parse(stableReport(sim)).storage.takeOvers).toBe(takeOvers);
     expect(rep.vertexConflicts + rep.swaps + rep.illegalMoves + rep.loadedUnderPods).toBe(0);
     expect(rep.bookErrors).toEqual([]);
     expect(checkBooks(sim.world).balanced).toBe(true);
