@@ -1,3 +1,4 @@
+import { takeOversSummary } from '../../src/storage/summary.js';
 import { describe, expect, it } from 'vitest';
 import type { FeatureModule } from '../../src/core/feature.js';
 import { alerting } from '../../src/alerts/feature.js';
@@ -127,6 +128,7 @@ describe('the one list of feature modules', () => {
       shipmentsSummary,
       qualitySummary,
       inboundSummary,
+      takeOversSummary,
     ]);
   });
 

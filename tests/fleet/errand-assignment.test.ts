@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { NearestAssignment } from '../../src/fleet/assignment.js';
 import { sendToFetch } from '../../src/fleet/dispatch.js';
 import { ErrandAssignment } from '../../src/fleet/errand-assignment.js';
+import { formatSummary } from '../../src/cli/run/summary.js';
 import { checkBooks } from '../../src/sim/books.js';
+import { buildReport } from '../../src/sim/report.js';
 import { watchInvariants } from '../helpers/invariants.js';
 import { scenarioPath, simFromJson, stableReport } from '../helpers/scenarios.js';
 
@@ -83,6 +85,8 @@ describe('errands assignment (the fleet scheduler’s choice rule on pod request
     sim.run();
     expect(takeOvers).toBeGreaterThan(5);
     expect(JSON.parse(stableReport(sim)).storage.takeOvers).toBe(takeOvers);
+    const summary = formatSummary(buildReport(sim.world, sim.planner.name, sim.assignment.name, 0));
+    expect(summary).toContain(`fetches       ${takeOvers} taken over by a nearer robot before the pod was lifted`);
     expect(rep.vertexConflicts + rep.swaps + rep.illegalMoves + rep.loadedUnderPods).toBe(0);
     expect(rep.bookErrors).toEqual([]);
     expect(checkBooks(sim.world).balanced).toBe(true);
