@@ -40,11 +40,13 @@ export interface ErrandAssignmentOptions {
  */
 export class ErrandAssignment implements AssignmentStrategy {
   readonly name = 'errands';
-  /** Take-overs decided in the last call, as (robot that takes over, robot that loses) pairs; see takeOvers. */
+  /** Take-overs decided in the last call, as (robot that takes over, robot that loses) pairs; see takeOver. */
   private taken = new Int32Array(0);
   /** Pairs in `taken`. */
   takeOverCount = 0;
   private choice: TaskChoice | null = null;
+  /** The world `choice` was made for. */
+  private world: World | null = null;
   /** Requests by the cost of their cheapest free robot. */
   private readonly heap = new CostHeap();
   /** The free robots (robot indices), and which robots are busy in this call. */
@@ -77,7 +79,11 @@ export class ErrandAssignment implements AssignmentStrategy {
     out.fill(-1, 0, nPods);
     this.takeOverCount = 0;
     const n = w.robots.n;
-    if (this.choice === null) this.choice = new TaskChoice(w.grid.width, w.grid.height, (from, to) => emptyTravel(w, from, to));
+    if (this.choice === null || this.world !== w) {
+      // The choice measures ways on this world's floor (its distance fields).
+      this.world = w;
+      this.choice = new TaskChoice(w.grid.width, w.grid.height, (from, to) => emptyTravel(w, from, to));
+    }
     if (this.free.length < n) {
       this.free = new Int32Array(n);
       this.busy = new Uint8Array(n);
