@@ -4,7 +4,8 @@ import { checkStock } from '../../src/inventory/books.js';
 import { appendPending, choosePod, requestPod } from '../../src/orders/demand.js';
 import { checkBooks } from '../../src/sim/books.js';
 import { RobotState } from '../../src/core/robots.js';
-import { loaderMessages, simFor, simFromJson, stableReport } from '../helpers/scenarios.js';
+import { readFileSync } from 'node:fs';
+import { loaderMessages, scenarioPath, simFor, simFromJson, stableReport } from '../helpers/scenarios.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -136,6 +137,24 @@ describe('inbound over a whole run', () => {
     expect(put.visits).toBeGreaterThan(100);
     expect(w.inventory!.putAwayUnits).toBe(put.unitsStowed);
     expect(w.books.linesPicked).toBeGreaterThan(500);
+  });
+
+  it('under the errands assignment (put-away matched by the same rule, without take-overs) the books close and put-away goes on', () => {
+    const json = JSON.parse(readFileSync(scenarioPath('inbound-peak.json'), 'utf8'));
+    json.fleet = { ...json.fleet, assignment: 'errands' };
+    const sim = simFromJson(json, { duration: '10h' });
+    const w = sim.world;
+    while (w.tick < w.config.ticks) {
+      sim.step();
+      if (w.tick % 900 === 0) {
+        expect(checkStock(w).problems).toEqual([]);
+        expect(checkBooks(w).problems).toEqual([]);
+      }
+    }
+    expect(w.putAway!.visits).toBeGreaterThan(100);
+    expect(w.inventory!.putAwayUnits).toBe(w.putAway!.unitsStowed);
+    expect(w.books.linesPicked).toBeGreaterThan(500);
+    expect(w.metrics.conflicts).toBe(0);
   });
 
   it('is deterministic: the same scenario and seed give the same report byte for byte', () => {
