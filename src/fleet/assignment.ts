@@ -1,6 +1,7 @@
-import { UNREACHABLE, type LazyField } from '../layout/distance.js';
+import { UNREACHABLE } from '../layout/distance.js';
 import type { World } from '../core/world.js';
 import { AssignmentSolver } from './hungarian.js';
+import { NearestRobotSearch } from './nearest-robot.js';
 
 /**
  * Task assignment strategy: match waiting pod requests to idle robots.
@@ -32,87 +33,25 @@ function travel(w: World, i: number, p: number): number {
 
 /**
  * Greedy: the oldest request takes the nearest idle robot (true travel
- * distance), then the next oldest, and so on. Robots are tried in order of
- * Manhattan distance, a lower bound, so the distance search toward the pod
- * only grows as far as the winner.
+ * distance), then the next oldest, and so on (NearestRobotSearch: robots
+ * tried in order of Manhattan distance, so the search toward each pod grows
+ * only as far as the winner).
  */
 export class NearestAssignment implements AssignmentStrategy {
   readonly name = 'nearest';
+  private readonly search = new NearestRobotSearch();
   private taken = new Uint8Array(0);
-  private bound = new Float64Array(0);
-  /** Robots (indices into `robots`) still worth examining for one request, in index order. */
-  private shortlist = new Int32Array(0);
-  /** Row and column of each idle robot's cell, worked out once per call rather than once per request. */
-  private row = new Int32Array(0);
-  private col = new Int32Array(0);
 
   assign(w: World, pods: Int32Array, nPods: number, robots: Int32Array, nRobots: number, out: Int32Array): void {
-    if (this.taken.length < nRobots) {
-      this.taken = new Uint8Array(nRobots * 2);
-      this.bound = new Float64Array(nRobots * 2);
-      this.shortlist = new Int32Array(nRobots * 2);
-      this.row = new Int32Array(nRobots * 2);
-      this.col = new Int32Array(nRobots * 2);
-    }
+    if (this.taken.length < nRobots) this.taken = new Uint8Array(nRobots * 2);
     this.taken.fill(0, 0, nRobots);
-    const width = w.grid.width;
-    const cell = w.robots.cell;
-    const { bound, taken, shortlist, row, col } = this;
-    for (let j = 0; j < nRobots; j++) {
-      const c = cell[robots[j]];
-      row[j] = (c / width) | 0;
-      col[j] = c - row[j] * width;
-    }
+    this.search.prepare(w, robots, nRobots);
     for (let k = 0; k < nPods; k++) {
-      const target = w.pods.cell[pods[k]];
-      const lazy = w.fields.lazy(target, false);
-      const tr = (target / width) | 0;
-      const tc = target - tr * width;
-      // Candidates in order of lower bound (lowest index on ties) until the bound reaches the best distance found.
-      // The first is picked while the bounds are worked out; after it only robots whose bound beats its distance
-      // can still win, and they go on a short list, so the later picks scan that instead of every idle robot.
-      let first = -1;
-      for (let j = 0; j < nRobots; j++) {
-        // Manhattan distance, a lower bound on travel.
-        const b = taken[j] ? Infinity : Math.abs(row[j] - tr) + Math.abs(col[j] - tc);
-        bound[j] = b;
-        if (b < (first < 0 ? Infinity : bound[first])) first = j;
-      }
-      let best = -1;
-      let bestD = Infinity;
-      if (first >= 0) {
-        const d = this.travel(lazy, cell[robots[first]]);
-        if (d < bestD) {
-          bestD = d;
-          best = first;
-        }
-        bound[first] = Infinity;
-      }
-      let listed = 0;
-      if (first >= 0) for (let j = 0; j < nRobots; j++) if (bound[j] < bestD) shortlist[listed++] = j;
-      for (;;) {
-        let j = -1;
-        for (let q = 0; q < listed; q++) {
-          const c = shortlist[q];
-          if (bound[c] < (j < 0 ? Infinity : bound[j])) j = c;
-        }
-        if (j < 0 || bound[j] >= bestD) break;
-        const d = this.travel(lazy, cell[robots[j]]);
-        if (d < bestD) {
-          bestD = d;
-          best = j;
-        }
-        bound[j] = Infinity;
-      }
+      this.search.find(w, w.pods.cell[pods[k]], robots, nRobots, this.taken);
+      const best = this.search.found;
       out[k] = best < 0 ? -1 : robots[best];
-      if (best >= 0) taken[best] = 1;
+      if (best >= 0) this.taken[best] = 1;
     }
-  }
-
-  /** Empty travel from cell `c` to the request's pod, grown just far enough. */
-  private travel(lazy: LazyField, c: number): number {
-    lazy.ensure(c, 0);
-    return lazy.dist[c] === UNREACHABLE ? Infinity : lazy.dist[c];
   }
 }
 

@@ -4,6 +4,7 @@ import { UNREACHABLE } from '../layout/distance.js';
 import { manhattan } from '../layout/grid.js';
 import type { AssignmentStrategy } from './assignment.js';
 import { CostHeap } from './cost-heap.js';
+import { NearestRobotSearch } from './nearest-robot.js';
 import { REACH_WEIGHT, TaskChoice } from './task-choice.js';
 
 /** Settings of ErrandAssignment. */
@@ -41,7 +42,7 @@ export interface ErrandAssignmentOptions {
 export class ErrandAssignment implements AssignmentStrategy {
   readonly name = 'errands';
   /** Take-overs decided in the last call, as (robot that takes over, robot that loses) pairs; see takeOver. */
-  private taken = new Int32Array(0);
+  private pairs = new Int32Array(0);
   /** Pairs in `taken`. */
   takeOverCount = 0;
   private choice: TaskChoice | null = null;
@@ -49,18 +50,14 @@ export class ErrandAssignment implements AssignmentStrategy {
   private world: World | null = null;
   /** Requests by the cost of their cheapest free robot. */
   private readonly heap = new CostHeap();
-  /** The free robots (robot indices), and which robots are busy in this call. */
+  /** The free robots (robot indices), and which positions of `free` the matching has taken. */
   private free = new Int32Array(0);
-  private busy = new Uint8Array(0);
-  /** Manhattan lower bound per robot, and the robots still worth measuring (nearestRobot). */
-  private bound = new Float64Array(0);
-  private shortlist = new Int32Array(0);
-  /** Each request's own length, and its cheapest free robot when queued. */
+  private taken = new Uint8Array(0);
+  /** The nearest free robot to a request. */
+  private readonly search = new NearestRobotSearch();
+  /** Each request's own length, and the position in `free` of its cheapest robot when queued. */
   private length = new Float64Array(0);
   private robotOf = new Int32Array(0);
-  /** What nearestRobot found. */
-  private best = -1;
-  private bestTravel = Infinity;
   /** Robots filed as holders in this call (to take them out again). */
   private holders = new Int32Array(0);
 
@@ -72,7 +69,7 @@ export class ErrandAssignment implements AssignmentStrategy {
    * robot is free again, and the first robot's entry in `out` is not set.
    */
   takeOver(k: number): [taker: number, loser: number] {
-    return [this.taken[2 * k], this.taken[2 * k + 1]];
+    return [this.pairs[2 * k], this.pairs[2 * k + 1]];
   }
 
   assign(w: World, pods: Int32Array, nPods: number, robots: Int32Array, nRobots: number, out: Int32Array): void {
@@ -86,77 +83,74 @@ export class ErrandAssignment implements AssignmentStrategy {
     }
     if (this.free.length < n) {
       this.free = new Int32Array(n);
-      this.busy = new Uint8Array(n);
-      this.bound = new Float64Array(n);
-      this.shortlist = new Int32Array(n);
+      this.taken = new Uint8Array(n);
       this.holders = new Int32Array(n);
-      this.taken = new Int32Array(2 * n);
+      this.pairs = new Int32Array(2 * n);
     }
     if (this.length.length < nPods) {
       this.length = new Float64Array(nPods * 2);
       this.robotOf = new Int32Array(nPods * 2);
     }
     const free = this.free;
-    const busy = this.busy;
-    for (let q = 0; q < nRobots; q++) {
-      free[q] = robots[q];
-      busy[robots[q]] = 0;
-    }
+    for (let q = 0; q < nRobots; q++) free[q] = robots[q];
     let nFree = nRobots;
     for (let k = 0; k < nPods; k++) this.length[k] = requestLength(w, pods[k]);
     // Take-overs: bounded per tick, and none while more than a quarter of the fleet is free (then few robots search).
     if (this.options.takeOver !== false && nRobots <= n / 4) nFree = this.takeOvers(w, pods, nPods, nFree, 2 * n);
     // The requests, matched to the free robots pair by pair, cheapest pair first (greedy matching). A request
     // whose nearest robot went to another queues again with its next nearest.
+    const taken = this.taken;
+    taken.fill(0, 0, nFree);
+    this.search.prepare(w, free, nFree);
     const heap = this.heap;
     heap.clear();
-    for (let k = 0; k < nPods; k++) {
-      this.nearestRobot(w, w.pods.cell[pods[k]], nFree);
-      this.robotOf[k] = this.best;
-      if (this.best >= 0) heap.push(k, REACH_WEIGHT * this.bestTravel + this.length[k]);
-    }
+    for (let k = 0; k < nPods; k++) this.queue(w, pods, k, nFree);
     while (heap.size > 0) {
       const k = heap.pop();
-      const i = this.robotOf[k];
-      if (busy[i]) {
-        this.nearestRobot(w, w.pods.cell[pods[k]], nFree);
-        this.robotOf[k] = this.best;
-        if (this.best >= 0) heap.push(k, REACH_WEIGHT * this.bestTravel + this.length[k]);
+      const j = this.robotOf[k];
+      if (taken[j]) {
+        this.queue(w, pods, k, nFree);
         continue;
       }
-      out[k] = i;
-      busy[i] = 1;
+      out[k] = free[j];
+      taken[j] = 1;
     }
+  }
+
+  /** Queues request k by the cost of its nearest free robot not yet taken (none can reach it: it waits). */
+  private queue(w: World, pods: Int32Array, k: number, nFree: number): void {
+    this.search.find(w, w.pods.cell[pods[k]], this.free, nFree, this.taken);
+    this.robotOf[k] = this.search.found;
+    if (this.search.found >= 0) this.heap.push(k, REACH_WEIGHT * this.search.travel + this.length[k]);
   }
 
   /**
    * The take-over pass: each free robot (and each robot that loses its fetch
    * in the pass) looks for a pick fetch it reaches clearly sooner than its
    * holder and for less than any open request (TaskChoice.nearestSteal); a
-   * robot that takes one over is busy. Returns the free robots left (and
+   * robot that takes one over leaves the list. Returns the free robots left (and
    * gained) in `free`, at most `budget` take-overs.
    */
   private takeOvers(w: World, pods: Int32Array, nPods: number, nFree: number, budget: number): number {
     const choice = this.choice!;
     const cell = w.robots.cell;
     const free = this.free;
-    for (let k = 0; k < nPods; k++) choice.addOpen(k, w.pods.cell[pods[k]], this.length[k]);
     const nHolders = this.fileHolders(w, choice);
+    if (nHolders === 0) return nFree;
+    for (let k = 0; k < nPods; k++) choice.addOpen(k, w.pods.cell[pods[k]], this.length[k]);
     let kept = 0;
     for (let q = 0; q < nFree; q++) {
       const i = free[q];
-      if (budget > 0 && nHolders > 0) {
+      if (budget > 0) {
         choice.nearestTask(cell[i]);
         choice.nearestSteal(cell[i], choice.foundCost, cell);
         const victim = choice.found;
         if (victim >= 0) {
           budget--;
           choice.removeHolder(victim);
-          this.taken[2 * this.takeOverCount] = i;
-          this.taken[2 * this.takeOverCount + 1] = victim;
+          this.pairs[2 * this.takeOverCount] = i;
+          this.pairs[2 * this.takeOverCount + 1] = victim;
           this.takeOverCount++;
-          this.busy[i] = 1;
-          this.busy[victim] = 0;
           // The robot that lost the fetch is free and looks in its turn. A fetch changes hands at most once a tick.
           free[nFree++] = victim;
           continue;
@@ -167,54 +161,6 @@ export class ErrandAssignment implements AssignmentStrategy {
     for (let k = 0; k < nPods; k++) choice.removeOpen(k);
     for (let h = 0; h < nHolders; h++) if (choice.isHolder(this.holders[h])) choice.removeHolder(this.holders[h]);
     return kept;
-  }
-
-  /**
-   * The free robot nearest `target` by an empty robot's travel (ties to the
-   * lowest index) into `best` (-1: none can reach it) and `bestTravel`.
-   * Robots are tried in order of Manhattan distance, a lower bound, so only
-   * those that could still win are measured.
-   */
-  private nearestRobot(w: World, target: number, nFree: number): void {
-    const width = w.grid.width;
-    const cell = w.robots.cell;
-    const { free, busy, bound, shortlist } = this;
-    const tr = (target / width) | 0;
-    const tc = target - tr * width;
-    let listed = 0;
-    for (let q = 0; q < nFree; q++) {
-      const i = free[q];
-      if (busy[i]) continue;
-      const c = cell[i];
-      const r = (c / width) | 0;
-      bound[i] = Math.abs(r - tr) + Math.abs(c - r * width - tc);
-      shortlist[listed++] = i;
-    }
-    let best = -1;
-    let bestTravel = Infinity;
-    for (;;) {
-      // The untried robot of least bound (lowest index on ties); stop when it cannot beat the best.
-      let at = -1;
-      for (let q = 0; q < listed; q++) {
-        const i = shortlist[q];
-        if (at < 0 || bound[i] < bound[shortlist[at]] || (bound[i] === bound[shortlist[at]] && i < shortlist[at])) at = q;
-      }
-      if (at < 0) break;
-      const i = shortlist[at];
-      if (bound[i] > bestTravel || (bound[i] === bestTravel && i > best)) break;
-      shortlist[at] = shortlist[--listed];
-      const d = emptyTravel(w, cell[i], target);
-      if (d < bestTravel || (d === bestTravel && i < best)) {
-        best = i;
-        bestTravel = d;
-      }
-      // Only robots whose bound can still beat the best stay listed.
-      let keep = 0;
-      for (let q = 0; q < listed; q++) if (bound[shortlist[q]] <= bestTravel) shortlist[keep++] = shortlist[q];
-      listed = keep;
-    }
-    this.best = best;
-    this.bestTravel = bestTravel;
   }
 
   /** Files every robot still on its way to a pick fetch's pod (not yet lifted, not held short by a fault) as a holder; their count. */

@@ -1,24 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HungarianAssignment, NearestAssignment } from '../../src/fleet/assignment.js';
-import { simFromJson } from '../helpers/scenarios.js';
-
-/** A one-row corridor world: robots and pods placed by column. */
-function corridor(robotCols: number[], podCols: number[]) {
-  const width = 14;
-  const row1 = '@' + '.'.repeat(width - 2) + '@';
-  const storage = '@' + Array.from({ length: width - 2 }, (_, k) => (podCols.includes(k + 1) ? 'R' : '.')).join('') + '@';
-  const sim = simFromJson({
-    name: 'corridor',
-    duration: 10,
-    layout: { grid: ['@'.repeat(width), row1, storage, '@P' + '.'.repeat(width - 3) + '@', '@'.repeat(width)] },
-    robots: { count: robotCols.length, start: robotCols.map((c) => [1, c]), battery: { chargeBelow: 0 } },
-    demand: { ordersPerHour: 0 },
-  });
-  const w = sim.world;
-  const pods = Int32Array.from(podCols.map((c) => w.pods.home.indexOf(2 * width + c)));
-  const robots = Int32Array.from(robotCols.map((_, i) => i));
-  return { w, pods, robots };
-}
+import { corridor } from '../helpers/corridor.js';
 
 const travel = (w: ReturnType<typeof corridor>['w'], pods: Int32Array, out: Int32Array) => {
   let total = 0;

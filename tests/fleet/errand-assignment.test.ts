@@ -6,24 +6,21 @@ import { ErrandAssignment } from '../../src/fleet/errand-assignment.js';
 import { formatSummary } from '../../src/cli/run/summary.js';
 import { checkBooks } from '../../src/sim/books.js';
 import { buildReport } from '../../src/sim/report.js';
+import type { Sim } from '../../src/sim/sim.js';
 import { watchInvariants } from '../helpers/invariants.js';
+import { corridor } from '../helpers/corridor.js';
 import { scenarioPath, simFromJson, stableReport } from '../helpers/scenarios.js';
 
-/** A one-row corridor world (robots on row 1, pods on row 2, the station at row 3 col 1): robots and pods placed by column. */
-function corridor(robotCols: number[], podCols: number[]) {
-  const width = 14;
-  const row1 = '@' + '.'.repeat(width - 2) + '@';
-  const storage = '@' + Array.from({ length: width - 2 }, (_, k) => (podCols.includes(k + 1) ? 'R' : '.')).join('') + '@';
-  const sim = simFromJson({
-    name: 'corridor',
-    duration: 10,
-    layout: { grid: ['@'.repeat(width), row1, storage, '@P' + '.'.repeat(width - 3) + '@', '@'.repeat(width)] },
-    robots: { count: robotCols.length, start: robotCols.map((c) => [1, c]), battery: { chargeBelow: 0 } },
-    demand: { ordersPerHour: 0 },
-  });
-  const w = sim.world;
-  const pods = Int32Array.from(podCols.map((c) => w.pods.home.indexOf(2 * width + c)));
-  return { w, pods };
+/** Counts the take-overs the run's `errands` assignment decides, call by call; read the count with the function returned. */
+function countTakeOvers(sim: Sim): () => number {
+  const strategy = sim.assignment as ErrandAssignment;
+  const assign = strategy.assign.bind(strategy);
+  let count = 0;
+  strategy.assign = (...args) => {
+    assign(...args);
+    count += strategy.takeOverCount;
+  };
+  return () => count;
 }
 
 describe('errands assignment (the fleet scheduler’s choice rule on pod requests)', () => {
@@ -74,19 +71,13 @@ describe('errands assignment (the fleet scheduler’s choice rule on pod request
       return simFromJson(json);
     };
     const sim = make();
-    const strategy = sim.assignment as ErrandAssignment;
-    const assign = strategy.assign.bind(strategy);
-    let takeOvers = 0;
-    strategy.assign = (...args) => {
-      assign(...args);
-      takeOvers += strategy.takeOverCount;
-    };
+    const takeOvers = countTakeOvers(sim);
     const rep = watchInvariants(sim);
     sim.run();
-    expect(takeOvers).toBeGreaterThan(5);
-    expect(JSON.parse(stableReport(sim)).storage.takeOvers).toBe(takeOvers);
+    expect(takeOvers()).toBeGreaterThan(5);
+    expect(JSON.parse(stableReport(sim)).storage.takeOvers).toBe(takeOvers());
     const summary = formatSummary(buildReport(sim.world, sim.planner.name, sim.assignment.name, 0));
-    expect(summary).toContain(`fetches       ${takeOvers} taken over by a nearer robot before the pod was lifted`);
+    expect(summary).toContain(`fetches       ${takeOvers()} taken over by a nearer robot before the pod was lifted`);
     expect(rep.vertexConflicts + rep.swaps + rep.illegalMoves + rep.loadedUnderPods).toBe(0);
     expect(rep.bookErrors).toEqual([]);
     expect(checkBooks(sim.world).balanced).toBe(true);
@@ -109,16 +100,10 @@ describe('errands assignment under faults', () => {
       stations: [{ station: 0, from: '15m', to: '50m' }],
     };
     const sim = simFromJson(s);
-    const strategy = sim.assignment as ErrandAssignment;
-    const assign = strategy.assign.bind(strategy);
-    let takeOvers = 0;
-    strategy.assign = (...args) => {
-      assign(...args);
-      takeOvers += strategy.takeOverCount;
-    };
+    const takeOvers = countTakeOvers(sim);
     const rep = watchInvariants(sim);
     sim.run();
-    expect(takeOvers).toBeGreaterThan(5);
+    expect(takeOvers()).toBeGreaterThan(5);
     expect(rep.vertexConflicts + rep.swaps + rep.illegalMoves + rep.loadedUnderPods).toBe(0);
     expect(rep.bookErrors).toEqual([]);
     expect(checkBooks(sim.world).balanced).toBe(true);
