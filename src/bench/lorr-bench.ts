@@ -10,8 +10,8 @@
  *
  * Options: --only NAME[,NAME] (instance names below), --steps N (override,
  * for quick looks; the fractions are then not comparable), --planner NAME,
- * --guidance NAME, --improve N (operations a step for epibt's improvement
- * step), --shared DIR.
+ * --guidance NAME, --improve N|auto (operations a step for epibt's improvement
+ * step; default auto), --shared DIR.
  *
  * --variants runs RANDOM-04's sixteen variants instead (VARIANTS: fewer of
  * its agents, its tasks file read from other lines), two at a time, and
@@ -103,7 +103,7 @@ function runChild(inst: Instance): void {
     steps,
     planner: (values.planner ?? 'auto') as Planner,
     guidance: (values.guidance ?? 'auto') as Guidance,
-    improve: values.improve ? Number(values.improve) : 0,
+    improve: values.improve === undefined || values.improve === 'auto' ? 'auto' : Number(values.improve),
     onStep: (sim) => {
       if (sim.step % WINDOW === 0 || sim.step === steps) {
         windows.push(sim.finished - lastFinished);
@@ -137,8 +137,8 @@ function main(): void {
     runChild(inst);
     return;
   }
-  if (values.improve !== undefined && !/^\d+$/.test(values.improve)) {
-    console.error(`wsim LoRR bench: --improve must be a whole number of operations, got '${values.improve}'`);
+  if (values.improve !== undefined && values.improve !== 'auto' && !/^\d+$/.test(values.improve)) {
+    console.error(`wsim LoRR bench: --improve must be auto or a whole number of operations, got '${values.improve}'`);
     process.exit(2);
   }
   if (values.variants) {

@@ -123,7 +123,7 @@ export const COMMANDS = {
     notes: REPORTS_NOTE,
   },
   lorr: {
-    usage: 'wsim lorr PROBLEM.json [--steps N] [--output OUT.json] [--record FILE] [--guidance auto|traffic|lanes|none] [--planner auto|epibt|pibt|pibt-t] [--improve N] [--agents K] [--first-task L] [--bound] [--allow-outside] [--quiet]',
+    usage: 'wsim lorr PROBLEM.json [--steps N] [--output OUT.json] [--record FILE] [--guidance auto|traffic|lanes|none] [--planner auto|epibt|pibt|pibt-t] [--improve N|auto] [--agents K] [--first-task L] [--bound] [--allow-outside] [--quiet]',
     summary: "run a League of Robot Runners 2024 problem under its rules; --output writes\nthe start-kit's output JSON (its evaluator and visualizer read it)",
     options: {
       steps: opt('N', 'steps to simulate (default 5000)'),
@@ -131,7 +131,7 @@ export const COMMANDS = {
       record: opt('FILE', 'write a recording the browser viewer plays and scrubs (wsim view FILE)'),
       guidance: opt('G', 'auto (default), traffic, lanes or none: how robots are steered round jams'),
       planner: opt('P', 'auto (default: epibt; past half the free cells taken, surplus robots stand\nby and keep clear of the rest); epibt: three-action operations, turns planned ahead; pibt: single moves; pibt-t: experimental'),
-      improve: opt('N', "operations epibt may try per step improving its plan after its passes\n(default 0; counted in work, not time, so runs stay deterministic)"),
+      improve: opt('N', "operations epibt may try per step improving its plan after its passes\n(default auto: a million, fewer past 1,000 robots, at most 2,000 per robot in conflict; 0: none; counted in work, not time, so runs stay deterministic)"),
       agents: opt('K', "run only the problem's first K agents (a variant of it; the pool of revealed\ntasks is sized for K)"),
       'first-task': opt('L', 'read the tasks file from its task L on (0-based), cycling back to its start'),
       bound: flag('also print the tasks robots would finish if each drove as if alone'),

@@ -11,9 +11,9 @@ export function parseLorrArgs(args: string[]) {
   if (guidance !== 'auto' && guidance !== 'traffic' && guidance !== 'lanes' && guidance !== 'none') throw new UsageError(`--guidance must be auto, traffic, lanes or none, got '${guidance}'`, 'lorr');
   const planner = str(values, 'planner') ?? 'auto';
   if (planner !== 'auto' && planner !== 'pibt' && planner !== 'epibt' && planner !== 'pibt-t') throw new UsageError(`--planner must be auto, pibt, epibt or pibt-t, got '${planner}'`, 'lorr');
-  const improveText = str(values, 'improve');
-  const improve = improveText === undefined ? 0 : Number(improveText);
-  if (!Number.isInteger(improve) || improve < 0 || improve > MAX_IMPROVE) throw new UsageError(`--improve must be a whole number of operations from 0 to ${MAX_IMPROVE}, got '${improveText}'`, 'lorr');
+  const improveText = str(values, 'improve') ?? 'auto';
+  const improve = improveText === 'auto' ? ('auto' as const) : /^\d+$/.test(improveText) ? Number(improveText) : NaN;
+  if (improve !== 'auto' && !(improve <= MAX_IMPROVE)) throw new UsageError(`--improve must be auto or a whole number of operations from 0 to ${MAX_IMPROVE}, got '${improveText}'`, 'lorr');
   // Whole numbers here; their ranges depend on the problem (see lorrVariant).
   const whole = (key: 'agents' | 'first-task') => {
     const text = str(values, key);

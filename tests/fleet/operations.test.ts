@@ -179,6 +179,70 @@ describe('operation planner', () => {
   });
 });
 
+describe('operation planner: the improvement step', () => {
+  const rows = ['..........', '.##.##.##.', '..........', '.##.##.##.', '..........'];
+  const grid = gridFromRows(rows.map((r) => r.replace(/#/g, '@')));
+
+  /**
+   * A dense run driven by the planner with the improvement step; each step the
+   * same view is planned again without it. Returns both plans' scores per step.
+   */
+  function scores(n: number, steps: number, seed: number, improveBudget: number) {
+    const rng = rngStream(seed, 'test');
+    const free: number[] = [];
+    for (let c = 0; c < grid.width * grid.height; c++) if (grid.nbr.slice(c * 4, c * 4 + 4).some((v) => v >= 0)) free.push(c);
+    const pool = free.slice();
+    for (let k = pool.length - 1; k > 0; k--) {
+      const j = Math.floor(rng.next() * (k + 1));
+      [pool[k], pool[j]] = [pool[j], pool[k]];
+    }
+    const cell = Int32Array.from(pool.slice(0, n));
+    const heading = new Uint8Array(n);
+    const goal = Int32Array.from({ length: n }, () => free[Math.floor(rng.next() * free.length)]);
+    const fields = new Map<number, Int32Array>();
+    const field = (g: number) => fields.get(g) ?? fields.set(g, bfs(grid, g)).get(g)!;
+    const view: OperationView = {
+      n,
+      cell,
+      heading,
+      goal,
+      order: Int32Array.from({ length: n }, (_, i) => i),
+      power: new Float64Array(n).map((_, i) => ((n - i) / n) ** 2),
+      costAt: (i, c) => field(goal[i])[c],
+      unit: () => 1,
+    };
+    const improved = new OperationPlanner(grid, n, { passes: 2, improveBudget, seed });
+    const plain = new OperationPlanner(grid, n, { passes: 2 });
+    const acts = new Uint8Array(n);
+    const spare = new Uint8Array(n);
+    const out: { improved: number; plain: number }[] = [];
+    for (let s = 0; s < steps; s++) {
+      plain.step(view, spare);
+      improved.step(view, acts);
+      out.push({ improved: improved.planScore, plain: plain.planScore });
+      for (let i = 0; i < n; i++) {
+        if (acts[i] === OP_F) cell[i] = grid.nbr[cell[i] * 4 + heading[i]];
+        else if (acts[i] === OP_R) heading[i] = (heading[i] + 1) & 3;
+        else if (acts[i] === OP_C) heading[i] = (heading[i] + 3) & 3;
+        if (cell[i] === goal[i]) goal[i] = free[Math.floor(rng.next() * free.length)];
+      }
+    }
+    return out;
+  }
+
+  it("never lowers the plan's score, and raises it on a packed floor", () => {
+    // 30 robots on 38 free cells.
+    const out = scores(30, 80, 4, 3000);
+    const lower = out.filter((s) => s.improved < s.plain - 1e-9);
+    const higher = out.filter((s) => s.improved > s.plain + 1e-9);
+    expect(lower).toEqual([]);
+    // Measured: higher in 22 of the 80 steps; in 5 under the improving pass's rule (the robot starting a chain takes
+    // only better for itself, no push skipped), and in 10 drawing only robots off their best operation, not the
+    // robots in their way: the bound tells these apart.
+    expect(higher.length).toBeGreaterThan(12);
+  });
+});
+
 interface RowRobot {
   cell: number;
   heading: number;

@@ -9,7 +9,7 @@ import { splitShares } from '../../src/lorr/action-shares.js';
 import { parseLorrOutput } from '../../src/lorr/output.js';
 import { loadLorrProblem } from '../../src/lorr/problem.js';
 import { replayLorr } from '../../src/lorr/replay.js';
-import { DENSE_FLOOR, isDenseFloor, lorrInput, runLorr } from '../../src/lorr/run.js';
+import { autoImproveBudget, DENSE_FLOOR, isDenseFloor, lorrInput, runLorr } from '../../src/lorr/run.js';
 import { LorrSim } from '../../src/lorr/sim.js';
 
 /** Writes a 24 x 24 map of scattered obstacles (a fifth of the cells), kept to its largest region, with robots on `share` of its free cells; returns the problem file. */
@@ -154,7 +154,8 @@ describe('LoRR on a packed floor', () => {
       o.mockRestore();
       e.mockRestore();
     }
-    expect(stdout).toMatch(new RegExp(`planner epibt \\(packed floor: at most ${limit} robots on errands\\), guidance traffic`));
+    const improve = autoImproveBudget(problem.teamSize).toLocaleString('en-US');
+    expect(stdout).toMatch(new RegExp(`planner epibt \\(improvement step: ${improve} operations a step\\) \\(packed floor: at most ${limit} robots on errands\\), guidance traffic`));
     expect(stdout).toContain(`packed floor     ${limit} of ${problem.teamSize} robots on errands at most, the rest standing by; ${sim.handedBack} tasks handed back`);
     expect(stdout).toContain(`tasks finished   ${sim.finished} `);
     // What robots on errands and standing-by robots did, apart; every robot-step counted once, by its kind.

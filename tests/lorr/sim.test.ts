@@ -9,7 +9,7 @@ import { generateWarehouse } from '../../src/layout/generate.js';
 import { parseLorrOutput } from '../../src/lorr/output.js';
 import { loadLorrProblem } from '../../src/lorr/problem.js';
 import { replayLorr } from '../../src/lorr/replay.js';
-import { congestionFreeBound, isDenseFloor, OPERATIONS_MAX_DENSITY, runLorr } from '../../src/lorr/run.js';
+import { AUTO_IMPROVE_MAX, autoImproveBudget, congestionFreeBound, isDenseFloor, OPERATIONS_MAX_DENSITY, runLorr } from '../../src/lorr/run.js';
 
 /** Writes a LoRR-format problem: a generated warehouse floor (pods become open floor, as in LoRR maps), seeded agents and tasks. */
 function makeProblem(agents: number, tasks: number, seed = 5): string {
@@ -115,8 +115,8 @@ describe('LoRR runs', () => {
     const share = (k: string) => new RegExp(`${k} % +((?: *\\d+){10})  \\(share of robot-steps, by tenth\\)`).exec(stdout)![1].trim().split(/ +/).map(Number);
     const [moving, turning, waiting] = [share('moving'), share('turning'), share('waiting')];
     for (let t = 0; t < 10; t++) expect(Math.abs(moving[t] + turning[t] + waiting[t] - 100)).toBeLessThanOrEqual(1);
-    // 60 agents on a floor of hundreds of cells: auto plans with operations.
-    expect(stdout).toMatch(/planner epibt, guidance /);
+    // 60 agents on a floor of hundreds of cells: auto plans with operations, with the improvement step.
+    expect(stdout).toMatch(/planner epibt \(improvement step: 1,000,000 operations a step\), guidance /);
     const json = JSON.parse(readFileSync(out, 'utf8'));
     expect(json.actionModel).toBe('MAPF_T');
     expect(json.version).toBe('2024 LoRR');
@@ -140,8 +140,8 @@ describe('LoRR runs', () => {
     expect(err).toMatch(/p\.json: /);
     expect(err).toMatch(/--steps must be a positive whole number/);
     expect(err).toMatch(/--guidance must be auto, traffic, lanes or none/);
-    expect(err).toMatch(/--improve must be a whole number of operations from 0 to 10000000, got 'lots'/);
-    expect(err).toMatch(/--improve must be a whole number of operations from 0 to 10000000, got '-3'/);
+    expect(err).toMatch(/--improve must be auto or a whole number of operations from 0 to 10000000, got 'lots'/);
+    expect(err).toMatch(/--improve must be auto or a whole number of operations from 0 to 10000000, got '-3'/);
   });
 
   it("--improve runs the operation planner's improvement step: said in the summary, the same output twice, every step replayable", async () => {
@@ -154,12 +154,18 @@ describe('LoRR runs', () => {
     try {
       expect(await main(['lorr', file, '--steps', '60', '--planner', 'epibt', '--improve', '400', '--output', outs[0]])).toBe(0);
       expect(await main(['lorr', file, '--steps', '60', '--planner', 'epibt', '--improve', '400', '--output', outs[1], '--quiet'])).toBe(0);
-      expect(await main(['lorr', file, '--steps', '60', '--planner', 'epibt', '--output', outs[2], '--quiet'])).toBe(0);
+      expect(await main(['lorr', file, '--steps', '60', '--planner', 'epibt', '--improve', '0', '--output', outs[2], '--quiet'])).toBe(0);
+      // The default, auto: a million operations a step for a fleet this small.
+      expect(await main(['lorr', file, '--steps', '2', '--planner', 'epibt'])).toBe(0);
+      expect(await main(['lorr', file, '--steps', '2', '--planner', 'pibt'])).toBe(0);
     } finally {
       o.mockRestore();
       e.mockRestore();
     }
     expect(stdout).toMatch(/planner epibt \(improvement step: 400 operations a step\)/);
+    expect(stdout).toMatch(/planner epibt \(improvement step: 1,000,000 operations a step\)/);
+    // PIBT has no improvement step, and says none.
+    expect(stdout).toMatch(/planner pibt, guidance/);
     const [a, b, c] = outs.map((f) => JSON.parse(readFileSync(f, 'utf8')));
     expect(b.actualPaths).toEqual(a.actualPaths);
     expect(b.numTaskFinished).toBe(a.numTaskFinished);
@@ -169,6 +175,13 @@ describe('LoRR runs', () => {
     const replay = replayLorr(problem, parseLorrOutput(a));
     expect(replay.errors).toEqual([]);
     expect(replay.tasksFinished).toBe(a.numTaskFinished);
+  });
+
+  it("the improvement step's default budget: a million operations a step, fewer past 1,000 robots", () => {
+    expect(autoImproveBudget(60)).toBe(AUTO_IMPROVE_MAX);
+    expect(autoImproveBudget(1_000)).toBe(AUTO_IMPROVE_MAX);
+    expect(autoImproveBudget(5_000)).toBe(200_000);
+    expect(autoImproveBudget(10_000)).toBe(100_000);
   });
 
   it('auto plans with operations, and treats a floor more than half taken as packed', () => {
