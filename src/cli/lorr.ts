@@ -78,7 +78,7 @@ export function lorrCommand(args: LorrArgs): number {
   if (!args.quiet) {
     const shares = actionShares(sim.actions);
     const lines = [
-      `${args.problem}: ${problem.teamSize}${problem.teamSize === whole.teamSize ? '' : ` of its ${whole.teamSize}`} agents${(args.firstTask ?? 0) > 0 ? ` (tasks from line ${problem.taskLines[0]} of the tasks file)` : ''} on ${problem.grid.width}x${problem.grid.height}, ${args.steps} steps, planner ${result.planner}${result.improve > 0 ? ` (improvement step: ${result.improve.toLocaleString('en-US')} operations a step)` : ''}${result.dense ? ` (packed floor: at most ${sim.activeLimit} robots on errands)` : ''}, guidance ${result.guidance}` +
+      `${args.problem}: ${problem.teamSize}${problem.teamSize === whole.teamSize ? '' : ` of its ${whole.teamSize}`} agents${(args.firstTask ?? 0) > 0 ? ` (tasks from line ${problem.taskLines[0]} of the tasks file)` : ''} on ${problem.grid.width}x${problem.grid.height}, ${args.steps} steps, planner ${result.planner}${result.improve > 0 ? ` (improvement step: up to ${result.improve.toLocaleString('en-US')} operations a step)` : ''}${result.dense ? ` (packed floor: at most ${sim.activeLimit} robots on errands)` : ''}, guidance ${result.guidance}` +
         (result.trial ? ` (trial of ${result.trial.steps} steps: lanes ${result.trial.lanes} vs none ${result.trial.none} errands)` : ''),
       `  tasks finished   ${sim.finished} (${(sim.finished / args.steps).toFixed(2)} per step)`,
       ...(result.dense ? [`  packed floor     ${sim.activeLimit} of ${sim.n} robots on errands at most, the rest standing by; ${sim.handedBack} tasks handed back unopened by robots stuck on the way`, kinds(sim)] : []),

@@ -208,7 +208,7 @@ export class OperationPlanner {
   private root = -1;
   private stamp = 0;
   private readonly visited: Int32Array;
-  /** The improvement step's roots (robots off their best operation), in its first entries. */
+  /** The improvement step's roots (robots off their best operation, and the robots in their way), in its first entries. */
   private readonly roots: Int32Array;
   /** Each robot's place in the step's order (0: first), for the improvement step under leaderFirst. */
   private readonly rankOf: Int32Array;

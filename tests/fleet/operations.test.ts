@@ -177,6 +177,19 @@ describe('operation planner', () => {
     expect(first.tried[0]).toBeGreaterThan(without);
     expect(first.tried[0]).toBeLessThanOrEqual(without + 300 + 40 + 31);
   });
+
+  it('the improvement step spends at most 2,000 operations a root, however large its budget', () => {
+    // Six robots roam 38 cells: few of them are ever off their best operation.
+    run(6, 60, 1, { passes: 2, chain: 40, improveBudget: 1_000_000 });
+    const withStep = trace.tried.slice();
+    run(6, 60, 1, { passes: 2, chain: 40 });
+    // Up to the first step that differs, the states are the same; a root is one of the six, or none.
+    expect(withStep[0]).toBeLessThanOrEqual(trace.tried[0] + 6 * 2000 + 40 + 31);
+    // Without the cap every step would try a million; the passes here try 213 at most (measured), so the step
+    // stays under 2,000 for each of the six robots (10,072 at most, measured).
+    expect(Math.max(...withStep)).toBeLessThan(6 * 2000 + 1000);
+    expect(Math.max(...trace.tried)).toBeLessThan(1000);
+  });
 });
 
 describe('operation planner: the improvement step', () => {

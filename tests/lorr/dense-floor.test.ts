@@ -155,7 +155,7 @@ describe('LoRR on a packed floor', () => {
       e.mockRestore();
     }
     const improve = autoImproveBudget(problem.teamSize).toLocaleString('en-US');
-    expect(stdout).toMatch(new RegExp(`planner epibt \\(improvement step: ${improve} operations a step\\) \\(packed floor: at most ${limit} robots on errands\\), guidance traffic`));
+    expect(stdout).toMatch(new RegExp(`planner epibt \\(improvement step: up to ${improve} operations a step\\) \\(packed floor: at most ${limit} robots on errands\\), guidance traffic`));
     expect(stdout).toContain(`packed floor     ${limit} of ${problem.teamSize} robots on errands at most, the rest standing by; ${sim.handedBack} tasks handed back`);
     expect(stdout).toContain(`tasks finished   ${sim.finished} `);
     // What robots on errands and standing-by robots did, apart; every robot-step counted once, by its kind.

@@ -116,7 +116,7 @@ describe('LoRR runs', () => {
     const [moving, turning, waiting] = [share('moving'), share('turning'), share('waiting')];
     for (let t = 0; t < 10; t++) expect(Math.abs(moving[t] + turning[t] + waiting[t] - 100)).toBeLessThanOrEqual(1);
     // 60 agents on a floor of hundreds of cells: auto plans with operations, with the improvement step.
-    expect(stdout).toMatch(/planner epibt \(improvement step: 1,000,000 operations a step\), guidance /);
+    expect(stdout).toMatch(/planner epibt \(improvement step: up to 1,000,000 operations a step\), guidance /);
     const json = JSON.parse(readFileSync(out, 'utf8'));
     expect(json.actionModel).toBe('MAPF_T');
     expect(json.version).toBe('2024 LoRR');
@@ -162,8 +162,8 @@ describe('LoRR runs', () => {
       o.mockRestore();
       e.mockRestore();
     }
-    expect(stdout).toMatch(/planner epibt \(improvement step: 400 operations a step\)/);
-    expect(stdout).toMatch(/planner epibt \(improvement step: 1,000,000 operations a step\)/);
+    expect(stdout).toMatch(/planner epibt \(improvement step: up to 400 operations a step\)/);
+    expect(stdout).toMatch(/planner epibt \(improvement step: up to 1,000,000 operations a step\)/);
     // PIBT has no improvement step, and says none.
     expect(stdout).toMatch(/planner pibt, guidance/);
     const [a, b, c] = outs.map((f) => JSON.parse(readFileSync(f, 'utf8')));
