@@ -152,7 +152,7 @@ function main(): void {
     console.error(`wsim LoRR bench: ${missing.map((i) => i.name).join(', ')} not found under ${sharedDir} (give --shared DIR)`);
     process.exit(2);
   }
-  console.log(`wsim LoRR bench: ${sharedDir}, planner ${values.planner ?? 'auto'}, guidance ${values.guidance ?? 'auto'}${values.improve ? `, improvement step ${values.improve} operations a step` : ''}, node ${process.version}`);
+  console.log(`wsim LoRR bench: ${sharedDir}, planner ${values.planner ?? 'auto'}, guidance ${values.guidance ?? 'auto'}, improvement step ${values.improve ?? 'auto'}, node ${process.version}`);
   const rows: string[] = [];
   for (const inst of chosen) {
     const text = execFileSync(process.execPath, ['--max-old-space-size=8192', ...childArgs(inst.name)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
@@ -196,7 +196,7 @@ function runVariants(): void {
     console.error(`wsim LoRR bench: RANDOM-04 not found under ${sharedDir} (give --shared DIR)`);
     process.exit(2);
   }
-  console.log(`wsim LoRR bench: RANDOM-04's ${VARIANTS.length} variants, ${sharedDir}, planner ${values.planner ?? 'auto'}, guidance ${values.guidance ?? 'auto'}${values.improve ? `, improvement step ${values.improve} operations a step` : ''}, node ${process.version}`);
+  console.log(`wsim LoRR bench: RANDOM-04's ${VARIANTS.length} variants, ${sharedDir}, planner ${values.planner ?? 'auto'}, guidance ${values.guidance ?? 'auto'}, improvement step ${values.improve ?? 'auto'}, node ${process.version}`);
   const tasks: number[] = new Array(VARIANTS.length).fill(-1);
   const label = (k: number) => `${VARIANTS[k][0]} : ${VARIANTS[k][1]}`;
   let next = 0;
