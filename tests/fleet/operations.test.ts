@@ -78,40 +78,50 @@ function bfs(grid: ReturnType<typeof gridFromRows>, goal: number): Int32Array {
   return d;
 }
 
-describe('operation planner', () => {
-  const rows = ['..........', '.##.##.##.', '..........', '.##.##.##.', '..........'];
-  const grid = gridFromRows(rows.map((r) => r.replace(/#/g, '@')));
+/** The small mesh of the planner tests: three aisles crossed by four, 38 free cells. */
+const MESH = gridFromRows(['..........', '.@@.@@.@@.', '..........', '.@@.@@.@@.', '..........']);
 
+/**
+ * A seeded start on the mesh: n robots on distinct free cells facing east,
+ * each with a goal, the stream drawing later goals, and the view the planner
+ * reads (robot i's power falls with i).
+ */
+function meshStart(n: number, seed: number, power: (i: number) => number) {
+  const grid = MESH;
+  const rng = rngStream(seed, 'test');
+  const free: number[] = [];
+  for (let c = 0; c < grid.width * grid.height; c++) if (grid.nbr.slice(c * 4, c * 4 + 4).some((v) => v >= 0)) free.push(c);
+  const pool = free.slice();
+  for (let k = pool.length - 1; k > 0; k--) {
+    const j = Math.floor(rng.next() * (k + 1));
+    [pool[k], pool[j]] = [pool[j], pool[k]];
+  }
+  const cell = Int32Array.from(pool.slice(0, n));
+  const heading = new Uint8Array(n);
+  const goal = Int32Array.from({ length: n }, () => free[Math.floor(rng.next() * free.length)]);
+  const fields = new Map<number, Int32Array>();
+  const field = (g: number) => fields.get(g) ?? fields.set(g, bfs(grid, g)).get(g)!;
+  const view: OperationView = {
+    n,
+    cell,
+    heading,
+    goal,
+    order: Int32Array.from({ length: n }, (_, i) => i),
+    power: Float64Array.from({ length: n }, (_, i) => power(i)),
+    costAt: (i, c) => field(goal[i])[c],
+    unit: () => 1,
+  };
+  return { grid, rng, free, cell, heading, goal, view };
+}
+
+describe('operation planner', () => {
   /** Robots' actions over a run, and the operations the planner tried each step. */
   const trace: { acts: string; tried: number[] } = { acts: '', tried: [] };
 
   function run(n: number, steps: number, seed: number, options: OperationPlannerOptions = { passes: 3 }) {
     trace.acts = '';
     trace.tried = [];
-    const rng = rngStream(seed, 'test');
-    const free: number[] = [];
-    for (let c = 0; c < grid.width * grid.height; c++) if (grid.nbr.slice(c * 4, c * 4 + 4).some((v) => v >= 0)) free.push(c);
-    const pool = free.slice();
-    for (let k = pool.length - 1; k > 0; k--) {
-      const j = Math.floor(rng.next() * (k + 1));
-      [pool[k], pool[j]] = [pool[j], pool[k]];
-    }
-    const cell = Int32Array.from(pool.slice(0, n));
-    const heading = new Uint8Array(n);
-    const goal = Int32Array.from({ length: n }, () => free[Math.floor(rng.next() * free.length)]);
-    const fields = new Map<number, Int32Array>();
-    const field = (g: number) => fields.get(g) ?? fields.set(g, bfs(grid, g)).get(g)!;
-    const order = Int32Array.from({ length: n }, (_, i) => i);
-    const view: OperationView = {
-      n,
-      cell,
-      heading,
-      goal,
-      order,
-      power: new Float64Array(n).fill(1).map((_, i) => (n - i) / n),
-      costAt: (i, c) => field(goal[i])[c],
-      unit: () => 1,
-    };
+    const { grid, rng, free, cell, heading, goal, view } = meshStart(n, seed, (i) => (n - i) / n);
     const planner = new OperationPlanner(grid, n, options);
     const acts = new Uint8Array(n);
     let reached = 0;
@@ -193,37 +203,12 @@ describe('operation planner', () => {
 });
 
 describe('operation planner: the improvement step', () => {
-  const rows = ['..........', '.##.##.##.', '..........', '.##.##.##.', '..........'];
-  const grid = gridFromRows(rows.map((r) => r.replace(/#/g, '@')));
-
   /**
    * A dense run driven by the planner with the improvement step; each step the
    * same view is planned again without it. Returns both plans' scores per step.
    */
   function scores(n: number, steps: number, seed: number, improveBudget: number) {
-    const rng = rngStream(seed, 'test');
-    const free: number[] = [];
-    for (let c = 0; c < grid.width * grid.height; c++) if (grid.nbr.slice(c * 4, c * 4 + 4).some((v) => v >= 0)) free.push(c);
-    const pool = free.slice();
-    for (let k = pool.length - 1; k > 0; k--) {
-      const j = Math.floor(rng.next() * (k + 1));
-      [pool[k], pool[j]] = [pool[j], pool[k]];
-    }
-    const cell = Int32Array.from(pool.slice(0, n));
-    const heading = new Uint8Array(n);
-    const goal = Int32Array.from({ length: n }, () => free[Math.floor(rng.next() * free.length)]);
-    const fields = new Map<number, Int32Array>();
-    const field = (g: number) => fields.get(g) ?? fields.set(g, bfs(grid, g)).get(g)!;
-    const view: OperationView = {
-      n,
-      cell,
-      heading,
-      goal,
-      order: Int32Array.from({ length: n }, (_, i) => i),
-      power: new Float64Array(n).map((_, i) => ((n - i) / n) ** 2),
-      costAt: (i, c) => field(goal[i])[c],
-      unit: () => 1,
-    };
+    const { grid, rng, free, cell, heading, goal, view } = meshStart(n, seed, (i) => ((n - i) / n) ** 2);
     const improved = new OperationPlanner(grid, n, { passes: 2, improveBudget, seed });
     const plain = new OperationPlanner(grid, n, { passes: 2 });
     const acts = new Uint8Array(n);
