@@ -112,6 +112,11 @@ export class TaskChoice {
     return this.holders.has(robot);
   }
 
+  /** The way from `from` to `to` in cells: the caller's travel, else Manhattan. */
+  private way(from: number, to: number): number {
+    return this.travel === undefined ? manhattan(this.width, from, to) : this.travel(from, to);
+  }
+
   /**
    * The open task a robot at `here` would take (into `found`, -1 for none,
    * and `foundCost`). `extra(id)`, when given, adds to a task's cost (for
@@ -144,7 +149,7 @@ export class TaskChoice {
           // The tile's tasks come shortest first: from here on none can cost less than the best so far.
           if (reach + length > bestCost) break;
           const first = this.openFirst[id];
-          let cost = REACH_WEIGHT * (this.travel === undefined ? manhattan(w, here, first) : this.travel(here, first)) + length;
+          let cost = REACH_WEIGHT * this.way(here, first) + length;
           if (extra !== undefined) cost += extra(id);
           if (cost < bestCost || (cost === bestCost && (length < bestLength || (length === bestLength && id < best)))) {
             best = id;
@@ -190,10 +195,10 @@ export class TaskChoice {
           // Shortest tasks first: from here on none can cost less than the best so far.
           if (reach + length > bestCost) break;
           const e0 = this.heldFirst[j];
-          const mine = this.travel === undefined ? manhattan(w, here, e0) : this.travel(here, e0);
+          const mine = this.way(here, e0);
           const cost = REACH_WEIGHT * mine + length;
           if (victim < 0 ? cost >= bestCost : cost > bestCost || (cost === bestCost && j > victim)) continue;
-          const theirs = this.travel === undefined ? manhattan(w, cell[j], e0) : this.travel(cell[j], e0);
+          const theirs = this.way(cell[j], e0);
           if (REACH_WEIGHT * (theirs - mine) < STEAL_MARGIN) continue;
           victim = j;
           bestCost = cost;

@@ -27,8 +27,7 @@ describe('errands assignment (the fleet scheduler’s choice rule on pod request
   it('matches the cheapest robot-request pair first, where the oldest request first would not', () => {
     // Robot 1 (col 7) is nearest both pods; the pair robot 1 - pod at col 8 is the cheapest of all
     // (5 x 2 cells + 8 cells to the station = 18, against 5 x 3 + 5 = 20 for the pod at col 5).
-    const { w, pods } = corridor([1, 7], [5, 8]);
-    const robots = Int32Array.from([0, 1]);
+    const { w, pods, robots } = corridor([1, 7], [5, 8]);
     const oldestFirst = new Int32Array(2);
     new NearestAssignment().assign(w, pods, 2, robots, 2, oldestFirst);
     const errands = new Int32Array(2);
