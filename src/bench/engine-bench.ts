@@ -6,14 +6,15 @@
  * Options: --quick (shorter runs), --robots 1000 (one size only), --hours 8,
  * --planner pibt|epibt|whca (epibt runs with one-second quarter turns, the
  * least it plans with), --guidance none|lanes|traffic (`fleet.guidance`),
- * --assignment nearest|hungarian|errands (`fleet.assignment`).
+ * --assignment nearest|hungarian|errands (`fleet.assignment`), --improve
+ * auto|N (`fleet.improve`: epibt's improvement step, default 0).
  */
 import { parseArgs } from 'node:util';
 import { Sim } from '../sim/sim.js';
 import { buildReport } from '../sim/report.js';
 import { scenarioFromJson } from '../scenario/load.js';
 
-function scenario(robots: number, hours: number, planner: string, guidance: string, assignment: string) {
+function scenario(robots: number, hours: number, planner: string, guidance: string, assignment: string, improve: number | 'auto') {
   return {
     name: `bench-${robots}`,
     seed: 42,
@@ -22,7 +23,7 @@ function scenario(robots: number, hours: number, planner: string, guidance: stri
     robots: { count: robots, speed: 1, rotationSeconds: planner === 'epibt' ? 1 : 0, battery: { capacityWh: 1000, moveWh: 0.05, idleWatts: 20, chargeBelow: 0.2 } },
     demand: { ordersPerHour: robots * 1.2, linesPerOrder: { min: 1, max: 3 }, skus: 20000, slotting: 'velocity', due: '2h' },
     stations: { pickSeconds: { dist: 'uniform', min: 2, max: 5 }, pickers: 2, queueCapacity: Math.max(4, Math.ceil(robots / 40)) },
-    fleet: { planner, assignment, guidance },
+    fleet: { planner, assignment, guidance, improve },
   };
 }
 
@@ -41,18 +42,21 @@ const { values } = parseArgs({
     planner: { type: 'string' },
     guidance: { type: 'string' },
     assignment: { type: 'string' },
+    improve: { type: 'string' },
   },
 });
 const sizes = values.robots ? [Number(values.robots)] : [100, 1000, 5000];
 const planner = values.planner ?? 'pibt';
 const guidance = values.guidance ?? 'none';
 const assignment = values.assignment ?? 'nearest';
+// The scenario's loader checks the value (one line, exit 2, like any scenario field).
+const improve = values.improve === undefined || values.improve === 'auto' ? (values.improve ?? 0) : Number(values.improve);
 
-console.log(`wsim engine bench: 500x140 generated warehouse, planner ${planner}, guidance ${guidance}, assignment ${assignment}, node ${process.version}`);
+console.log(`wsim engine bench: 500x140 generated warehouse, planner ${planner}, guidance ${guidance}, assignment ${assignment}, improve ${improve}, node ${process.version}`);
 console.log('robots | sim hours | ticks  | wall s | robot-ticks/s | ms/tick | orders/h | lines/h | open orders | memory MB at 10% -> end');
 for (const n of sizes) {
   const hours = values.hours ? Number(values.hours) : values.quick ? 0.5 : n >= 5000 ? 1 : 8;
-  const { config } = scenarioFromJson(`bench-${n}`, scenario(n, hours, planner, guidance, assignment));
+  const { config } = scenarioFromJson(`bench-${n}`, scenario(n, hours, planner, guidance, assignment, improve));
   const sim = new Sim(config);
   // The whole run is timed (set-up excluded); memory is sampled at 10% and at the end (GC time excluded).
   const tenth = Math.floor(config.ticks / 10);

@@ -67,6 +67,8 @@ export interface FleetConfig {
   replanEvery: number;
   /** Distances the planners steer by: plain (`none`, omitted), guided by one-way lanes, or lanes plus learned traffic costs (see GuidedSteering). */
   guidance?: 'none' | 'lanes' | 'traffic';
+  /** Operations a tick the operation planner's (`epibt`) improvement step may try, or `auto` (see autoImproveBudget; omitted: none). */
+  improve?: number | 'auto';
   /** A stall episode longer than this many ticks is counted in the report (omitted = 30 s). */
   stallTicks?: number;
 }

@@ -1,4 +1,5 @@
 import { NO_DIR } from '../core/robots.js';
+import type { Rng } from '../core/rng.js';
 import type { Grid } from '../layout/grid.js';
 import { OperationPlanner, type OperationView } from './epibt.js';
 import { OP_C, OP_F, OP_R } from './operations.js';
@@ -56,8 +57,12 @@ export class EpibtPlanner implements Planner {
     fewerTurnsFirst = true,
     /** Ticks a quarter turn takes (robots.rotationSeconds in ticks, at least 1). */
     private readonly turnTicks = 1,
+    /** Operations a tick of the improvement step (0: none; see OperationPlannerOptions.improveBudget). */
+    improve = 0,
+    /** The improvement step's draws (default: a stream of seed 0). */
+    rng?: Rng,
   ) {
-    this.ops = new OperationPlanner(grid, n, { idleStands: true, fewerTurnsFirst, turnTicks, leaderFirst: true, moveOnlyToGain: true });
+    this.ops = new OperationPlanner(grid, n, { idleStands: true, fewerTurnsFirst, turnTicks, leaderFirst: true, moveOnlyToGain: true, improveBudget: improve, rng });
     this.fixed = new Uint8Array(n);
     this.goal = new Int32Array(n);
     this.order = new Int32Array(n);

@@ -1,6 +1,6 @@
 import { rngStream, type Rng } from '../core/rng.js';
 import type { Grid } from '../layout/grid.js';
-import { buildOperations, OP_F, OP_R, OP_C, OP_W, type OperationTable } from './operations.js';
+import { buildOperations, OP_DEPTH, OP_F, OP_R, OP_C, OP_W, type OperationTable } from './operations.js';
 
 /** What the operation planner reads each step (arrays shared with the caller). */
 export interface OperationView {
@@ -96,13 +96,15 @@ export interface OperationPlannerOptions {
   improveBudget?: number;
   /** Seed of the improvement step's draws (default 0). */
   seed?: number;
+  /** The improvement step's draws (default: a stream seeded by `seed`). */
+  rng?: Rng;
+  /** Actions per operation, one to five (default 3: 31 distinct operations; 4: 88; 5: 249). */
+  depth?: number;
 }
 
 const NONE = -1;
 /** Marks a cell whose best neighbours are not worked out yet. */
 const UNKNOWN_BEST = 16;
-/** Room for the operation's index under its cost in a sort key. */
-const KEY_SPAN = 64;
 const MANY = -2;
 /**
  * Share of pushes the improvement step skips at random. Without skips an
@@ -132,9 +134,9 @@ const FAILED = 0;
 /**
  * Priority inheritance over multi-action operations (after EPIBT, Yukhnevich
  * et al., "Enhancing PIBT via Multi-Action Operations"). Each robot ranks the
- * 31 distinct three-action operations by where they leave it: its cost to go
- * from there plus the turns it would still need, or, for an operation through
- * its goal, how soon. Every robot starts the step holding "stay", and the
+ * 31 distinct three-action operations (or those of `depth` actions) by
+ * where they leave it: its cost to go from there plus the turns it would
+ * still need, or, for an operation through its goal, how soon. Every robot starts the step holding "stay", and the
  * plans in the tables are always conflict-free (no shared cell after any
  * action, no swap).
  *
@@ -171,8 +173,8 @@ export class OperationPlanner {
   /** Cell of each place (see placeParent) of robot i, at i*places + k (-1: off the map or a wall). */
   private readonly placeCells: Int32Array;
   private readonly places: number;
-  /** Operations possible for robot i, as a bit mask (bit op). */
-  private readonly possible: Int32Array;
+  /** Whether each operation is possible for the robot last walked (see walkAll), by operation. */
+  private readonly possible: Uint8Array;
   /**
    * The cells operations may reach, relative to the robot (0: where it
    * starts), each reached from its parent by a forward move in direction
@@ -182,8 +184,8 @@ export class OperationPlanner {
   private readonly placeTurn: Uint8Array;
   /** Place of operation op after its tick t, at op*ticks + t. */
   private readonly opPlace: Uint8Array;
-  /** Operations that end in each place, as a bit mask (bit op). */
-  private readonly endingAt: Int32Array;
+  /** Place where each operation ends. */
+  private readonly lastPlace: Uint8Array;
   /** Spot of each place (see spotNbr). */
   private readonly placeSpot: Uint8Array;
   /** Spots next to each spot, by direction relative to the robot (spot*4 + d; -1: none). */
@@ -198,6 +200,8 @@ export class OperationPlanner {
    * turns, see opCost; moveOnlyToGain asks for better than standing for good).
    */
   private readonly stillCost: Float64Array;
+  /** Room for the operation's index under its cost in a sort key (a power of two above the operations' count). */
+  private readonly keySpan: number;
   private score = 0;
   private work = 0;
   private view!: OperationView;
@@ -227,20 +231,21 @@ export class OperationPlanner {
     readonly n: number,
     private readonly options: OperationPlannerOptions = {},
   ) {
-    this.ops = buildOperations(options.turnTicks ?? 1);
+    this.ops = buildOperations(options.turnTicks ?? 1, options.depth ?? OP_DEPTH);
+    this.keySpan = this.ops.count <= 64 ? 64 : 256;
     const cells = grid.width * grid.height;
     const count = this.ops.count;
     this.plan = new Int32Array(n).fill(this.ops.stay);
     this.span = this.ops.ticks + 1;
     this.occ = new Int32Array(cells * this.span).fill(NONE);
-    this.possible = new Int32Array(n);
+    this.possible = new Uint8Array(count);
     this.ranked = new Int32Array(n * count);
     this.costOf = new Float64Array(n * count);
     this.stillCost = new Float64Array(n);
     this.visited = new Int32Array(n);
     this.rankOf = new Int32Array(n);
     this.roots = new Int32Array(n);
-    this.rng = rngStream(options.seed ?? 0, 'operation-improve');
+    this.rng = options.rng ?? rngStream(options.seed ?? 0, 'operation-improve');
     this.keys = new Float64Array(count);
     this.order = new Int32Array(count);
     this.rankedCell = new Int32Array(n).fill(-1);
@@ -278,31 +283,34 @@ export class OperationPlanner {
       // Waits at the end could have been turns.
       this.spareTurns[op] = Math.floor(free / turnTicks);
     }
-    // Places: relative (forward, right) positions, each with the one move that reaches it within an operation.
+    // Places: the ways forward moves take within an operation (the headings of its moves so far), each reached
+    // from its parent by one move; places on different ways may share a cell (from four actions on).
     const index = new Map<string, number>();
     const parent: number[] = [-1];
     const turn: number[] = [0];
-    index.set('0,0', 0);
+    const placeAt: [number, number][] = [[0, 0]];
+    index.set('', 0);
     this.opPlace = new Uint8Array(count * ticks);
-    let unique = true;
     for (let op = 0; op < count; op++) {
       let f = 0;
       let r = 0;
       let h = 0;
       let at = 0;
+      let way = '';
       for (let t = 0; t < ticks; t++) {
         const a = this.ops.actions[op * ticks + t];
         if (a === OP_F) {
           f += h === 0 ? 1 : h === 2 ? -1 : 0;
           r += h === 1 ? 1 : h === 3 ? -1 : 0;
-          const key = `${f},${r}`;
-          let k = index.get(key);
+          way += h;
+          let k = index.get(way);
           if (k === undefined) {
             k = parent.length;
-            index.set(key, k);
+            index.set(way, k);
             parent.push(at);
             turn.push(h);
-          } else if (parent[k] !== at || turn[k] !== h) unique = false;
+            placeAt.push([f, r]);
+          }
           at = k;
         } else if (a === OP_R) h = (h + 1) & 3;
         else if (a === OP_C) h = (h + 3) & 3;
@@ -312,11 +320,10 @@ export class OperationPlanner {
     this.placeParent = Int32Array.from(parent);
     this.placeTurn = Uint8Array.from(turn);
     this.places = parent.length;
-    this.endingAt = new Int32Array(parent.length);
-    for (let op = 0; op < count; op++) this.endingAt[this.opPlace[op * ticks + ticks - 1]] |= 1 << op;
+    this.lastPlace = new Uint8Array(count);
+    for (let op = 0; op < count; op++) this.lastPlace[op] = this.opPlace[op * ticks + ticks - 1];
     this.placeCells = new Int32Array(n * parent.length);
-    if (!unique || parent.length > 255) throw new Error('operation table: a cell reached two ways');
-    if (count > 31) throw new Error('operation table: more operations than bits in a mask');
+    if (parent.length > 255) throw new Error('operation table: more places than a byte holds');
     // Spots: every relative position within one move of a place, where ranking asks for costs.
     const spotIndex = new Map<string, number>();
     const spotAt: [number, number][] = [];
@@ -330,8 +337,6 @@ export class OperationPlanner {
       }
       return k;
     };
-    const placeAt: [number, number][] = [];
-    for (const [key, k] of index) placeAt[k] = key.split(',').map(Number) as [number, number];
     this.placeSpot = Uint8Array.from(placeAt, ([f, r]) => spotOf(f, r));
     for (const [f, r] of placeAt) for (let d = 0; d < 4; d++) spotOf(f + (d === 0 ? 1 : d === 2 ? -1 : 0), r + (d === 1 ? 1 : d === 3 ? -1 : 0));
     const spots = spotAt.length;
@@ -366,35 +371,31 @@ export class OperationPlanner {
     const parent = this.placeParent;
     const turn = this.placeTurn;
     const places = this.places;
-    const ending = this.endingAt;
+    const possible = this.possible;
     const base = i * places;
     // Each cell an operation may reach has one way there: walk the places once, not each operation. The last
     // place lies past every other on an operation's way: reached only if they are, and then the operation is possible.
     cellOf[base] = c0;
-    let reached = ending[0];
     for (let k = 1; k < places; k++) {
       const p = cellOf[base + parent[k]];
-      const c = p < 0 ? -1 : nbr[p * 4 + ((h0 + turn[k]) & 3)];
-      cellOf[base + k] = c;
-      if (c >= 0) reached |= ending[k];
+      cellOf[base + k] = p < 0 ? -1 : nbr[p * 4 + ((h0 + turn[k]) & 3)];
     }
     if (enter === undefined && !fixed) {
-      this.possible[i] = reached;
+      for (let op = 0; op < count; op++) possible[op] = cellOf[base + this.lastPlace[op]] >= 0 ? 1 : 0;
       return;
     }
-    let mask = 0;
     const acts = this.ops.actions;
     const ticks = this.ops.ticks;
     for (let op = 0; op < count; op++) {
       let c = c0;
       let h = h0;
-      let ok = true;
+      let ok = 1;
       for (let t = 0; t < ticks; t++) {
         const a = acts[op * ticks + t];
         if (a === OP_F) {
           const to = nbr[c * 4 + h];
           if (to < 0 || (enter !== undefined && !enter(i, c, to))) {
-            ok = false;
+            ok = 0;
             break;
           }
           c = to;
@@ -402,13 +403,12 @@ export class OperationPlanner {
         else if (a === OP_C) h = (h + 3) & 3;
         // A fixed robot may only stand as it is.
         if (fixed && a !== OP_W) {
-          ok = false;
+          ok = 0;
           break;
         }
       }
-      if (ok) mask |= 1 << op;
+      possible[op] = ok;
     }
-    this.possible[i] = mask;
   }
 
   /**
@@ -493,7 +493,7 @@ export class OperationPlanner {
     return here + (turns > spare ? turns - spare : 0) * unit;
   }
 
-  /** Ranks every robot's operations by cost (insertion sort: 31 entries, mostly in order already). */
+  /** Ranks every robot's operations by cost (insertion sort: 31 entries at the default depth, mostly in order already). */
   private rankAll(): void {
     const count = this.ops.count;
     const view = this.view;
@@ -515,10 +515,10 @@ export class OperationPlanner {
       const unit = this.view.unit(i);
       const keys = this.keys;
       this.walkAll(i);
-      const possible = this.possible[i];
+      const possible = this.possible;
       const at = i * this.places;
       for (let op = 0; op < count; op++) {
-        if ((possible & (1 << op)) === 0) {
+        if (possible[op] === 0) {
           this.costOf[base + op] = NaN;
           continue;
         }
@@ -527,7 +527,7 @@ export class OperationPlanner {
         // Cost first, then the table's order of preference, inserted in order: for 31 keys a few shifts each
         // beat a call into the native sort (ranking 10,000 robots of the 10,000-robot warehouse took 4 to 6% less time).
         // The operations move with their keys, so the ranking needs no decoding.
-        const key = cost * KEY_SPAN + preference[op];
+        const key = cost * this.keySpan + preference[op];
         let k = m++;
         while (k > 0 && keys[k - 1] > key) {
           keys[k] = keys[k - 1];

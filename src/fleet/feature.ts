@@ -7,6 +7,7 @@ import { ALONG } from './guided-field.js';
 import { GuidedSteering } from './guided-steering.js';
 import { movementStage, MotionScratch } from './motion.js';
 import type { Planner, PlanView } from './planner.js';
+import { resolveImproveBudget } from './improve-budget.js';
 import { PLANNERS } from './registry.js';
 import { StuckWatch } from './stuck.js';
 
@@ -48,6 +49,7 @@ export class FleetControl implements Feature {
       window: config.fleet.window,
       replanEvery: config.fleet.replanEvery,
       turnTicks: config.robots.rotationTicks,
+      improve: resolveImproveBudget(config.fleet.improve ?? 0, n),
     });
     this.loaded = new Uint8Array(n);
     this.fixed = new Uint8Array(n);

@@ -1,7 +1,7 @@
 /**
  * Multi-action operations for planning under rotation (MAPF_T): every
- * sequence of three actions (forward, turn right, turn left, wait), reduced to
- * the distinct ones. An operation is kept relative to the robot's heading, so
+ * sequence of three actions (forward, turn right, turn left, wait; or of one
+ * to five, see buildOperations), reduced to the distinct ones. An operation is kept relative to the robot's heading, so
  * one table serves every robot; two sequences that visit the same cells and
  * end with the same heading are one operation (the canonical sequence is the
  * one with the fewest turns, then forward before turns before waits).
@@ -17,7 +17,11 @@ export const OP_R = 1;
 export const OP_C = 2;
 export const OP_W = 3;
 
-/** Actions per operation. */
+/**
+ * Actions per operation by default. Four and five were measured on RANDOM-04's
+ * sixteen variants (docs/lorr.md): 25,773 and 23,033 tasks against 26,055,
+ * the five-action table at twice the planning time.
+ */
 export const OP_DEPTH = 3;
 
 export interface OperationTable {
@@ -86,19 +90,30 @@ function expand(seq: number[], turnTicks: number, ticks: number): number[] {
  * them: a turn or a wait lasts as long as a quarter turn, and an operation
  * that ends sooner than the longest waits out the rest). A wait as long as
  * a turn is what lets a robot ahead wait while the one it pushes turns
- * round, then both drive off.
+ * round, then both drive off. `depth` sets the actions per operation (one
+ * to five: 31 distinct operations of three, 88 of four, 249 of five).
  */
-export function buildOperations(turnTicks = 1): OperationTable {
+export function buildOperations(turnTicks = 1, depth = OP_DEPTH): OperationTable {
   if (!Number.isInteger(turnTicks) || turnTicks < 1) throw new Error(`operation table: turns take a whole number of ticks, at least one (got ${turnTicks})`);
-  const ticks = OP_DEPTH * turnTicks;
+  if (!Number.isInteger(depth) || depth < 1 || depth > 5) throw new Error(`operation table: operations are one to five actions long (got ${depth})`);
+  const ticks = depth * turnTicks;
   const seqs: number[][] = [];
   // A turn undone at once is waiting, only slower: such sequences never win (with one-tick turns they are the waits).
   const undone = (x: number, y: number) => (x === OP_R && y === OP_C) || (x === OP_C && y === OP_R);
-  for (let a = 0; a < 4; a++) {
-    for (let b = 0; b < 4; b++) for (let c = 0; c < 4; c++) if (!undone(a, b) && !undone(b, c)) seqs.push([a, b, c]);
-  }
+  const grow = (seq: number[]) => {
+    if (seq.length === depth) {
+      seqs.push(seq);
+      return;
+    }
+    for (let a = 0; a < 4; a++) if (seq.length === 0 || !undone(seq[seq.length - 1], a)) grow([...seq, a]);
+  };
+  grow([]);
+  const lexical = (x: number[], y: number[]) => {
+    for (let k = 0; k < depth; k++) if (x[k] !== y[k]) return x[k] - y[k];
+    return 0;
+  };
   // Canonical first: fewest turns, then lexicographic (forward, right, left, wait).
-  seqs.sort((x, y) => turnsIn(x) - turnsIn(y) || x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
+  seqs.sort((x, y) => turnsIn(x) - turnsIn(y) || lexical(x, y));
   const keyOf = (seq: number[]) => {
     const s = simulate(expand(seq, turnTicks, ticks));
     return `${s.fwd.join(',')}|${s.right.join(',')}|${s.turn[ticks - 1]}`;
@@ -112,7 +127,7 @@ export function buildOperations(turnTicks = 1): OperationTable {
     kept.push(seq);
   }
   // Preference order among equal costs: lexicographic, so moving now beats moving later.
-  const order = kept.map((_, k) => k).sort((x, y) => kept[x][0] - kept[y][0] || kept[x][1] - kept[y][1] || kept[x][2] - kept[y][2]);
+  const order = kept.map((_, k) => k).sort((x, y) => lexical(kept[x], kept[y]));
   const ops = order.map((k) => kept[k]);
   const count = ops.length;
   const actions = new Uint8Array(count * ticks);
@@ -121,5 +136,5 @@ export function buildOperations(turnTicks = 1): OperationTable {
     canon.set(keyOf(seq), k);
     actions.set(expand(seq, turnTicks, ticks), k * ticks);
   });
-  return { count, actions, ticks, stay: canon.get(keyOf([OP_W, OP_W, OP_W]))!, turnTicks };
+  return { count, actions, ticks, stay: canon.get(keyOf(new Array<number>(depth).fill(OP_W)))!, turnTicks };
 }

@@ -74,6 +74,8 @@ export interface PlannerOptions {
   replanEvery: number;
   /** Ticks a quarter turn takes (`robots.rotationSeconds` in ticks; 0: turns are free), for planners that plan turns. */
   turnTicks?: number;
+  /** Operations a tick the operation planner's improvement step may try (`fleet.improve` resolved; 0 or omitted: none). */
+  improve?: number;
 }
 
 export type PlannerFactory = (grid: Grid, n: number, options: PlannerOptions) => Planner;

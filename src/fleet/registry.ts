@@ -7,5 +7,5 @@ import { WhcaPlanner } from './whca.js';
 export const PLANNERS: Record<string, PlannerFactory> = {
   pibt: (grid, n, options) => new PibtPlanner(grid, n, options),
   whca: (grid, n, options) => new WhcaPlanner(grid, n, options),
-  epibt: (grid, n, options) => new EpibtPlanner(grid, n, true, options.turnTicks ?? 1),
+  epibt: (grid, n, options) => new EpibtPlanner(grid, n, true, options.turnTicks ?? 1, options.improve ?? 0, options.rng),
 };

@@ -23,6 +23,10 @@ export const Robots = z.strictObject({
   battery: Battery.prefault({}),
 });
 
+/** Most operations a tick `fleet.improve` may ask for. */
+const IMPROVE_MAX = 10_000_000;
+const IMPROVE_EXPECTED = `expected 'auto' or a whole number of operations from 0 to ${IMPROVE_MAX}`;
+
 export const Fleet = z.strictObject({
   assignment: z
     .enum(['nearest', 'hungarian', 'errands'])
@@ -35,6 +39,16 @@ export const Fleet = z.strictObject({
     .enum(['none', 'lanes', 'traffic'])
     .default('none')
     .describe("Distances the planners steer by: 'none' plain shortest ways; 'lanes' moves against one-way corridor lanes cost 6x; 'traffic' lanes plus a learned cost of entering jammed cells (pibt and epibt)"),
+  improve: z
+    // One message for every wrong value, whichever check refuses it.
+    .union([
+      z.literal('auto', { error: IMPROVE_EXPECTED }),
+      z.number({ error: IMPROVE_EXPECTED }).int({ error: IMPROVE_EXPECTED }).min(0, { error: IMPROVE_EXPECTED }).max(IMPROVE_MAX, { error: IMPROVE_EXPECTED }),
+    ])
+    .default(0)
+    .describe(
+      "epibt only: operations a tick its improvement step (the one wsim lorr runs) may try after planning, counted as work so runs stay deterministic; 0 (the default) none; 'auto' a million up to 1,000 robots, 10^9 / robots past that",
+    ),
   stallThreshold: PositiveDuration.default('30s').describe('A stall episode (robots standing still on their way) counts in robots.stalls when it lasts longer than this'),
 });
 

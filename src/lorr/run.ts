@@ -1,6 +1,7 @@
 import { buildLorrOutput, type LorrOutputJson } from './output.js';
 import type { LorrProblem } from './problem.js';
 import { LorrSim, type LorrOptions } from './sim.js';
+import { resolveImproveBudget } from '../fleet/improve-budget.js';
 
 export type Guidance = 'auto' | 'lanes' | 'traffic' | 'none';
 export type Planner = 'auto' | NonNullable<LorrOptions['planner']>;
@@ -90,28 +91,6 @@ export function calibrateGuidance(problem: LorrProblem, steps: number, settings:
   return { choice: lanes > none ? ('lanes' as const) : ('none' as const), lanes, none, steps: trialSteps };
 }
 
-/** Most operations a step the improvement step tries by default (about 40 ms a step on RANDOM-04's 700 robots). */
-export const AUTO_IMPROVE_MAX = 1_000_000;
-
-/**
- * The improvement step's default budget for a fleet of `robots`: a million
- * operations a step up to 1,000 robots, then 10⁹ / robots. The planner spends
- * at most 2,000 of them per robot in conflict, so a floor with few conflicts
- * gets a short step whatever this says. On small packed fleets the step pays
- * (RANDOM-04's sixteen variants +12%, every one up); on large ones each
- * operation costs more (they land all over a large floor's tables), the
- * passes already fill most of the step, and a budget spread over thousands of
- * robots changed nothing measurable (WAREHOUSE's first 1,000 steps: 27,261
- * tasks with 300,000 a step against 27,138, and about 40 ms a step more).
- */
-export function autoImproveBudget(robots: number): number {
-  return Math.min(AUTO_IMPROVE_MAX, Math.floor(1e9 / Math.max(1, robots)));
-}
-
-function improveBudget(improve: number | 'auto' | undefined, robots: number): number {
-  return improve === undefined || improve === 'auto' ? autoImproveBudget(robots) : improve;
-}
-
 /** Runs a LoRR problem for `steps` steps and builds the start-kit's output JSON. */
 export function runLorr(problem: LorrProblem, options: LorrRunOptions): LorrRunResult {
   let guidance: 'lanes' | 'traffic' | 'none';
@@ -130,7 +109,7 @@ export function runLorr(problem: LorrProblem, options: LorrRunOptions): LorrRunR
     trial = { lanes: c.lanes, none: c.none, steps: c.steps };
   } else guidance = options.guidance as 'lanes' | 'traffic' | 'none';
   const settings: LorrOptions = dense ? { guidance, planner, ...DENSE_FLOOR } : { guidance, planner };
-  const improve = improveBudget(options.improve, problem.teamSize);
+  const improve = resolveImproveBudget(options.improve, problem.teamSize);
   if (improve > 0) settings.epibt = { ...settings.epibt, improveBudget: improve };
   const sim = new LorrSim(lorrInput(problem), settings);
   for (let s = 0; s < options.steps; s++) {

@@ -288,6 +288,32 @@ describe('fleet.planner epibt in a scenario', () => {
     expect(sim.world.books.linesPicked - first).toBeGreaterThan(150);
   });
 
+  it('fleet.improve runs the improvement step wsim lorr runs: no conflict, books balanced, the same twice, another run than without', () => {
+    const dense = (improve: unknown) => {
+      const json = JSON.parse(readFileSync(scenarioPath('dense.json'), 'utf8'));
+      json.duration = '5m';
+      json.fleet = { ...(json.fleet ?? {}), planner: 'epibt', improve };
+      json.robots.rotationSeconds = 1;
+      return json;
+    };
+    const sim = simFromJson(dense(20_000));
+    const rep = watchInvariants(sim);
+    sim.run();
+    expect(rep.vertexConflicts).toBe(0);
+    expect(rep.swaps).toBe(0);
+    expect(rep.illegalMoves).toBe(0);
+    expect(rep.bookErrors).toEqual([]);
+    expect(sim.world.metrics.repairs).toBe(0);
+    const again = simFromJson(dense(20_000));
+    again.run();
+    expect(stableReport(again)).toBe(stableReport(sim));
+    const none = simFromJson(dense(0));
+    none.run();
+    expect(stableReport(none)).not.toBe(stableReport(sim));
+    expect(loaderMessages(dense('lots')).some((m) => m.includes('fleet.improve'))).toBe(true);
+    expect(loaderMessages(dense(-3)).some((m) => m.includes('fleet.improve'))).toBe(true);
+  });
+
   it('runs the default site with turns of two ticks: no conflict or repair, books balanced, the same twice', () => {
     // 1.5 s at 2/3 s a tick rounds to two ticks.
     const sim = simFromJson(turning('epibt', 1.5));

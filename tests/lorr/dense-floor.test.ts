@@ -9,7 +9,8 @@ import { splitShares } from '../../src/lorr/action-shares.js';
 import { parseLorrOutput } from '../../src/lorr/output.js';
 import { loadLorrProblem } from '../../src/lorr/problem.js';
 import { replayLorr } from '../../src/lorr/replay.js';
-import { autoImproveBudget, DENSE_FLOOR, isDenseFloor, lorrInput, runLorr } from '../../src/lorr/run.js';
+import { autoImproveBudget } from '../../src/fleet/improve-budget.js';
+import { DENSE_FLOOR, isDenseFloor, lorrInput, runLorr } from '../../src/lorr/run.js';
 import { LorrSim } from '../../src/lorr/sim.js';
 
 /** Writes a 24 x 24 map of scattered obstacles (a fifth of the cells), kept to its largest region, with robots on `share` of its free cells; returns the problem file. */

@@ -9,7 +9,8 @@ import { generateWarehouse } from '../../src/layout/generate.js';
 import { parseLorrOutput } from '../../src/lorr/output.js';
 import { loadLorrProblem } from '../../src/lorr/problem.js';
 import { replayLorr } from '../../src/lorr/replay.js';
-import { AUTO_IMPROVE_MAX, autoImproveBudget, congestionFreeBound, isDenseFloor, OPERATIONS_MAX_DENSITY, runLorr } from '../../src/lorr/run.js';
+import { AUTO_IMPROVE_MAX, autoImproveBudget } from '../../src/fleet/improve-budget.js';
+import { congestionFreeBound, isDenseFloor, OPERATIONS_MAX_DENSITY, runLorr } from '../../src/lorr/run.js';
 
 /** Writes a LoRR-format problem: a generated warehouse floor (pods become open floor, as in LoRR maps), seeded agents and tasks. */
 function makeProblem(agents: number, tasks: number, seed = 5): string {
