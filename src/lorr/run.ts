@@ -22,15 +22,17 @@ export const OPERATIONS_MAX_DENSITY = 0.5;
  * the agents nearest to finishing, gains weighed by the square of priority
  * rank, pushing aside robots that turn in place for nothing, and keeping a
  * chain whenever the robot that starts it gains (the robot ahead goes
- * first). Measured on RANDOM-04 (700 robots, 819 free cells, 1,000 steps):
- * 654 tasks with PIBT and every robot on an errand, 1,366 with these; over
- * eight variants of it, 4,685 against 11,643 (docs/lorr.md).
+ * first), with room for long chains (10,000 operations an attempt against
+ * 1,000: a push in a pack travels far to a gap). Measured on RANDOM-04 (700
+ * robots, 819 free cells, 1,000 steps): 654 tasks with PIBT and every robot
+ * on an errand, 1,366 with these before the chains grew; over eight variants
+ * of it, 4,685 against 11,643 (docs/lorr.md).
  */
 export const DENSE_FLOOR = {
   activeShare: 0.3,
   crowdWeight: 2,
   idleClear: 2,
-  epibt: { priority: 'remaining', power: 'rank2', pushIdleTurns: true, leaderFirst: true },
+  epibt: { priority: 'remaining', power: 'rank2', pushIdleTurns: true, leaderFirst: true, chain: 10_000 },
 } as const satisfies Pick<LorrOptions, 'activeShare' | 'crowdWeight' | 'idleClear' | 'epibt'>;
 
 /** Whether `auto` runs a problem with DENSE_FLOOR. */
