@@ -25,7 +25,9 @@ import { mayEnter, type Planner, type PlanView } from './planner.js';
  * toward (`wantDir`) while it stays. The engine's rules hold inside the
  * plan: a loaded robot enters storage only at its goal, nobody enters a
  * closed area from outside, and a robot that is serving, charging or broken
- * stands as it is. A robot with nowhere to go stands unless pushed.
+ * stands as it is. A robot with nowhere to go stands unless pushed. With
+ * `fleet.improve` it runs the operation planner's improvement step too (off
+ * by default: on the engine's floors it has lost so far, docs/model.md).
  */
 export class EpibtPlanner implements Planner {
   readonly name = 'epibt';
