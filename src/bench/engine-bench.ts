@@ -50,7 +50,7 @@ const planner = values.planner ?? 'pibt';
 const guidance = values.guidance ?? 'none';
 const assignment = values.assignment ?? 'nearest';
 // The scenario's loader checks the value (one line, exit 2, like any scenario field).
-const improve = values.improve === undefined || values.improve === 'auto' ? (values.improve ?? 0) : Number(values.improve);
+const improve = values.improve === undefined ? 0 : values.improve === 'auto' ? 'auto' : Number(values.improve);
 
 console.log(`wsim engine bench: 500x140 generated warehouse, planner ${planner}, guidance ${guidance}, assignment ${assignment}, improve ${improve}, node ${process.version}`);
 console.log('robots | sim hours | ticks  | wall s | robot-ticks/s | ms/tick | orders/h | lines/h | open orders | memory MB at 10% -> end');

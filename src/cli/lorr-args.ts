@@ -1,7 +1,5 @@
+import { IMPROVE_LIMIT } from '../fleet/improve-budget.js';
 import { parseCommandArgs, str, UsageError } from './commands.js';
-
-/** Most operations per step `--improve` may ask for (some seconds a step on the largest problems). */
-const MAX_IMPROVE = 10_000_000;
 
 /** The command line of `wsim lorr`: one problem file and how to run it. */
 export function parseLorrArgs(args: string[]) {
@@ -13,7 +11,7 @@ export function parseLorrArgs(args: string[]) {
   if (planner !== 'auto' && planner !== 'pibt' && planner !== 'epibt' && planner !== 'pibt-t') throw new UsageError(`--planner must be auto, pibt, epibt or pibt-t, got '${planner}'`, 'lorr');
   const improveText = str(values, 'improve') ?? 'auto';
   const improve = improveText === 'auto' ? ('auto' as const) : /^\d+$/.test(improveText) ? Number(improveText) : NaN;
-  if (improve !== 'auto' && !(improve <= MAX_IMPROVE)) throw new UsageError(`--improve must be auto or a whole number of operations from 0 to ${MAX_IMPROVE}, got '${improveText}'`, 'lorr');
+  if (improve !== 'auto' && !(improve <= IMPROVE_LIMIT)) throw new UsageError(`--improve must be auto or a whole number of operations from 0 to ${IMPROVE_LIMIT}, got '${improveText}'`, 'lorr');
   // Whole numbers here; their ranges depend on the problem (see lorrVariant).
   const whole = (key: 'agents' | 'first-task') => {
     const text = str(values, key);

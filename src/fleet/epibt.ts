@@ -136,9 +136,9 @@ const FAILED = 0;
  * et al., "Enhancing PIBT via Multi-Action Operations"). Each robot ranks the
  * 31 distinct three-action operations (or those of `depth` actions) by
  * where they leave it: its cost to go from there plus the turns it would
- * still need, or, for an operation through its goal, how soon. Every robot starts the step holding "stay", and the
- * plans in the tables are always conflict-free (no shared cell after any
- * action, no swap).
+ * still need, or, for an operation through its goal, how soon. Every robot
+ * starts the step holding "stay", and the plans in the tables are always
+ * conflict-free (no shared cell after any action, no swap).
  *
  * First pass, in priority order: a robot still standing takes its best
  * operation that fits; one that collides with a single robot still standing
@@ -381,7 +381,8 @@ export class OperationPlanner {
       cellOf[base + k] = p < 0 ? -1 : nbr[p * 4 + ((h0 + turn[k]) & 3)];
     }
     if (enter === undefined && !fixed) {
-      for (let op = 0; op < count; op++) possible[op] = cellOf[base + this.lastPlace[op]] >= 0 ? 1 : 0;
+      const last = this.lastPlace;
+      for (let op = 0; op < count; op++) possible[op] = cellOf[base + last[op]] >= 0 ? 1 : 0;
       return;
     }
     const acts = this.ops.actions;

@@ -1,3 +1,6 @@
+/** Most operations a step a budget may ask for (`wsim lorr --improve`, `fleet.improve`; some seconds a step on the largest problems). */
+export const IMPROVE_LIMIT = 10_000_000;
+
 /** Most operations a step the improvement step tries by default (about 40 ms a step on RANDOM-04's 700 robots). */
 export const AUTO_IMPROVE_MAX = 1_000_000;
 

@@ -1,10 +1,11 @@
 /**
  * Multi-action operations for planning under rotation (MAPF_T): every
  * sequence of three actions (forward, turn right, turn left, wait; or of one
- * to five, see buildOperations), reduced to the distinct ones. An operation is kept relative to the robot's heading, so
- * one table serves every robot; two sequences that visit the same cells and
- * end with the same heading are one operation (the canonical sequence is the
- * one with the fewest turns, then forward before turns before waits).
+ * to five, see buildOperations), reduced to the distinct ones. An operation
+ * is kept relative to the robot's heading, so one table serves every robot;
+ * two sequences that visit the same cells and end with the same heading are
+ * one operation (the canonical sequence is the one with the fewest turns,
+ * then forward before turns before waits).
  *
  * Planning a few actions ahead is what lets a robot weigh "turn, then go"
  * against "wait for the cell ahead": planning one action at a time, a turn

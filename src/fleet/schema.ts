@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FleetConfig, RobotConfig } from '../core/config.js';
 import { CellKind, robotWalkable, type Grid } from '../layout/grid.js';
 import { Cell, type Fail, PositiveDuration, secondsOf } from '../scenario/primitives.js';
+import { IMPROVE_LIMIT } from './improve-budget.js';
 
 /** The `robots` and `fleet` sections of the scenario file: the robots, their batteries and how the fleet is controlled. */
 
@@ -23,9 +24,7 @@ export const Robots = z.strictObject({
   battery: Battery.prefault({}),
 });
 
-/** Most operations a tick `fleet.improve` may ask for. */
-const IMPROVE_MAX = 10_000_000;
-const IMPROVE_EXPECTED = `expected 'auto' or a whole number of operations from 0 to ${IMPROVE_MAX}`;
+const IMPROVE_EXPECTED = `expected 'auto' or a whole number of operations from 0 to ${IMPROVE_LIMIT}`;
 
 export const Fleet = z.strictObject({
   assignment: z
@@ -43,7 +42,7 @@ export const Fleet = z.strictObject({
     // One message for every wrong value, whichever check refuses it.
     .union([
       z.literal('auto', { error: IMPROVE_EXPECTED }),
-      z.number({ error: IMPROVE_EXPECTED }).int({ error: IMPROVE_EXPECTED }).min(0, { error: IMPROVE_EXPECTED }).max(IMPROVE_MAX, { error: IMPROVE_EXPECTED }),
+      z.number({ error: IMPROVE_EXPECTED }).int({ error: IMPROVE_EXPECTED }).min(0, { error: IMPROVE_EXPECTED }).max(IMPROVE_LIMIT, { error: IMPROVE_EXPECTED }),
     ])
     .default(0)
     .describe(
